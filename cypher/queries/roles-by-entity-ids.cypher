@@ -1,0 +1,12 @@
+// Question: which roles point at each of these nodes (require the skill, work in the
+// setting, use the tool, ask for the education, work with the collaborator...)?
+// Parameters: $ids (list of node ids).
+// Returns one row per id found, with the distinct roles ordered by name.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN id, COLLECT {
+  MATCH (role:Role)-->(n)
+  WITH DISTINCT role
+  ORDER BY role.name
+  RETURN role {.*}
+} AS roles

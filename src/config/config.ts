@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { repoRoot } from './repo-root';
+
+const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 1g');
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+/**
+ * Every environment variable the service reads, with its default. The README's
+ * configuration table is this schema in prose; keep the two in step.
+ */
+const environmentSchema = z.object({
+  /** HTTP port of the API. Defaults to 4000. */
+  PORT: port.default(4000),
+  /** Address the API listens on. Defaults to loopback only. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** pino log level. Defaults to info. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** An existing Neo4j to use (bolt://, neo4j://, neo4j+s://...). Unset: start a local one. */
+  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'a bolt:// or neo4j:// URI').optional(),
+  /** Database user. Defaults to neo4j. */
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  /** Database password. Required with NEO4J_URI; the local database defaults to a fixed loopback-only one. */
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  /** Database name. Defaults to neo4j. */
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  /** Time limit of every transaction the API runs, in milliseconds. Defaults to 10000. */
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Bolt port of the local Neo4j. Defaults to 7687. */
+  NEO4J_LOCAL_BOLT_PORT: port.default(7687),
+  /** Folder of the local Neo4j's database files. Defaults to .neo4j/data in the repository. */
+  NEO4J_LOCAL_DATA_DIR: z.string().min(1).default('.neo4j/data'),
+  /** JVM heap of the local Neo4j (both -Xms and -Xmx). Defaults to 512m. */
+  NEO4J_LOCAL_HEAP: memorySize.default('512m'),
+  /** Page cache of the local Neo4j. Defaults to 128m. */
+  NEO4J_LOCAL_PAGECACHE: memorySize.default('128m'),
+  /** Load the curated graph (idempotently) at start. Defaults to true. */
+  SEED_CURATED: flag.default(true),
+});
+
+/** The local Neo4j's password when none is given: it listens on loopback only. */
+export const LOCAL_NEO4J_PASSWORD = 'careers-graph-local';
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: string;
+  neo4j: {
+    /** Null: start the local database. */
+    uri: string | null;
+    user: string;
+    password: string;
+    database: string;
+    queryTimeoutMs: number;
+  };
+  localNeo4j: { boltPort: number; dataDir: string; heap: string; pageCache: string };
+  seedCurated: boolean;
+}
+
+/** Thrown with a message naming every variable to fix. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once, failing fast with what to set. */
+export function loadConfig(environment: NodeJS.ProcessEnv): Config {
+  const parsed = environmentSchema.safeParse(withoutEmptyValues(environment));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
+    throw new ConfigError('Invalid configuration: NEO4J_PASSWORD must be set when NEO4J_URI is set');
+  }
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    neo4j: {
+      uri: env.NEO4J_URI ?? null,
+      user: env.NEO4J_USER,
+      password: env.NEO4J_PASSWORD ?? LOCAL_NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE,
+      queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+    },
+    localNeo4j: {
+      boltPort: env.NEO4J_LOCAL_BOLT_PORT,
+      dataDir: path.resolve(repoRoot(), env.NEO4J_LOCAL_DATA_DIR),
+      heap: env.NEO4J_LOCAL_HEAP,
+      pageCache: env.NEO4J_LOCAL_PAGECACHE,
+    },
+    seedCurated: env.SEED_CURATED,
+  };
+}
+
+/** An empty variable (`FOO=`) means "unset", as in most twelve-factor services. */
+function withoutEmptyValues(environment: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}

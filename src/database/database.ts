@@ -1,0 +1,123 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import { translateNeo4jError } from '../errors/translate-neo4j-error';
+import type { CypherCatalog, QueryName } from './cypher-catalog';
+
+/** Counts what one GraphQL request asked of the database. */
+export interface QueryStats {
+  /** Statements sent to Neo4j: one per repository call, however many rows it returns. */
+  roundTrips: number;
+}
+
+export interface DatabaseOptions {
+  /** Database name, e.g. `neo4j`. */
+  database: string;
+  /** Time limit of every transaction, enforced by the server. */
+  queryTimeoutMs: number;
+}
+
+export type Row = Record<string, unknown>;
+
+/** Runs catalog statements for one request, counting them and naming the operation in transaction metadata. */
+export interface CypherRunner {
+  read(name: QueryName, params: Record<string, unknown>): Promise<Row[]>;
+  write(name: QueryName, params: Record<string, unknown>): Promise<Row[]>;
+  readonly stats: QueryStats;
+}
+
+/**
+ * The only holder of the driver. Every statement goes through here with a
+ * server-side timeout and its parameters; driver errors are translated once.
+ */
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    private readonly catalog: CypherCatalog,
+    private readonly options: DatabaseOptions,
+  ) {}
+
+  /**
+   * A runner for one request (or one job), with its own counters. `operation`
+   * names it in each transaction's metadata (visible in SHOW TRANSACTIONS and the
+   * query log); it is read at each call since a GraphQL operation's name is known
+   * only after parsing.
+   */
+  runner(operation: () => string = () => 'anonymous'): CypherRunner {
+    const stats: QueryStats = { roundTrips: 0 };
+    const run = async (routing: 'READ' | 'WRITE', name: QueryName, params: Record<string, unknown>): Promise<Row[]> => {
+      stats.roundTrips += 1;
+      try {
+        const result = await this.driver.executeQuery(this.catalog[name], params, {
+          routing,
+          database: this.options.database,
+          transactionConfig: {
+            timeout: this.options.queryTimeoutMs,
+            metadata: { app: 'careers-graph', operation: operation(), query: name },
+          },
+        });
+        return result.records.map((record) => record.toObject() as Row);
+      } catch (error) {
+        throw translateNeo4jError(error);
+      }
+    };
+    return {
+      stats,
+      read: (name, params) => run(neo4j.routing.READ, name, params),
+      write: (name, params) => run(neo4j.routing.WRITE, name, params),
+    };
+  }
+
+  /**
+   * Runs `work` in one managed write transaction: everything it writes commits
+   * together or not at all. The driver retries the whole function on transient errors.
+   */
+  async writeTransaction<T>(
+    operation: string,
+    work: (run: (name: QueryName, params: Record<string, unknown>) => Promise<Row[]>) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        (tx) =>
+          work(async (name, params) => {
+            const result = await tx.run(this.catalog[name], params);
+            return result.records.map((record) => record.toObject() as Row);
+          }),
+        { timeout: this.options.queryTimeoutMs, metadata: { app: 'careers-graph', operation } },
+      );
+    } catch (error) {
+      throw translateNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when the database answers a trivial query within the time limit. */
+  async isReachable(timeoutMs: number): Promise<boolean> {
+    try {
+      await this.driver.executeQuery('RETURN 1', {}, {
+        database: this.options.database,
+        routing: neo4j.routing.READ,
+        transactionConfig: { timeout: timeoutMs },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** One driver per process: numbers come back as JS numbers (ids and counts stay far below 2^53). */
+export function createDriver(uri: string, user: string, password: string): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    disableLosslessIntegers: true,
+    connectionTimeout: 5_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    userAgent: 'careers-graph',
+  });
+}

@@ -1,0 +1,65 @@
+import type { Config } from '../config/config';
+import type { Logger } from '../logging/logger';
+import { loadCypherCatalog } from './cypher-catalog';
+import { createDriver, Database } from './database';
+import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j';
+
+/** A startup failure with a one-line message for the operator. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface OpenedDatabase {
+  database: Database;
+  uri: string;
+  /** Closes the driver, then stops the local Neo4j if this process started it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to NEO4J_URI when set; otherwise starts the local Neo4j
+ * (tools/neo4j-local) and connects to that. Fails with a StartupError saying
+ * what to do when the database cannot be started or reached.
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<OpenedDatabase> {
+  const catalog = loadCypherCatalog();
+  let local: LocalNeo4j | null = null;
+  let uri = config.neo4j.uri;
+  if (!uri) {
+    logger.info({ boltPort: config.localNeo4j.boltPort, dataDir: config.localNeo4j.dataDir }, 'starting local Neo4j');
+    try {
+      local = await startLocalNeo4j({
+        ...config.localNeo4j,
+        password: config.neo4j.password,
+        log: (line) => logger.info({ component: 'neo4j-local' }, line),
+      });
+    } catch (error) {
+      throw new StartupError(`cannot start the local Neo4j: ${messageOf(error)} (or set NEO4J_URI to use another database)`);
+    }
+    uri = local.uri;
+  }
+  const driver = createDriver(uri, config.neo4j.user, config.neo4j.password);
+  try {
+    await driver.verifyConnectivity({ database: config.neo4j.database });
+  } catch (error) {
+    await driver.close();
+    await local?.stop();
+    throw new StartupError(`cannot reach Neo4j at ${uri}: ${messageOf(error)} (check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)`);
+  }
+  const database = new Database(driver, catalog, {
+    database: config.neo4j.database,
+    queryTimeoutMs: config.neo4j.queryTimeoutMs,
+  });
+  return {
+    database,
+    uri,
+    close: async () => {
+      await database.close();
+      await local?.stop();
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}

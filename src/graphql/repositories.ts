@@ -1,0 +1,22 @@
+import type { CypherRunner } from '../database/database';
+import { EntityRepository } from '../repositories/entity.repository';
+import { RoleRepository } from '../repositories/role.repository';
+import { SearchRepository } from '../repositories/search.repository';
+import { SourceRepository } from '../repositories/source.repository';
+
+/** The repositories one request uses, all sharing its runner (and so its counters). */
+export interface Repositories {
+  entities: EntityRepository;
+  roles: RoleRepository;
+  search: SearchRepository;
+  sources: SourceRepository;
+}
+
+export function createRepositories(run: CypherRunner): Repositories {
+  return {
+    entities: new EntityRepository(run),
+    roles: new RoleRepository(run),
+    search: new SearchRepository(run),
+    sources: new SourceRepository(run),
+  };
+}

@@ -1,0 +1,17 @@
+import type { Resolvers } from '../../generated/graphql';
+import { entityResolvers } from './entity.resolvers';
+import { nodeResolvers } from './node.resolvers';
+import { roleResolvers } from './role.resolvers';
+import { searchResolvers } from './search.resolvers';
+import { skillResolvers } from './skill.resolvers';
+import { sourceResolvers } from './source.resolvers';
+
+/** Every resolver map, merged by type. */
+export const resolvers: Resolvers[] = [
+  roleResolvers,
+  skillResolvers,
+  entityResolvers,
+  nodeResolvers,
+  searchResolvers,
+  sourceResolvers,
+];

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { Resolvers } from '../../generated/graphql';
+import { decodeCursor, toConnection } from '../pagination';
+import { firstArg, idArg, parseArgs } from '../parse-args';
+
+const skillArgs = z.object({ id: idArg });
+const skillsArgs = z.object({ first: firstArg, after: z.string().max(400).nullish() });
+
+/** Query.skill and Query.skills. The Skill type's fields are shared with other nodes (entity.resolvers.ts). */
+export const skillResolvers: Resolvers = {
+  Query: {
+    skill: async (_parent, args, { loaders }) => {
+      const { id } = parseArgs(skillArgs, args);
+      const entity = await loaders.entity.load(id);
+      return entity?.label === 'Skill' ? entity : null;
+    },
+    skills: async (_parent, args, { repositories }) => {
+      const { first, after } = parseArgs(skillsArgs, args);
+      const afterId = after ? decodeCursor(after) : null;
+      const page = await repositories.entities.page('Skill', afterId, first + 1);
+      return toConnection(page, first, afterId);
+    },
+  },
+};

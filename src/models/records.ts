@@ -1,0 +1,83 @@
+/**
+ * Shapes of what the repositories read from Neo4j. GraphQL Code Generator maps the
+ * schema's object types onto these (see `mappers` in codegen.ts), so resolvers are
+ * typed against what the database really returns.
+ */
+
+/** The labels a fact node can carry besides `Entity`; also the GraphQL type names. */
+export const ENTITY_LABELS = [
+  'Role',
+  'Skill',
+  'Responsibility',
+  'Setting',
+  'Tool',
+  'Education',
+  'Collaborator',
+  'SalaryFigure',
+  'GrowthFigure',
+] as const;
+
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+
+/** One piece of evidence: the cited document and the supporting phrase, if any. */
+export interface CitationRecord {
+  sourceId: string;
+  quote: string | null;
+}
+
+/**
+ * Any node of the graph. Properties not carried by a label are null; which ones
+ * each label carries is fixed by the curated data schema (src/data/curated-schema.ts).
+ */
+export interface EntityRecord {
+  label: EntityLabel;
+  id: string;
+  name: string | null;
+  aliases: string[];
+  citations: CitationRecord[];
+  inferred: boolean;
+  summary?: string | null;
+  category?: string | null;
+  description?: string | null;
+  kind?: string | null;
+  median?: number | null;
+  low?: number | null;
+  high?: number | null;
+  currency?: string | null;
+  year?: number | null;
+  period?: string | null;
+  statistic?: string | null;
+  provider?: string | null;
+  population?: string | null;
+  note?: string | null;
+  percent?: number | null;
+}
+
+/** A relationship stating a fact about a role, with the node at its far end. */
+export interface LinkRecord {
+  target: EntityRecord;
+  citations: CitationRecord[];
+  inferred: boolean;
+  reason: string | null;
+}
+
+/** A role with every one-hop fact about it, as read in one statement. */
+export interface RoleDetailsRecord {
+  role: EntityRecord;
+  skills: LinkRecord[];
+  responsibilities: LinkRecord[];
+  settings: LinkRecord[];
+  tools: LinkRecord[];
+  education: LinkRecord[];
+  salaries: LinkRecord[];
+  growth: LinkRecord[];
+  relatedRoles: LinkRecord[];
+  collaborators: LinkRecord[];
+  sourceIds: string[];
+}
+
+/** A source document. */
+export interface SourceRecord {
+  id: string;
+  title: string;
+}

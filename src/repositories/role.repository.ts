@@ -1,0 +1,84 @@
+import type { CypherRunner } from '../database/database';
+import type { LinkType } from '../models/link-types';
+import type { LinkRecord, RoleDetailsRecord } from '../models/records';
+import { toCitations, toEntity } from './row-mapping';
+
+/** Which list of RoleDetailsRecord each relationship type fills. */
+const LIST_OF: Record<LinkType, keyof Omit<RoleDetailsRecord, 'role' | 'sourceIds'>> = {
+  REQUIRES_SKILL: 'skills',
+  HAS_RESPONSIBILITY: 'responsibilities',
+  WORKS_IN: 'settings',
+  USES_TOOL: 'tools',
+  REQUIRES_EDUCATION: 'education',
+  HAS_SALARY: 'salaries',
+  HAS_GROWTH: 'growth',
+  RELATED_TO: 'relatedRoles',
+  COLLABORATES_WITH: 'collaborators',
+};
+
+interface RawLink {
+  type: LinkType;
+  direction: 'out' | 'in';
+  link: Record<string, unknown>;
+  target: Record<string, unknown>;
+  label: string;
+}
+
+/** Roles with their one-hop facts. */
+export class RoleRepository {
+  constructor(private readonly run: CypherRunner) {}
+
+  /** Each role's details, in one statement whatever the number of roles or facts. */
+  async detailsByIds(ids: readonly string[]): Promise<Map<string, RoleDetailsRecord>> {
+    const rows = await this.run.read('role-details-by-ids', { ids });
+    return new Map(
+      rows.map((row) => {
+        const details = toRoleDetails(row.role as Record<string, unknown>, row.links as RawLink[]);
+        return [details.role.id, details];
+      }),
+    );
+  }
+}
+
+/**
+ * Groups a role's links into its fact lists, each ordered by the far node's name
+ * (figures keep id order). A pair of roles linked both ways (A RELATED_TO B and
+ * B RELATED_TO A) shows once, from the role's own side when it has one.
+ */
+export function toRoleDetails(roleProperties: Record<string, unknown>, rawLinks: RawLink[]): RoleDetailsRecord {
+  const role = toEntity(roleProperties, 'Role');
+  const details: RoleDetailsRecord = {
+    role,
+    skills: [],
+    responsibilities: [],
+    settings: [],
+    tools: [],
+    education: [],
+    salaries: [],
+    growth: [],
+    relatedRoles: [],
+    collaborators: [],
+    sourceIds: [],
+  };
+  const seen = new Map<string, LinkRecord>();
+  const sourceIds = new Set(role.citations.map((citation) => citation.sourceId));
+  const outgoingFirst = [...rawLinks].sort((a, b) => Number(a.direction === 'in') - Number(b.direction === 'in'));
+  for (const raw of outgoingFirst) {
+    const key = `${raw.type}|${String(raw.target.id)}`;
+    if (seen.has(key)) continue;
+    const link: LinkRecord = {
+      target: toEntity(raw.target, raw.label),
+      citations: toCitations(raw.link),
+      inferred: raw.link.inferred === true,
+      reason: typeof raw.link.reason === 'string' ? raw.link.reason : null,
+    };
+    seen.set(key, link);
+    details[LIST_OF[raw.type]].push(link);
+    for (const citation of [...link.citations, ...link.target.citations]) sourceIds.add(citation.sourceId);
+  }
+  for (const list of Object.values(LIST_OF)) {
+    details[list].sort((a, b) => (a.target.name ?? a.target.id).localeCompare(b.target.name ?? b.target.id));
+  }
+  details.sourceIds = [...sourceIds].sort();
+  return details;
+}

@@ -1,0 +1,24 @@
+import type { CypherRunner } from '../database/database';
+import type { EntityLabel, EntityRecord } from '../models/records';
+import { toEntity } from './row-mapping';
+
+export interface SearchResult {
+  entity: EntityRecord;
+  score: number;
+}
+
+/** Full-text search over names and aliases. */
+export class SearchRepository {
+  constructor(private readonly run: CypherRunner) {}
+
+  /**
+   * Best matches of a Lucene query (built by toLuceneQuery, never raw user text),
+   * optionally only of some kinds. When kinds are filtered, more index hits are
+   * considered so that filtering does not starve the page.
+   */
+  async search(query: string, labels: EntityLabel[] | null, first: number): Promise<SearchResult[]> {
+    const candidates = labels ? Math.min(first * 10, 1_000) : first;
+    const rows = await this.run.read('search-entities', { query, labels, candidates, first });
+    return rows.map((row) => ({ entity: toEntity(row.node as Record<string, unknown>, row.label), score: Number(row.score) }));
+  }
+}
