@@ -1,0 +1,37 @@
+import { ConfigError, LOCAL_NEO4J_PASSWORD, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to a local Neo4j and port 4000 on loopback', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.neo4j.uri).toBeNull();
+    expect(config.neo4j.password).toBe(LOCAL_NEO4J_PASSWORD);
+    expect(config.localNeo4j).toMatchObject({ boltPort: 7687, heap: '512m', pageCache: '128m' });
+    expect(config.seedCurated).toBe(true);
+  });
+
+  it('uses NEO4J_URI with its credentials', () => {
+    const config = loadConfig({ NEO4J_URI: 'neo4j+s://example.databases.neo4j.io', NEO4J_PASSWORD: 'secret', PORT: '8080' });
+    expect(config.neo4j).toMatchObject({ uri: 'neo4j+s://example.databases.neo4j.io', user: 'neo4j', password: 'secret' });
+    expect(config.port).toBe(8080);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '', PORT: '' }).neo4j.uri).toBeNull();
+  });
+
+  it('requires NEO4J_PASSWORD with NEO4J_URI', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:7687' })).toThrow(/NEO4J_PASSWORD must be set/);
+  });
+
+  it.each([
+    [{ PORT: '70000' }, /PORT/],
+    [{ NEO4J_URI: 'http://127.0.0.1:7474', NEO4J_PASSWORD: 'x' }, /NEO4J_URI/],
+    [{ NEO4J_LOCAL_HEAP: 'lots' }, /NEO4J_LOCAL_HEAP/],
+    [{ SEED_CURATED: 'maybe' }, /SEED_CURATED/],
+  ])('names the variable at fault in %p', (environment, pattern) => {
+    expect(() => loadConfig(environment)).toThrow(ConfigError);
+    expect(() => loadConfig(environment)).toThrow(pattern);
+  });
+});

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../config/repo-root';
+import { findUnsupportedQuotes } from './check-quotes';
+import { readCurated } from './read-curated';
+
+/**
+ * The shipped dataset against the documents it cites. The documents live beside
+ * the repository (../shared/sources) or where CAREERS_SOURCES_DIR points.
+ */
+const sourcesDir = process.env.CAREERS_SOURCES_DIR ?? path.resolve(repoRoot(), '..', 'shared', 'sources');
+
+describe('data/curated/careers.json', () => {
+  const dataset = readCurated();
+
+  it('passes validation and holds the five required roles', () => {
+    expect(dataset.entities.roles.map((role) => role.id).sort()).toEqual([
+      'audio-engineer',
+      'lighting-engineer',
+      'movie-producer',
+      'music-producer',
+      'sound-engineer',
+    ]);
+  });
+
+  it('cites each of the source documents, by file name', () => {
+    expect(fs.existsSync(sourcesDir)).toBe(true);
+    const files = fs.readdirSync(sourcesDir).filter((file) => file.endsWith('.txt')).map((file) => file.slice(0, -4));
+    expect(dataset.sources.map((source) => source.id).sort()).toEqual(files.sort());
+  });
+
+  it('quotes only what the documents say, verbatim', () => {
+    const read = (id: string) => {
+      const file = path.join(sourcesDir, `${id}.txt`);
+      return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+    };
+    expect(findUnsupportedQuotes(dataset, read)).toEqual([]);
+  });
+
+  it('keeps both documents’ salary figures where they disagree', () => {
+    const producer = dataset.figures.salaries.filter((salary) => salary.role === 'music-producer');
+    expect(new Set(producer.flatMap((salary) => salary.citations.map((citation) => citation.source))).size).toBe(2);
+    expect(producer.map((salary) => salary.median ?? salary.low).sort()).toEqual([50396, 50500, 55000]);
+  });
+});

@@ -1,0 +1,49 @@
+import { loadCypherCatalog } from '../../src/database/cypher-catalog';
+import { createDriver, Database } from '../../src/database/database';
+import { createLogger } from '../../src/logging/logger';
+import { createApp } from '../../src/server/create-app';
+import { TEST_URI_VARIABLE, testDatabase } from './test-database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: { queryStats?: { cypherRoundTrips: number } } & Record<string, unknown>;
+}
+
+export interface TestApi {
+  baseUrl: string;
+  database: Database;
+  /** POSTs a GraphQL document to the running server. */
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The real service (HTTP server, Apollo, driver) on an ephemeral loopback port, over the suite's Neo4j. */
+export async function startTestApi(): Promise<TestApi> {
+  const uri = process.env[TEST_URI_VARIABLE];
+  if (!uri) throw new Error('the integration global setup did not run');
+  const database = new Database(createDriver(uri, testDatabase.user, testDatabase.password), loadCypherCatalog(), {
+    database: testDatabase.database,
+    queryTimeoutMs: 10_000,
+  });
+  const app = await createApp(database, createLogger('silent'));
+  const port = await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    database,
+    async query(query, variables) {
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async close() {
+      await app.stop();
+      await database.close();
+    },
+  };
+}

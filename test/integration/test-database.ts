@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { repoRoot } from '../../src/config/repo-root';
+
+/**
+ * Where the integration suite's database is. By default a local Neo4j of its
+ * own, on its own port and data folder, so tests run while the service is up.
+ * NEO4J_TEST_URI (with NEO4J_TEST_USER / NEO4J_TEST_PASSWORD) points the suite
+ * at another database instead; the suite loads the curated graph into it.
+ */
+export const testDatabase = {
+  uri: process.env.NEO4J_TEST_URI || null,
+  user: process.env.NEO4J_TEST_USER || 'neo4j',
+  password: process.env.NEO4J_TEST_PASSWORD || 'careers-graph-test',
+  database: process.env.NEO4J_TEST_DATABASE || 'neo4j',
+  boltPort: Number(process.env.NEO4J_TEST_BOLT_PORT || 7698),
+  dataDir: path.join(repoRoot(), '.neo4j', 'test-data'),
+};
+
+/** Set by global-setup for the test workers. */
+export const TEST_URI_VARIABLE = 'CAREERS_GRAPH_TEST_NEO4J_URI';
