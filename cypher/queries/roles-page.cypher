@@ -6,5 +6,5 @@ CALL () { MATCH (r:Role) RETURN count(r) AS total }
 RETURN total, COLLECT {
   MATCH (r:Role)
   WHERE $after IS NULL OR r.id > $after
-  RETURN r {.*} ORDER BY r.id LIMIT $limit
+  RETURN r {.*} ORDER BY r.id LIMIT toInteger($limit)
 } AS nodes

@@ -1,12 +1,13 @@
 // Question: which nodes' names or aliases best match a full-text query?
+// Numbers arrive from JavaScript as floats, hence toInteger.
 // Parameters: $query (a Lucene query built from escaped user words),
 //             $labels (kind labels to keep, or null for all),
 //             $candidates (how many index hits to consider), $first (how many to return).
 // Returns up to $first rows, best score first, ties by name.
-CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $candidates})
+CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: toInteger($candidates)})
 YIELD node, score
 WITH node, score, [l IN labels(node) WHERE l <> 'Entity'][0] AS label
 WHERE $labels IS NULL OR label IN $labels
 RETURN node {.*} AS node, label, score
 ORDER BY score DESC, node.name ASC
-LIMIT $first
+LIMIT toInteger($first)

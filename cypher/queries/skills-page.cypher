@@ -6,5 +6,5 @@ CALL () { MATCH (s:Skill) RETURN count(s) AS total }
 RETURN total, COLLECT {
   MATCH (s:Skill)
   WHERE $after IS NULL OR s.id > $after
-  RETURN s {.*} ORDER BY s.id LIMIT $limit
+  RETURN s {.*} ORDER BY s.id LIMIT toInteger($limit)
 } AS nodes

@@ -91,18 +91,26 @@ export class Database {
     }
   }
 
-  /** True when the database answers a trivial query within the time limit. */
+  /**
+   * True when the database answers a trivial query within `timeoutMs`. Uses one
+   * auto-commit query, which the driver does not retry, so a dead database is
+   * reported within the time limit.
+   */
   async isReachable(timeoutMs: number): Promise<boolean> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
     try {
-      await this.driver.executeQuery('RETURN 1', {}, {
-        database: this.options.database,
-        routing: neo4j.routing.READ,
-        transactionConfig: { timeout: timeoutMs },
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      return true;
-    } catch {
-      return false;
+      const answered = session.run('RETURN 1', {}, { timeout: timeoutMs }).then(
+        () => true,
+        () => false,
+      );
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      void session.close().catch(() => undefined);
     }
   }
 
@@ -117,7 +125,7 @@ export function createDriver(uri: string, user: string, password: string): Drive
     disableLosslessIntegers: true,
     connectionTimeout: 5_000,
     connectionAcquisitionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: 3_000,
     userAgent: 'careers-graph',
   });
 }

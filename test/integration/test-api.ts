@@ -27,7 +27,8 @@ export async function startTestApi(): Promise<TestApi> {
     database: testDatabase.database,
     queryTimeoutMs: 10_000,
   });
-  const app = await createApp(database, createLogger('silent'));
+  // TEST_LOG_LEVEL=error shows what the server logs, e.g. masked errors in full.
+  const app = await createApp(database, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   const port = await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

@@ -1,0 +1,46 @@
+import { loadCypherCatalog } from '../../src/database/cypher-catalog';
+import { createDriver, Database } from '../../src/database/database';
+import { createLogger } from '../../src/logging/logger';
+import { createApp } from '../../src/server/create-app';
+import { startTestApi } from './test-api';
+
+describe('GET /health', () => {
+  it('answers 200 when the database is reachable', async () => {
+    const api = await startTestApi();
+    try {
+      const response = await fetch(`${api.baseUrl}/health`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('answers 503 quickly when it is not, and GraphQL says SERVICE_UNAVAILABLE', async () => {
+    // Port 9 (discard) on loopback: nothing listens there, so connections are refused.
+    const database = new Database(createDriver('bolt://127.0.0.1:9', 'neo4j', 'x'), loadCypherCatalog(), {
+      database: 'neo4j',
+      queryTimeoutMs: 2_000,
+    });
+    const app = await createApp(database, createLogger('silent'));
+    const base = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+    try {
+      const started = Date.now();
+      const response = await fetch(`${base}/health`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'unavailable', database: 'down' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+
+      const graphql = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ role(id: "music-producer") { name } }' }),
+      });
+      const body = (await graphql.json()) as { errors?: { extensions?: { code?: string } }[] };
+      expect(body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await app.stop();
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { startTestApi, type TestApi } from './test-api';
+
+/**
+ * No N+1: the number of Cypher statements a request sends depends on the
+ * shape of the query, not on how many items it returns.
+ */
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+const NESTED = /* GraphQL */ `
+  query Nested($first: Int!) {
+    roles(first: $first) {
+      edges {
+        node {
+          name
+          skills { skill { name roles { name } } sources { source { title } } }
+          settings { name }
+          relatedRoles { role { name skills { skill { name } } } }
+          collaborators { partner { id ... on Role { name } } }
+        }
+      }
+    }
+  }
+`;
+
+const roundTrips = async (query: string, variables: Record<string, unknown>) => {
+  const response = await api.query(query, variables);
+  expect(response.errors).toBeUndefined();
+  return { trips: response.extensions?.queryStats?.cypherRoundTrips, data: response.data };
+};
+
+describe('Cypher round trips per request', () => {
+  it('are the same for one role and for all five, through three levels of nesting', async () => {
+    const one = await roundTrips(NESTED, { first: 1 });
+    const all = await roundTrips(NESTED, { first: 5 });
+    expect(all.data?.roles.edges).toHaveLength(5);
+    expect(one.trips).toBeGreaterThan(0);
+    // Five roles may need fewer trips than one: their related roles are then
+    // already in the request's cache. They must never need more.
+    expect(all.trips).toBeLessThanOrEqual(one.trips as number);
+    // page, role details, roles of skills, related roles' details, sources
+    expect(one.trips).toBeLessThanOrEqual(5);
+  });
+
+  it('are the same for one skill and for every skill, with the roles of each', async () => {
+    const query = 'query ($first: Int!) { skills(first: $first) { edges { node { name roles { name } } } } }';
+    const one = await roundTrips(query, { first: 1 });
+    const many = await roundTrips(query, { first: 100 });
+    expect(many.data?.skills.edges.length).toBeGreaterThan(20);
+    expect(many.trips).toBe(one.trips);
+  });
+
+  it('is a single statement for a role with all its one-hop facts', async () => {
+    const { trips } = await roundTrips(
+      `query ($id: ID!) { role(id: $id) { skills { skill { name } } responsibilities { name } settings { name }
+        tools { name } education { level } salaries { median } growth { percent } relatedRoles { reason } } }`,
+      { id: 'sound-engineer' },
+    );
+    expect(trips).toBe(1);
+  });
+});

@@ -1,0 +1,40 @@
+import { migrate, readMigrations } from '../../src/database/migrate';
+import { readCurated } from '../../src/data/read-curated';
+import { seedCurated } from '../../src/data/seed-curated';
+import { toGraphRows } from '../../src/data/to-graph-rows';
+import { startTestApi, type TestApi } from './test-api';
+import { testDatabase } from './test-database';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+const counts = async () => {
+  const [row] = await api.database.runner().read('graph-counts', {});
+  return row;
+};
+
+describe('loading the curated graph', () => {
+  it('holds every node and link of the dataset', async () => {
+    const rows = toGraphRows(readCurated());
+    const [row] = await api.database.runner().read('graph-counts', {});
+    const migrations = readMigrations().length; // one (:SchemaMigration) node each
+    expect(row).toEqual({
+      nodes: rows.sources.length + rows.entities.length + migrations,
+      relationships: rows.links.length,
+    });
+  });
+
+  it('a second time changes nothing', async () => {
+    const before = await counts();
+    const report = await seedCurated(api.database, readCurated());
+    expect(report.links).toBe(toGraphRows(readCurated()).links.length);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('applies no migration twice', async () => {
+    expect(await migrate(api.database.driver, testDatabase.database)).toEqual([]);
+  });
+});
