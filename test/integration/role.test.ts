@@ -112,7 +112,7 @@ describe('roles(first, after)', () => {
     for (let page = 0; page < 5; page += 1) {
       const { data }: { data?: Record<string, any> } = await api.query(PAGE, { first: 2, after });
       expect(data?.roles.totalCount).toBe(5);
-      ids.push(...data?.roles.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      ids.push(...data!.roles.edges.map((edge: { node: { id: string } }) => edge.node.id));
       if (!data?.roles.pageInfo.hasNextPage) break;
       after = data.roles.pageInfo.endCursor;
     }

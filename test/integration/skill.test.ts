@@ -48,7 +48,7 @@ describe('skills(first, after)', () => {
         { after },
       );
       expect(data?.skills.totalCount).toBe(expected.length);
-      seen.push(...data?.skills.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      seen.push(...data!.skills.edges.map((edge: { node: { id: string } }) => edge.node.id));
       if (!data?.skills.pageInfo.hasNextPage) break;
       after = data.skills.pageInfo.endCursor;
     }

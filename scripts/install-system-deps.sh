@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what the project needs outside npm, when it is missing:
+#   - Maven, to fetch Neo4j from Maven Central and build tools/neo4j-local;
+#   - a JDK 21 or newer to run it (Neo4j 2025+ needs Java 21).
+# Uses Debian's packages (apt-get) and needs root for that; does nothing when
+# both are already present. Non-interactive.
+set -euo pipefail
+
+have_jdk21() {
+  local candidate version
+  for candidate in "${NEO4J_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then echo "JDK $version at $candidate"; return 0; fi
+  done
+  return 1
+}
+
+missing=()
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+have_jdk21 || missing+=(jdk)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system dependencies present: $(mvn -B -v 2>/dev/null | head -n 1); $(have_jdk21)"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "missing: ${missing[*]}. Install Maven and a JDK 21 or newer (e.g. Temurin 21/25), or set NEO4J_JAVA_HOME." >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+packages=()
+for item in "${missing[@]}"; do
+  case "$item" in
+    maven) packages+=(maven) ;;
+    jdk)
+      # The newest JDK Debian offers here; openjdk-21 or newer where the release has it.
+      for candidate in openjdk-25-jdk-headless openjdk-21-jdk-headless; do
+        if apt-cache show "$candidate" >/dev/null 2>&1; then packages+=("$candidate"); break; fi
+      done
+      ;;
+  esac
+done
+if [ ${#packages[@]} -gt 0 ]; then apt-get install -y -qq --no-install-recommends "${packages[@]}"; fi
+have_jdk21 || { echo "no JDK 21 or newer could be installed from Debian's packages; install one and set NEO4J_JAVA_HOME" >&2; exit 1; }
+echo "system dependencies installed: ${packages[*]:-none}"
