@@ -1,0 +1,47 @@
+import { loadCypherCatalog, type QueryName } from '../../src/database/cypher-catalog';
+import { startTestApi, type TestApi } from './test-api';
+import { testDatabase } from './test-database';
+
+/**
+ * Lookups by id must seek the Entity(id) index, never scan every node or every
+ * node of a label. Checked on the planner's EXPLAIN output of each hot query.
+ */
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+interface Plan {
+  operatorType: string;
+  children: Plan[];
+}
+
+const operators = (plan: Plan): string[] => [plan.operatorType.split('@')[0] as string, ...plan.children.flatMap(operators)];
+
+async function planOf(name: QueryName, params: Record<string, unknown>): Promise<string[]> {
+  const { summary } = await api.database.driver.executeQuery(`EXPLAIN ${loadCypherCatalog()[name]}`, params, {
+    database: testDatabase.database,
+  });
+  return operators(summary.plan as unknown as Plan);
+}
+
+describe('query plans', () => {
+  it.each<[QueryName, Record<string, unknown>]>([
+    ['entities-by-ids', { ids: ['mixing'] }],
+    ['role-details-by-ids', { ids: ['music-producer'] }],
+    ['roles-by-entity-ids', { ids: ['mixing'] }],
+    ['sources-by-ids', { ids: ['000_3acbafd368b5d407'] }],
+  ])('%s seeks a unique index and scans nothing', async (name, params) => {
+    const plan = await planOf(name, params);
+    expect(plan).toContain('NodeUniqueIndexSeek');
+    expect(plan).not.toContain('AllNodesScan');
+    expect(plan).not.toContain('NodeByLabelScan');
+  });
+
+  it('search reads the full-text index', async () => {
+    const plan = await planOf('search-entities', { query: 'mix*', labels: null, candidates: 10, first: 10 });
+    expect(plan).toContain('ProcedureCall');
+    expect(plan).not.toContain('AllNodesScan');
+  });
+});
