@@ -4,8 +4,10 @@
 // direction and the node at its far end. Facts are the role's outgoing relationships; RELATED_TO and
 // COLLABORATES_WITH between roles count in both directions, since the sources state
 // them of the pair.
+// The hint keeps the index seek even when statistics are stale (right after a load).
 UNWIND $ids AS id
 MATCH (role:Entity {id: id})
+USING INDEX SEEK role:Entity(id)
 WHERE role:Role
 RETURN role {.*} AS role,
   [(role)-[r]->(target:Entity) WHERE NOT (target:Role AND type(r) IN ['RELATED_TO', 'COLLABORATES_WITH'])

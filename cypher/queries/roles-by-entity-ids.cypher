@@ -2,8 +2,10 @@
 // setting, use the tool, ask for the education, work with the collaborator...)?
 // Parameters: $ids (list of node ids).
 // Returns one row per id found, with the distinct roles ordered by name.
+// The hint keeps the index seek even when statistics are stale (right after a load).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+USING INDEX SEEK n:Entity(id)
 RETURN id, COLLECT {
   MATCH (role:Role)-->(n)
   WITH DISTINCT role

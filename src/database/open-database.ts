@@ -2,7 +2,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
 import { loadCypherCatalog } from './cypher-catalog';
 import { createDriver, Database } from './database';
-import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j';
+import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j/local-neo4j';
 
 /** A startup failure with a one-line message for the operator. */
 export class StartupError extends Error {

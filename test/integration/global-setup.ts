@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { prepareGraph } from '../../src/data/prepare-graph';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';
-import { startLocalNeo4j, type LocalNeo4j } from '../../src/database/local-neo4j';
+import { startLocalNeo4j, type LocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
 import { createLogger } from '../../src/logging/logger';
 import { TEST_URI_VARIABLE, testDatabase } from './test-database';
 

@@ -19,11 +19,19 @@ interface Plan {
 
 const operators = (plan: Plan): string[] => [plan.operatorType.split('@')[0] as string, ...plan.children.flatMap(operators)];
 
+/** Operator and details of every step, to tell which index a failing plan used. */
+const describePlan = (plan: Plan & { arguments?: { Details?: string } }): string[] => [
+  `${plan.operatorType.split('@')[0]} ${plan.arguments?.Details ?? ''}`,
+  ...plan.children.flatMap(describePlan),
+];
+
 async function planOf(name: QueryName, params: Record<string, unknown>): Promise<string[]> {
   const { summary } = await api.database.driver.executeQuery(`EXPLAIN ${loadCypherCatalog()[name]}`, params, {
     database: testDatabase.database,
   });
-  return operators(summary.plan as unknown as Plan);
+  const plan = summary.plan as unknown as Plan;
+  if (!operators(plan).includes('NodeUniqueIndexSeek') && params.ids) process.stderr.write(`${name}:\n${describePlan(plan).join('\n')}\n`);
+  return operators(plan);
 }
 
 describe('query plans', () => {

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
+import type { Jdk } from './find-jdk';
+import { findOnPath } from './find-jdk';
+
+/** Builds tools/neo4j-local with Maven unless target/ is newer than pom.xml and every source file. */
+export async function ensureLauncherBuilt(
+  launcher: string,
+  jdk: Jdk,
+  log: (line: string) => void,
+): Promise<void> {
+  const target = path.join(launcher, 'target');
+  const stamp = path.join(target, '.build-stamp');
+  const outputs = [stamp, path.join(target, 'neo4j-local.jar'), path.join(target, 'classpath.txt')];
+  const inputsChanged = newestMtime([path.join(launcher, 'pom.xml'), path.join(launcher, 'src')]);
+  if (outputs.every((file) => fs.existsSync(file)) && fs.statSync(stamp).mtimeMs >= inputsChanged) {
+    return;
+  }
+
+  const mvn = findOnPath(process.platform === 'win32' ? 'mvn.cmd' : 'mvn');
+  if (!mvn) {
+    throw new Error(
+      'neo4j-local: Maven (mvn) is needed to build the local Neo4j launcher but is not on PATH; ' +
+        'install it (e.g. `apt-get install maven`)',
+    );
+  }
+  log('neo4j-local: building the launcher with Maven (the first build downloads Neo4j, ~150 MB, from Maven Central)');
+  const started = Date.now();
+  const mavenOpts = [process.env.MAVEN_OPTS ?? ''];
+  if (jdk.major >= 23 && !mavenOpts[0]?.includes('sun-misc-unsafe-memory-access')) {
+    mavenOpts.push('--sun-misc-unsafe-memory-access=allow'); // quiets Maven's own Unsafe warnings
+  }
+  // -B without -q/-ntp: Maven prints one "Downloading from central: ..." line per artifact, which is the
+  // progress a user sees on the first run. Later runs skip the build (see the stamp check above).
+  const result = await runForLines(
+    mvn,
+    ['-B', '-Dstyle.color=never', '-f', path.join(launcher, 'pom.xml'), 'package'],
+    {
+      cwd: launcher,
+      env: { ...process.env, JAVA_HOME: jdk.home, MAVEN_OPTS: mavenOpts.join(' ').trim() },
+    },
+    (line) => {
+      // On rebuilds copy-dependencies prints one such line per jar (~225); they say nothing new.
+      if (!line.endsWith('already exists in destination.')) log(`[mvn] ${line}`);
+    },
+  );
+  if (result.code !== 0) {
+    const error = result.lines.filter((line) => line.startsWith('[ERROR]')).find((line) => line.length > 8);
+    throw new Error(
+      `neo4j-local: Maven build failed (exit ${String(result.code)})${error ? `: ${error}` : ''}`,
+    );
+  }
+  fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  log(`neo4j-local: launcher built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The launcher jar followed by its dependencies, in the order Maven resolved them. */
+export function launcherClasspath(launcher: string): string {
+  const target = path.join(launcher, 'target');
+  const dependencies = fs
+    .readFileSync(path.join(target, 'classpath.txt'), 'utf8')
+    .trim()
+    .split(/[:;]/)
+    .filter((entry) => entry !== '')
+    .map((entry) => path.join(target, entry));
+  return [path.join(target, 'neo4j-local.jar'), ...dependencies].join(path.delimiter);
+}
+
+function runForLines(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  onLine: (line: string) => void,
+): Promise<{ code: number | null; lines: string[] }> {
+  return new Promise((resolve, reject) => {
+    const lines: string[] = [];
+    const child = spawn(command, args, { ...options, detached: false, stdio: ['ignore', 'pipe', 'pipe'] });
+    const take = (line: string): void => {
+      const clean = stripVTControlCharacters(line);
+      if (clean.trim() === '') return;
+      lines.push(clean);
+      onLine(clean);
+    };
+    if (child.stdout) readline.createInterface({ input: child.stdout }).on('line', take);
+    if (child.stderr) readline.createInterface({ input: child.stderr }).on('line', take);
+    child.once('error', (error) => reject(new Error(`neo4j-local: cannot run ${command}: ${error.message}`)));
+    child.once('close', (code) => resolve({ code, lines }));
+  });
+}
+
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (file: string): void => {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return;
+    newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(file)) visit(path.join(file, entry));
+    }
+  };
+  paths.forEach(visit);
+  return newest;
+}
