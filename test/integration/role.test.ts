@@ -119,8 +119,9 @@ describe('roles(first, after)', () => {
     expect(ids).toEqual(['audio-engineer', 'lighting-engineer', 'movie-producer', 'music-producer', 'sound-engineer']);
   });
 
-  it.each([0, 101, -1])('refuses first = %p with BAD_USER_INPUT', async (first) => {
-    const { data, errors } = await api.query(PAGE, { first });
+  it.each([0, 101, -1])('refuses first = %p with BAD_USER_INPUT, before any database call', async (first) => {
+    const { data, errors, extensions } = await api.query(PAGE, { first });
+    expect(extensions?.queryStats?.cypherRoundTrips).toBe(0);
     expect(data).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0]?.message).toMatch(/"first"/);

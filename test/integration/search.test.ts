@@ -62,8 +62,9 @@ describe('search(text)', () => {
     ['   ', /"text" must not be empty/],
     ['?!', /"text" must contain a letter or digit/],
     ['x'.repeat(201), /"text" must be at most 200 characters/],
-  ])('refuses text %p with BAD_USER_INPUT', async (text, message) => {
-    const { errors } = await api.query(SEARCH, { text });
+  ])('refuses text %p with BAD_USER_INPUT, before any database call', async (text, message) => {
+    const { errors, extensions } = await api.query(SEARCH, { text });
+    expect(extensions?.queryStats?.cypherRoundTrips).toBe(0);
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0]?.message).toMatch(message);
   });
