@@ -40,15 +40,9 @@ export class RoleRepository {
   }
 }
 
-/**
- * Groups a role's links into its fact lists, each ordered by the far node's name
- * (figures keep id order). A pair of roles linked both ways (A RELATED_TO B and
- * B RELATED_TO A) shows once, from the role's own side when it has one.
- */
-export function toRoleDetails(roleProperties: Record<string, unknown>, rawLinks: RawLink[]): RoleDetailsRecord {
-  const role = toEntity(roleProperties, 'Role');
-  const details: RoleDetailsRecord = {
-    role,
+/** A role's fact lists, all empty. */
+export function noRoleFacts(): Omit<RoleDetailsRecord, 'role'> {
+  return {
     skills: [],
     responsibilities: [],
     settings: [],
@@ -60,6 +54,16 @@ export function toRoleDetails(roleProperties: Record<string, unknown>, rawLinks:
     collaborators: [],
     sourceIds: [],
   };
+}
+
+/**
+ * Groups a role's links into its fact lists, each ordered by the far node's name
+ * (figures keep id order). A pair of roles linked both ways (A RELATED_TO B and
+ * B RELATED_TO A) shows once, from the role's own side when it has one.
+ */
+export function toRoleDetails(roleProperties: Record<string, unknown>, rawLinks: RawLink[]): RoleDetailsRecord {
+  const role = toEntity(roleProperties, 'Role');
+  const details: RoleDetailsRecord = { role, ...noRoleFacts() };
   const seen = new Map<string, LinkRecord>();
   const sourceIds = new Set(role.citations.map((citation) => citation.sourceId));
   const outgoingFirst = [...rawLinks].sort((a, b) => Number(a.direction === 'in') - Number(b.direction === 'in'));

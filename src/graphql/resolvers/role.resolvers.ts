@@ -2,28 +2,16 @@ import { z } from 'zod';
 import type { Resolvers } from '../../generated/graphql';
 import type { EntityRecord, RoleDetailsRecord, SourceRecord } from '../../models/records';
 import type { Context } from '../../server/context';
+import { noRoleFacts } from '../../repositories/role.repository';
 import { decodeCursor, toConnection } from '../pagination';
 import { firstArg, idArg, parseArgs } from '../parse-args';
 
 const roleArgs = z.object({ id: idArg });
 const rolesArgs = z.object({ first: firstArg, after: z.string().max(400).nullish() });
 
-const NO_DETAILS: Omit<RoleDetailsRecord, 'role'> = {
-  skills: [],
-  responsibilities: [],
-  settings: [],
-  tools: [],
-  education: [],
-  salaries: [],
-  growth: [],
-  relatedRoles: [],
-  collaborators: [],
-  sourceIds: [],
-};
-
 /** A role's one-hop facts, batched with every other role resolved at the same level. */
 async function details(role: EntityRecord, { loaders }: Context): Promise<Omit<RoleDetailsRecord, 'role'>> {
-  return (await loaders.roleDetails.load(role.id)) ?? NO_DETAILS;
+  return (await loaders.roleDetails.load(role.id)) ?? noRoleFacts();
 }
 
 /** Query.role, Query.roles, and the Role type with its fact wrappers. */
