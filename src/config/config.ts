@@ -13,8 +13,8 @@ const flag = z
  * configuration table is this schema in prose; keep the two in step.
  */
 const environmentSchema = z.object({
-  /** HTTP port of the API. Defaults to 4000. */
-  PORT: port.default(4000),
+  /** HTTP port of the API; 0 picks a free one. Defaults to 4000. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** Address the API listens on. Defaults to loopback only. */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** pino log level. Defaults to info. */
