@@ -82,6 +82,19 @@ export type EducationRequirement = {
   sources: Array<Citation>;
 };
 
+/** A chain of relationships from one node to another. */
+export type GraphPath = {
+  __typename?: 'GraphPath';
+  /** The whole path in a sentence: each step's explanation, joined. */
+  explanation: Scalars['String']['output'];
+  /** Number of hops. */
+  length: Scalars['Int']['output'];
+  /** The nodes along the path, from the start to the end. */
+  nodes: Array<Node>;
+  /** One step per hop, in order. */
+  steps: Array<PathStep>;
+};
+
 /** A job-growth projection as a source states it. */
 export type GrowthFigure = Node & {
   __typename?: 'GrowthFigure';
@@ -126,6 +139,32 @@ export type NodeKind =
   /** Software or equipment a role uses, such as Pro Tools. */
   | 'TOOL';
 
+/** What two to ten roles have in common on one dimension, and what each has alone. */
+export type Overlap = {
+  __typename?: 'Overlap';
+  /** The dimension compared. */
+  dimension: OverlapDimension;
+  /** For each role, in the order asked, what no other role of the set has. */
+  distinct: Array<RoleItems>;
+  /** |shared| / |union of all the roles' items|, from 0 to 1; 0 when the union is empty. */
+  jaccard: Scalars['Float']['output'];
+  /** The roles compared, in the order asked. */
+  roles: Array<Role>;
+  /** What every role has, ordered by name. */
+  shared: Array<Node>;
+};
+
+/** Which kind of fact an overlap compares. */
+export type OverlapDimension =
+  /** Duties the roles carry out (HAS_RESPONSIBILITY). */
+  | 'RESPONSIBILITIES'
+  /** Places the roles work in (WORKS_IN). */
+  | 'SETTINGS'
+  /** Skills the roles require (REQUIRES_SKILL). */
+  | 'SKILLS'
+  /** Software and equipment the roles use (USES_TOOL). */
+  | 'TOOLS';
+
 /** Where a page of a connection sits in the whole list (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -139,10 +178,54 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** One hop of a path: the relationships that join two consecutive nodes. */
+export type PathStep = {
+  __typename?: 'PathStep';
+  /** The hop in words, for example "Music producer requires Mixing". */
+  explanation: Scalars['String']['output'];
+  /** Id of the node this hop leaves. */
+  from: Scalars['ID']['output'];
+  /** True when every relationship of the hop is this graph's inference. */
+  inferred: Scalars['Boolean']['output'];
+  /** The relationship type of the hop (the first, when several join the two nodes). */
+  relation: Scalars['String']['output'];
+  /** Every relationship type joining the two nodes that the path may use. */
+  relations: Array<Scalars['String']['output']>;
+  /** Passages stating the hop's relationships. */
+  sources: Array<Citation>;
+  /** Id of the node this hop reaches. */
+  to: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * A node and everything within `depth` hops (1..3, default 1), as nodes and edges for
+   * drawing, at most `limit` nodes (1..500, default 200). Unknown id: NOT_FOUND.
+   */
+  neighborhood: Subgraph;
   /** Any node by id, or null when there is none. */
   node?: Maybe<Node>;
+  /**
+   * What 2 to 10 roles have in common on one dimension (items every role has), what each
+   * has alone, and the Jaccard index |∩| / |∪| over all of them. Unknown ids: NOT_FOUND.
+   */
+  overlap: Overlap;
+  /**
+   * The shortest connections between two nodes (roles, skills, settings, tools...),
+   * shortest first, then by the names along them; each hop explained and cited. Paths
+   * never repeat a node, and two paths through the same nodes are one path (a hop lists
+   * every relationship joining its two nodes). `maxHops` is 1..6 (default 4), `first`
+   * 1..10 (default 3); `via` restricts the relationship types used (default: all of
+   * Relation). No path within maxHops: an empty list. Unknown ids: NOT_FOUND.
+   */
+  paths: Array<GraphPath>;
+  /**
+   * The roles that best fit a set of skills (1 to 100 skill ids), best first by weighted
+   * coverage (see RoleRecommendation.score), ties broken by name; roles matching none of
+   * the skills are left out. `first` is 1..100 (default 5). Unknown skill ids: NOT_FOUND.
+   */
+  recommendRoles: Array<RoleRecommendation>;
   /** A role by id, or null when there is none. */
   role?: Maybe<Role>;
   /**
@@ -158,8 +241,22 @@ export type Query = {
    * `first` is 1..100 (default 10); `kinds` restricts the kinds searched.
    */
   search: Array<SearchHit>;
+  /**
+   * The roles most alike a role by their skills, best first, ties broken by name. Roles
+   * sharing no skill are left out. `first` is 1..100 (default 5). See SimilarityMetric
+   * for the formulas. Unknown id: NOT_FOUND.
+   */
+  similarRoles: Array<RoleMatch>;
   /** A skill by id, or null when there is none. */
   skill?: Maybe<Skill>;
+  /** What carries over and what is left to learn, moving from one role to another. Unknown ids: NOT_FOUND. */
+  skillGap: SkillGap;
+  /**
+   * The skills two roles share and those only one requires, with their Jaccard index
+   * |A ∩ B| / |A ∪ B|. The same role twice is a valid question (jaccard 1).
+   * Unknown ids: NOT_FOUND naming the id.
+   */
+  skillOverlap: SkillOverlap;
   /**
    * All skills, a page at a time, ordered by id. `first` is 1..100 (default 20);
    * `after` is the `endCursor` of the previous page.
@@ -170,8 +267,36 @@ export type Query = {
 };
 
 
+export type QueryNeighborhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOverlapArgs = {
+  dimension?: InputMaybe<OverlapDimension>;
+  roles: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryPathsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
+  via?: InputMaybe<Array<Relation>>;
+};
+
+
+export type QueryRecommendRolesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  skills: Array<Scalars['ID']['input']>;
 };
 
 
@@ -193,8 +318,27 @@ export type QuerySearchArgs = {
 };
 
 
+export type QuerySimilarRolesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<SimilarityMetric>;
+  role: Scalars['ID']['input'];
+};
+
+
 export type QuerySkillArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySkillGapArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+};
+
+
+export type QuerySkillOverlapArgs = {
+  roleA: Scalars['ID']['input'];
+  roleB: Scalars['ID']['input'];
 };
 
 
@@ -215,6 +359,23 @@ export type RelatedRole = {
   /** Passages relating the two roles. */
   sources: Array<Citation>;
 };
+
+/** The relationship types a path may use (`paths(via:)`). */
+export type Relation =
+  /** A role works with another role or with collaborators such as artists. */
+  | 'COLLABORATES_WITH'
+  /** A role carries out a duty. */
+  | 'HAS_RESPONSIBILITY'
+  /** A source relates two careers. */
+  | 'RELATED_TO'
+  /** A role asks for an education level. */
+  | 'REQUIRES_EDUCATION'
+  /** A role requires a skill. */
+  | 'REQUIRES_SKILL'
+  /** A role uses a tool. */
+  | 'USES_TOOL'
+  /** A role works in a setting. */
+  | 'WORKS_IN';
 
 /** A duty a role carries out, for example "Setting up sound equipment". */
 export type Responsibility = Node & {
@@ -285,6 +446,49 @@ export type RoleEdge = {
   cursor: Scalars['String']['output'];
   /** The role. */
   node: Role;
+};
+
+/** One role's items within an overlap. */
+export type RoleItems = {
+  __typename?: 'RoleItems';
+  /** Items of the dimension that this role has and no other role of the set has, ordered by name. */
+  items: Array<Node>;
+  /** The role. */
+  role: Role;
+};
+
+/** A role similar to the one asked about, with the parts of its score. */
+export type RoleMatch = {
+  __typename?: 'RoleMatch';
+  /** Plain Jaccard of the two skill sets. */
+  jaccard: Scalars['Float']['output'];
+  /** The similar role. */
+  role: Role;
+  /** The score of the metric asked for, from 0 to 1; higher is more alike. */
+  score: Scalars['Float']['output'];
+  /** Skills both roles require, ordered by name. */
+  sharedSkills: Array<Skill>;
+  /** How many skills the two roles require between them (|A ∪ B|). */
+  unionSize: Scalars['Int']['output'];
+  /** IDF-weighted Jaccard of the two skill sets. */
+  weightedJaccard: Scalars['Float']['output'];
+};
+
+/** A role that fits a set of skills, with what matched and what is missing. */
+export type RoleRecommendation = {
+  __typename?: 'RoleRecommendation';
+  /** The role's skills among those given, ordered by name. */
+  matched: Array<Skill>;
+  /** The role's skills not among those given: what to learn. Ordered by name. */
+  missing: Array<Skill>;
+  /** The role recommended. */
+  role: Role;
+  /**
+   * Weighted coverage of the role's skills by the given ones: Σ idf(s) over the role's
+   * skills that were given, divided by Σ idf(s) over all the role's skills (idf as in
+   * WEIGHTED_JACCARD). From 0 to 1.
+   */
+  score: Scalars['Float']['output'];
 };
 
 /** A role's requirement of a skill: the skill and the passages that state the requirement. */
@@ -359,6 +563,17 @@ export type Setting = Node & {
   sources: Array<Citation>;
 };
 
+/** How `similarRoles` scores two roles' skill sets A and B. */
+export type SimilarityMetric =
+  /** Plain Jaccard: |A ∩ B| / |A ∪ B|. Every skill counts the same. */
+  | 'JACCARD'
+  /**
+   * IDF-weighted Jaccard: Σ idf(s) over A ∩ B divided by Σ idf(s) over A ∪ B, with
+   * idf(s) = ln(1 + N / df(s)), N the number of roles and df(s) the number of roles
+   * requiring s. A rare shared skill counts more than one every role has.
+   */
+  | 'WEIGHTED_JACCARD';
+
 /**
  * An ability roles require. One shared vocabulary: when two sources describe the same
  * skill in different words it is one skill, citing both.
@@ -401,6 +616,44 @@ export type SkillEdge = {
   node: Skill;
 };
 
+/** Moving from one role to another: what carries over and what is left to learn. */
+export type SkillGap = {
+  __typename?: 'SkillGap';
+  /**
+   * Weighted share of the target's skills already held: Σ idf over transferable divided by
+   * Σ idf over all of `to`'s skills; the same number recommendRoles gives `to` for
+   * `from`'s skills. 0 when `to` requires no skill.
+   */
+  coverage: Scalars['Float']['output'];
+  /** The role one comes from. */
+  from: Role;
+  /** Unweighted share: |transferable| / |skills of to|; 0 when `to` requires no skill. */
+  plainCoverage: Scalars['Float']['output'];
+  /** The role one moves to. */
+  to: Role;
+  /** Skills of `to` that `from` does not require, ordered by name. */
+  toLearn: Array<Skill>;
+  /** Skills of `to` that `from` already requires, ordered by name. */
+  transferable: Array<Skill>;
+};
+
+/** The skills two roles share and those only one of them requires. */
+export type SkillOverlap = {
+  __typename?: 'SkillOverlap';
+  /** |shared| / |shared ∪ onlyA ∪ onlyB|, from 0 to 1; 0 when neither role has a skill, 1 for the same role twice. */
+  jaccard: Scalars['Float']['output'];
+  /** Skills only roleA requires, ordered by name. */
+  onlyA: Array<Skill>;
+  /** Skills only roleB requires, ordered by name. */
+  onlyB: Array<Skill>;
+  /** The first role asked about. */
+  roleA: Role;
+  /** The second role asked about. */
+  roleB: Role;
+  /** Skills both roles require, ordered by name. */
+  shared: Array<Skill>;
+};
+
 /** A document the graph's facts are taken from. Every fact cites at least one source. */
 export type Source = {
   __typename?: 'Source';
@@ -410,6 +663,41 @@ export type Source = {
   id: Scalars['ID']['output'];
   /** The document's title. */
   title: Scalars['String']['output'];
+};
+
+/** A node and its surroundings, shaped for drawing. */
+export type Subgraph = {
+  __typename?: 'Subgraph';
+  /** Relationships between the nodes returned. */
+  edges: Array<SubgraphEdge>;
+  /** The nodes, the centre first (depth 0), then by depth and name. */
+  nodes: Array<SubgraphNode>;
+  /** True when the neighbourhood had more nodes than the limit and was cut. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** A relationship of a subgraph. */
+export type SubgraphEdge = {
+  __typename?: 'SubgraphEdge';
+  /** Id of the start node. */
+  from: Scalars['ID']['output'];
+  /** The relationship type, for example `REQUIRES_SKILL`. */
+  relation: Scalars['String']['output'];
+  /** Id of the end node. */
+  to: Scalars['ID']['output'];
+};
+
+/** A node of a subgraph. */
+export type SubgraphNode = {
+  __typename?: 'SubgraphNode';
+  /** Hops from the centre. */
+  depth: Scalars['Int']['output'];
+  /** The node's id. */
+  id: Scalars['ID']['output'];
+  /** The node's type name, for example `Role` or `Skill`. */
+  kind: Scalars['String']['output'];
+  /** What to print on the node: its name, or for a figure a short description. */
+  label: Scalars['String']['output'];
 };
 
 /** Software or equipment, for example "Pro Tools" or "Mixing console". */
@@ -523,27 +811,41 @@ export type ResolversTypes = {
   Education: ResolverTypeWrapper<EntityRecord>;
   EducationRequirement: ResolverTypeWrapper<LinkRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GraphPath: ResolverTypeWrapper<Omit<GraphPath, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
   GrowthFigure: ResolverTypeWrapper<EntityRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NodeKind: NodeKind;
+  Overlap: ResolverTypeWrapper<Omit<Overlap, 'distinct' | 'roles' | 'shared'> & { distinct: Array<ResolversTypes['RoleItems']>, roles: Array<ResolversTypes['Role']>, shared: Array<ResolversTypes['Node']> }>;
+  OverlapDimension: OverlapDimension;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PathStep: ResolverTypeWrapper<Omit<PathStep, 'sources'> & { sources: Array<ResolversTypes['Citation']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelatedRole: ResolverTypeWrapper<LinkRecord>;
+  Relation: Relation;
   Responsibility: ResolverTypeWrapper<EntityRecord>;
   Role: ResolverTypeWrapper<EntityRecord>;
   RoleConnection: ResolverTypeWrapper<Omit<RoleConnection, 'edges'> & { edges: Array<ResolversTypes['RoleEdge']> }>;
   RoleEdge: ResolverTypeWrapper<Omit<RoleEdge, 'node'> & { node: ResolversTypes['Role'] }>;
+  RoleItems: ResolverTypeWrapper<Omit<RoleItems, 'items' | 'role'> & { items: Array<ResolversTypes['Node']>, role: ResolversTypes['Role'] }>;
+  RoleMatch: ResolverTypeWrapper<Omit<RoleMatch, 'role' | 'sharedSkills'> & { role: ResolversTypes['Role'], sharedSkills: Array<ResolversTypes['Skill']> }>;
+  RoleRecommendation: ResolverTypeWrapper<Omit<RoleRecommendation, 'matched' | 'missing' | 'role'> & { matched: Array<ResolversTypes['Skill']>, missing: Array<ResolversTypes['Skill']>, role: ResolversTypes['Role'] }>;
   RoleSkill: ResolverTypeWrapper<LinkRecord>;
   SalaryFigure: ResolverTypeWrapper<EntityRecord>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
   Setting: ResolverTypeWrapper<EntityRecord>;
+  SimilarityMetric: SimilarityMetric;
   Skill: ResolverTypeWrapper<EntityRecord>;
   SkillConnection: ResolverTypeWrapper<Omit<SkillConnection, 'edges'> & { edges: Array<ResolversTypes['SkillEdge']> }>;
   SkillEdge: ResolverTypeWrapper<Omit<SkillEdge, 'node'> & { node: ResolversTypes['Skill'] }>;
+  SkillGap: ResolverTypeWrapper<Omit<SkillGap, 'from' | 'to' | 'toLearn' | 'transferable'> & { from: ResolversTypes['Role'], to: ResolversTypes['Role'], toLearn: Array<ResolversTypes['Skill']>, transferable: Array<ResolversTypes['Skill']> }>;
+  SkillOverlap: ResolverTypeWrapper<Omit<SkillOverlap, 'onlyA' | 'onlyB' | 'roleA' | 'roleB' | 'shared'> & { onlyA: Array<ResolversTypes['Skill']>, onlyB: Array<ResolversTypes['Skill']>, roleA: ResolversTypes['Role'], roleB: ResolversTypes['Role'], shared: Array<ResolversTypes['Skill']> }>;
   Source: ResolverTypeWrapper<SourceRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subgraph: ResolverTypeWrapper<Subgraph>;
+  SubgraphEdge: ResolverTypeWrapper<SubgraphEdge>;
+  SubgraphNode: ResolverTypeWrapper<SubgraphNode>;
   Tool: ResolverTypeWrapper<EntityRecord>;
 };
 
@@ -556,17 +858,23 @@ export type ResolversParentTypes = {
   Education: EntityRecord;
   EducationRequirement: LinkRecord;
   Float: Scalars['Float']['output'];
+  GraphPath: Omit<GraphPath, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   GrowthFigure: EntityRecord;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Overlap: Omit<Overlap, 'distinct' | 'roles' | 'shared'> & { distinct: Array<ResolversParentTypes['RoleItems']>, roles: Array<ResolversParentTypes['Role']>, shared: Array<ResolversParentTypes['Node']> };
   PageInfo: PageInfo;
+  PathStep: Omit<PathStep, 'sources'> & { sources: Array<ResolversParentTypes['Citation']> };
   Query: Record<PropertyKey, never>;
   RelatedRole: LinkRecord;
   Responsibility: EntityRecord;
   Role: EntityRecord;
   RoleConnection: Omit<RoleConnection, 'edges'> & { edges: Array<ResolversParentTypes['RoleEdge']> };
   RoleEdge: Omit<RoleEdge, 'node'> & { node: ResolversParentTypes['Role'] };
+  RoleItems: Omit<RoleItems, 'items' | 'role'> & { items: Array<ResolversParentTypes['Node']>, role: ResolversParentTypes['Role'] };
+  RoleMatch: Omit<RoleMatch, 'role' | 'sharedSkills'> & { role: ResolversParentTypes['Role'], sharedSkills: Array<ResolversParentTypes['Skill']> };
+  RoleRecommendation: Omit<RoleRecommendation, 'matched' | 'missing' | 'role'> & { matched: Array<ResolversParentTypes['Skill']>, missing: Array<ResolversParentTypes['Skill']>, role: ResolversParentTypes['Role'] };
   RoleSkill: LinkRecord;
   SalaryFigure: EntityRecord;
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] };
@@ -574,8 +882,13 @@ export type ResolversParentTypes = {
   Skill: EntityRecord;
   SkillConnection: Omit<SkillConnection, 'edges'> & { edges: Array<ResolversParentTypes['SkillEdge']> };
   SkillEdge: Omit<SkillEdge, 'node'> & { node: ResolversParentTypes['Skill'] };
+  SkillGap: Omit<SkillGap, 'from' | 'to' | 'toLearn' | 'transferable'> & { from: ResolversParentTypes['Role'], to: ResolversParentTypes['Role'], toLearn: Array<ResolversParentTypes['Skill']>, transferable: Array<ResolversParentTypes['Skill']> };
+  SkillOverlap: Omit<SkillOverlap, 'onlyA' | 'onlyB' | 'roleA' | 'roleB' | 'shared'> & { onlyA: Array<ResolversParentTypes['Skill']>, onlyB: Array<ResolversParentTypes['Skill']>, roleA: ResolversParentTypes['Role'], roleB: ResolversParentTypes['Role'], shared: Array<ResolversParentTypes['Skill']> };
   Source: SourceRecord;
   String: Scalars['String']['output'];
+  Subgraph: Subgraph;
+  SubgraphEdge: SubgraphEdge;
+  SubgraphNode: SubgraphNode;
   Tool: EntityRecord;
 };
 
@@ -614,6 +927,13 @@ export type EducationRequirementResolvers<ContextType = Context, ParentType exte
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
 };
 
+export type GraphPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType>;
+};
+
 export type GrowthFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrowthFigure'] = ResolversParentTypes['GrowthFigure']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -628,6 +948,14 @@ export type NodeResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveType: TypeResolveFn<'Collaborator' | 'Education' | 'GrowthFigure' | 'Responsibility' | 'Role' | 'SalaryFigure' | 'Setting' | 'Skill' | 'Tool', ParentType, ContextType>;
 };
 
+export type OverlapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Overlap'] = ResolversParentTypes['Overlap']> = {
+  dimension?: Resolver<ResolversTypes['OverlapDimension'], ParentType, ContextType>;
+  distinct?: Resolver<Array<ResolversTypes['RoleItems']>, ParentType, ContextType>;
+  jaccard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  shared?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -635,12 +963,29 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PathStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathStep'] = ResolversParentTypes['PathStep']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  overlap?: Resolver<ResolversTypes['Overlap'], ParentType, ContextType, RequireFields<QueryOverlapArgs, 'dimension' | 'roles'>>;
+  paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
+  recommendRoles?: Resolver<Array<ResolversTypes['RoleRecommendation']>, ParentType, ContextType, RequireFields<QueryRecommendRolesArgs, 'first' | 'skills'>>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'id'>>;
   roles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, RequireFields<QueryRolesArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  similarRoles?: Resolver<Array<ResolversTypes['RoleMatch']>, ParentType, ContextType, RequireFields<QuerySimilarRolesArgs, 'first' | 'metric' | 'role'>>;
   skill?: Resolver<Maybe<ResolversTypes['Skill']>, ParentType, ContextType, RequireFields<QuerySkillArgs, 'id'>>;
+  skillGap?: Resolver<ResolversTypes['SkillGap'], ParentType, ContextType, RequireFields<QuerySkillGapArgs, 'from' | 'to'>>;
+  skillOverlap?: Resolver<ResolversTypes['SkillOverlap'], ParentType, ContextType, RequireFields<QuerySkillOverlapArgs, 'roleA' | 'roleB'>>;
   skills?: Resolver<ResolversTypes['SkillConnection'], ParentType, ContextType, RequireFields<QuerySkillsArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 };
@@ -688,6 +1033,27 @@ export type RoleConnectionResolvers<ContextType = Context, ParentType extends Re
 export type RoleEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleEdge'] = ResolversParentTypes['RoleEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type RoleItemsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleItems'] = ResolversParentTypes['RoleItems']> = {
+  items?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type RoleMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleMatch'] = ResolversParentTypes['RoleMatch']> = {
+  jaccard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sharedSkills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  unionSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weightedJaccard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RoleRecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleRecommendation'] = ResolversParentTypes['RoleRecommendation']> = {
+  matched?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type RoleSkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleSkill'] = ResolversParentTypes['RoleSkill']> = {
@@ -750,10 +1116,47 @@ export type SkillEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
 };
 
+export type SkillGapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkillGap'] = ResolversParentTypes['SkillGap']> = {
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  plainCoverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  toLearn?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  transferable?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+};
+
+export type SkillOverlapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkillOverlap'] = ResolversParentTypes['SkillOverlap']> = {
+  jaccard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  onlyA?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  onlyB?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  roleA?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  roleB?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  shared?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+};
+
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   factCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
+  edges?: Resolver<Array<ResolversTypes['SubgraphEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SubgraphNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphEdge'] = ResolversParentTypes['SubgraphEdge']> = {
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SubgraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphNode'] = ResolversParentTypes['SubgraphNode']> = {
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ToolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tool'] = ResolversParentTypes['Tool']> = {
@@ -772,15 +1175,21 @@ export type Resolvers<ContextType = Context> = {
   Collaborator?: CollaboratorResolvers<ContextType>;
   Education?: EducationResolvers<ContextType>;
   EducationRequirement?: EducationRequirementResolvers<ContextType>;
+  GraphPath?: GraphPathResolvers<ContextType>;
   GrowthFigure?: GrowthFigureResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  Overlap?: OverlapResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PathStep?: PathStepResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RelatedRole?: RelatedRoleResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   RoleConnection?: RoleConnectionResolvers<ContextType>;
   RoleEdge?: RoleEdgeResolvers<ContextType>;
+  RoleItems?: RoleItemsResolvers<ContextType>;
+  RoleMatch?: RoleMatchResolvers<ContextType>;
+  RoleRecommendation?: RoleRecommendationResolvers<ContextType>;
   RoleSkill?: RoleSkillResolvers<ContextType>;
   SalaryFigure?: SalaryFigureResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
@@ -788,7 +1197,12 @@ export type Resolvers<ContextType = Context> = {
   Skill?: SkillResolvers<ContextType>;
   SkillConnection?: SkillConnectionResolvers<ContextType>;
   SkillEdge?: SkillEdgeResolvers<ContextType>;
+  SkillGap?: SkillGapResolvers<ContextType>;
+  SkillOverlap?: SkillOverlapResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  Subgraph?: SubgraphResolvers<ContextType>;
+  SubgraphEdge?: SubgraphEdgeResolvers<ContextType>;
+  SubgraphNode?: SubgraphNodeResolvers<ContextType>;
   Tool?: ToolResolvers<ContextType>;
 };
 

@@ -1,5 +1,7 @@
 import type { CypherRunner } from '../database/database';
 import { EntityRepository } from '../repositories/entity.repository';
+import { OverlapRepository } from '../repositories/overlap.repository';
+import { PathRepository } from '../repositories/path.repository';
 import { RoleRepository } from '../repositories/role.repository';
 import { SearchRepository } from '../repositories/search.repository';
 import { SourceRepository } from '../repositories/source.repository';
@@ -7,6 +9,8 @@ import { SourceRepository } from '../repositories/source.repository';
 /** The repositories one request uses, all sharing its runner (and so its counters). */
 export interface Repositories {
   entities: EntityRepository;
+  overlap: OverlapRepository;
+  paths: PathRepository;
   roles: RoleRepository;
   search: SearchRepository;
   sources: SourceRepository;
@@ -15,6 +19,8 @@ export interface Repositories {
 export function createRepositories(run: CypherRunner): Repositories {
   return {
     entities: new EntityRepository(run),
+    overlap: new OverlapRepository(run),
+    paths: new PathRepository(run),
     roles: new RoleRepository(run),
     search: new SearchRepository(run),
     sources: new SourceRepository(run),

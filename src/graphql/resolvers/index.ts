@@ -1,6 +1,8 @@
 import type { Resolvers } from '../../generated/graphql';
 import { entityResolvers } from './entity.resolvers';
 import { nodeResolvers } from './node.resolvers';
+import { overlapResolvers } from './overlap.resolvers';
+import { pathResolvers } from './path.resolvers';
 import { roleResolvers } from './role.resolvers';
 import { searchResolvers } from './search.resolvers';
 import { skillResolvers } from './skill.resolvers';
@@ -14,4 +16,6 @@ export const resolvers: Resolvers[] = [
   nodeResolvers,
   searchResolvers,
   sourceResolvers,
+  overlapResolvers,
+  pathResolvers,
 ];

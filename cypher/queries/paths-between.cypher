@@ -1,0 +1,35 @@
+// Question: how is one node connected to another, hop by hop?
+// Parameters: $fromId, $toId (ids of any nodes), $types (relationship types a path may
+// use, from the Relation allow-list), $maxHops (1..6), $first (1..10).
+// Algorithm: the 30 shortest paths of at most 6 hops (Neo4j's SHORTEST, which needs a
+// literal k and bound), kept when within $maxHops and never repeating a node; paths
+// through the same nodes are merged; the first $first by length, then by the names
+// along them. Each hop then lists every allowed relationship joining its two nodes.
+// Returns one row: fromFound, toFound, paths (nodes with their labels, hops).
+OPTIONAL MATCH (start:Entity {id: $fromId})
+USING INDEX SEEK start:Entity(id)
+OPTIONAL MATCH (end:Entity {id: $toId})
+USING INDEX SEEK end:Entity(id)
+CALL (start, end) {
+  MATCH p = SHORTEST 30 (start)-[link WHERE type(link) IN $types]-{1,6}(end)
+  WHERE length(p) <= $maxHops
+  WITH nodes(p) AS pathNodes
+  WHERE all(i IN range(0, size(pathNodes) - 2) WHERE NOT pathNodes[i] IN pathNodes[i + 1..])
+  WITH DISTINCT pathNodes
+  ORDER BY size(pathNodes), [n IN pathNodes | n.name]
+  LIMIT toInteger($first)
+  CALL (pathNodes) {
+    UNWIND range(0, size(pathNodes) - 2) AS hop
+    WITH hop, pathNodes[hop] AS here, pathNodes[hop + 1] AS next
+    MATCH (here)-[r]-(next)
+    WHERE type(r) IN $types
+    WITH hop, collect({type: type(r), forward: startNode(r) = here, link: properties(r)}) AS links
+    ORDER BY hop
+    RETURN collect(links) AS hops
+  }
+  RETURN collect({
+    nodes: [n IN pathNodes | {node: n {.*}, label: [l IN labels(n) WHERE l <> 'Entity'][0]}],
+    hops: hops
+  }) AS paths
+}
+RETURN start IS NOT NULL AS fromFound, end IS NOT NULL AS toFound, paths

@@ -1,0 +1,34 @@
+// Question: which roles best fit a set of skills, and what would each still need?
+// Parameters: $skillIds (1..100 skill ids), $first (1..100).
+// Formula: for a role R with skills S(R) and the given skills G,
+//   score(R) = Σ idf(s) over S(R) ∩ G / Σ idf(s) over S(R)   (weighted coverage of R's skills),
+//   idf(s)   = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s.
+// Only roles requiring at least one given skill are candidates.
+// Ranking: score, highest first; ties by role name, then id.
+// Returns one row: missing (asked ids that are not skills) and up to $first recommendations.
+UNWIND $skillIds AS skillId
+OPTIONAL MATCH (skill:Entity {id: skillId})
+USING INDEX SEEK skill:Entity(id)
+WHERE skill:Skill
+WITH collect(DISTINCT skill) AS given, collect(CASE WHEN skill IS NULL THEN skillId END) AS missing
+CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }
+CALL (given, roleCount) {
+  UNWIND given AS skill
+  MATCH (skill)<-[:REQUIRES_SKILL]-(role:Role)
+  WITH DISTINCT role, given, roleCount
+  WITH role, given, COLLECT { MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS needs, roleCount
+  WITH role, given, needs,
+    [s IN needs | log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-(:Role) })] AS weights
+  WITH role, given, needs,
+    reduce(total = 0.0, i IN range(0, size(needs) - 1) |
+      total + CASE WHEN needs[i] IN given THEN weights[i] ELSE 0.0 END) /
+    reduce(total = 0.0, weight IN weights | total + weight) AS score
+  ORDER BY score DESC, role.name ASC, role.id ASC
+  LIMIT toInteger($first)
+  RETURN collect({
+    role: role {.*}, score: score,
+    matched: [s IN needs WHERE s IN given | s {.*}],
+    missing: [s IN needs WHERE NOT s IN given | s {.*}]
+  }) AS recommendations
+}
+RETURN missing, recommendations

@@ -1,0 +1,102 @@
+import type { LinkType } from '../models/link-types';
+import type { CitationRecord, EntityRecord } from '../models/records';
+import type { HopLinkRecord, PathRecord } from '../repositories/path.repository';
+
+/** How each relationship reads as a sentence, from its start node to its end node. */
+const VERBS: Record<LinkType, string> = {
+  REQUIRES_SKILL: 'requires',
+  HAS_RESPONSIBILITY: 'is responsible for',
+  WORKS_IN: 'works in',
+  USES_TOOL: 'uses',
+  REQUIRES_EDUCATION: 'asks for',
+  RELATED_TO: 'is related to',
+  COLLABORATES_WITH: 'works with',
+  HAS_SALARY: 'has the salary figure',
+  HAS_GROWTH: 'has the growth figure',
+};
+
+/** The plural verb for "A and B both …", used when two hops meet at a shared node. */
+const BOTH_VERBS: Partial<Record<LinkType, string>> = {
+  REQUIRES_SKILL: 'both require',
+  HAS_RESPONSIBILITY: 'are both responsible for',
+  WORKS_IN: 'both work in',
+  USES_TOOL: 'both use',
+  REQUIRES_EDUCATION: 'both ask for',
+  COLLABORATES_WITH: 'both work with',
+};
+
+export interface ExplainedStep {
+  from: string;
+  to: string;
+  relation: LinkType;
+  relations: LinkType[];
+  explanation: string;
+  sources: CitationRecord[];
+  inferred: boolean;
+}
+
+const nameOf = (entity: EntityRecord) => entity.name ?? entity.id;
+
+/** The link a hop is told by: one pointing along the hop if there is one. */
+function primaryLink(links: HopLinkRecord[]): HopLinkRecord {
+  return links.find((link) => link.forward) ?? (links[0] as HopLinkRecord);
+}
+
+function sentence(link: HopLinkRecord, here: EntityRecord, next: EntityRecord): string {
+  const [start, end] = link.forward ? [here, next] : [next, here];
+  const reason = link.type === 'RELATED_TO' && link.reason ? ` (${link.reason.replace(/\.$/, '')})` : '';
+  return `${nameOf(start)} ${VERBS[link.type]} ${nameOf(end)}${reason}`;
+}
+
+/**
+ * One step per hop: the relationships joining the two nodes, a sentence for them
+ * (one per relationship type; a pair linked both ways by the same type reads once),
+ * and every citation of those relationships.
+ */
+export function explainSteps(path: PathRecord): ExplainedStep[] {
+  return path.hops.map((links, index) => {
+    const here = path.nodes[index] as EntityRecord;
+    const next = path.nodes[index + 1] as EntityRecord;
+    const types = [...new Set(links.map((link) => link.type))];
+    const sentences = types.map((type) => sentence(primaryLink(links.filter((link) => link.type === type)), here, next));
+    const seen = new Set<string>();
+    const sources = links
+      .flatMap((link) => link.citations)
+      .filter((citation) => {
+        const key = `${citation.sourceId}|${citation.quote ?? ''}`;
+        return !seen.has(key) && Boolean(seen.add(key));
+      });
+    return {
+      from: here.id,
+      to: next.id,
+      relation: primaryLink(links).type,
+      relations: types,
+      explanation: sentences.join('; '),
+      sources,
+      inferred: links.every((link) => link.inferred),
+    };
+  });
+}
+
+/**
+ * The whole path in one sentence. Two hops that meet at a node both point to by the
+ * same relationship read together: "Music producer and Sound engineer both require Mixing".
+ */
+export function explainPath(path: PathRecord, steps: ExplainedStep[]): string {
+  if (steps.length === 0) return path.nodes[0] ? nameOf(path.nodes[0]) : '';
+  const parts: string[] = [];
+  for (let index = 0; index < steps.length; index += 1) {
+    const first = primaryLink(path.hops[index] as HopLinkRecord[]);
+    const secondLinks = path.hops[index + 1];
+    const second = secondLinks ? primaryLink(secondLinks) : undefined;
+    const both = BOTH_VERBS[first.type];
+    if (second && both && first.forward && !second.forward && first.type === second.type) {
+      const [a, shared, b] = path.nodes.slice(index, index + 3) as [EntityRecord, EntityRecord, EntityRecord];
+      parts.push(`${nameOf(a)} and ${nameOf(b)} ${both} ${nameOf(shared)}`);
+      index += 1;
+    } else {
+      parts.push((steps[index] as ExplainedStep).explanation);
+    }
+  }
+  return `${parts.join('; ')}.`;
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { Relation, Resolvers } from '../../generated/graphql';
+import { notFound } from '../../errors/not-found';
+import type { EntityRecord } from '../../models/records';
+import { explainPath, explainSteps } from '../explain-path';
+import { idArg, parseArgs } from '../parse-args';
+
+/** The relationship types a path may use: every fact link but the figures'. */
+export const RELATIONS = [
+  'REQUIRES_SKILL',
+  'HAS_RESPONSIBILITY',
+  'WORKS_IN',
+  'USES_TOOL',
+  'REQUIRES_EDUCATION',
+  'RELATED_TO',
+  'COLLABORATES_WITH',
+] as const satisfies readonly Relation[];
+
+const pathsArgs = z.object({
+  from: idArg,
+  to: idArg,
+  maxHops: z.number().int().min(1, 'must be at least 1').max(6, 'must be at most 6'),
+  first: z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10'),
+  via: z.array(z.enum(RELATIONS)).min(1, 'must name at least one relation').nullish(),
+});
+const neighborhoodArgs = z.object({
+  id: idArg,
+  depth: z.number().int().min(1, 'must be at least 1').max(3, 'must be at most 3'),
+  limit: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500'),
+});
+
+/** What to print on a node: its name, or for a figure its amount. */
+function labelOf(entity: EntityRecord): string {
+  if (entity.label === 'SalaryFigure') {
+    const amount = entity.median ?? `${entity.low ?? '?'}–${entity.high ?? '?'}`;
+    return `${amount} ${entity.currency ?? ''} (${entity.statistic ?? 'salary'})`.trim();
+  }
+  if (entity.label === 'GrowthFigure') return `${entity.percent ?? '?'}% growth${entity.period ? ` (${entity.period})` : ''}`;
+  return entity.name ?? entity.id;
+}
+
+/** Path questions: explained connections between two nodes, and a node's neighbourhood. */
+export const pathResolvers: Resolvers = {
+  Query: {
+    paths: async (_parent, args, { repositories, loaders }) => {
+      const { from, to, maxHops, first, via } = parseArgs(pathsArgs, args);
+      if (from === to) {
+        const node = await loaders.entity.load(from);
+        if (!node) throw notFound('node', [from]);
+        return [{ length: 0, nodes: [node], steps: [], explanation: `${labelOf(node)}.` }];
+      }
+      const result = await repositories.paths.paths(from, to, via ?? RELATIONS, maxHops, first);
+      const missing = [...(result.fromFound ? [] : [from]), ...(result.toFound ? [] : [to])];
+      if (missing.length > 0) throw notFound('node', missing);
+      return result.paths
+        .map((path) => {
+          const steps = explainSteps(path);
+          return { length: steps.length, nodes: path.nodes, steps, explanation: explainPath(path, steps) };
+        })
+        .sort((a, b) => a.length - b.length);
+    },
+    neighborhood: async (_parent, args, { repositories }) => {
+      const { id, depth, limit } = parseArgs(neighborhoodArgs, args);
+      const subgraph = await repositories.paths.neighborhood(id, depth, limit);
+      if (!subgraph.found) throw notFound('node', [id]);
+      return {
+        nodes: subgraph.nodes.map(({ entity, depth: hops }) => ({ id: entity.id, kind: entity.label, label: labelOf(entity), depth: hops })),
+        edges: subgraph.edges,
+        truncated: subgraph.truncated,
+      };
+    },
+  },
+};

@@ -1,0 +1,75 @@
+import type { CypherRunner } from '../database/database';
+import type { LinkType } from '../models/link-types';
+import type { CitationRecord, EntityRecord } from '../models/records';
+import { toCitations, toEntity } from './row-mapping';
+
+type Properties = Record<string, unknown>;
+
+/** One relationship of a hop, seen from the hop's start. */
+export interface HopLinkRecord {
+  type: LinkType;
+  /** True when the relationship points from the hop's start to its end. */
+  forward: boolean;
+  reason: string | null;
+  citations: CitationRecord[];
+  inferred: boolean;
+}
+
+export interface PathRecord {
+  nodes: EntityRecord[];
+  /** hops[i] joins nodes[i] and nodes[i + 1]. */
+  hops: HopLinkRecord[][];
+}
+
+export interface SubgraphRecord {
+  found: boolean;
+  nodes: { entity: EntityRecord; depth: number }[];
+  edges: { from: string; to: string; relation: string }[];
+  truncated: boolean;
+}
+
+/** Connections between nodes: paths and neighbourhoods. One statement each. */
+export class PathRepository {
+  constructor(private readonly run: CypherRunner) {}
+
+  async paths(
+    fromId: string,
+    toId: string,
+    types: readonly LinkType[],
+    maxHops: number,
+    first: number,
+  ): Promise<{ fromFound: boolean; toFound: boolean; paths: PathRecord[] }> {
+    const [row] = await this.run.read('paths-between', { fromId, toId, types, maxHops, first });
+    const paths = ((row?.paths as { nodes: { node: Properties; label: string }[]; hops: Properties[][] }[]) ?? []).map(
+      (path) => ({
+        nodes: path.nodes.map(({ node, label }) => toEntity(node, label)),
+        hops: path.hops.map((links) =>
+          links.map((link) => {
+            const properties = link.link as Properties;
+            return {
+              type: link.type as LinkType,
+              forward: link.forward === true,
+              reason: typeof properties.reason === 'string' ? properties.reason : null,
+              citations: toCitations(properties),
+              inferred: properties.inferred === true,
+            };
+          }),
+        ),
+      }),
+    );
+    return { fromFound: row?.fromFound === true, toFound: row?.toFound === true, paths };
+  }
+
+  async neighborhood(id: string, depth: number, limit: number): Promise<SubgraphRecord> {
+    const [row] = await this.run.read('neighborhood', { id, depth, limit });
+    return {
+      found: row?.found === true,
+      nodes: ((row?.nodes as { node: Properties; label: string; depth: number }[]) ?? []).map((node) => ({
+        entity: toEntity(node.node, node.label),
+        depth: Number(node.depth),
+      })),
+      edges: (row?.edges as SubgraphRecord['edges']) ?? [],
+      truncated: row?.truncated === true,
+    };
+  }
+}
