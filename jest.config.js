@@ -1,8 +1,10 @@
 // @ts-check
 /**
- * Two projects: `unit` (pure code, next to it in src/) and `integration`
- * (test/integration/, against a real local Neo4j started once per run by
- * global-setup.ts, through the real HTTP GraphQL server). `npm test` runs both.
+ * Three projects: `unit` (pure code, next to it in src/), `integration`
+ * (test/integration/, the curated graph in a real local Neo4j started once per
+ * run, queried through the real HTTP GraphQL server) and `properties`
+ * (test/properties/, generated graphs in a second, empty local Neo4j).
+ * `npm test` runs all three.
  * Type checking is `npm run typecheck`; ts-jest only transpiles (isolatedModules).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
@@ -23,6 +25,15 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/integration/jest-setup.ts'],
+    },
+    {
+      displayName: 'properties',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/properties/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/properties/global-setup.ts',
+      globalTeardown: '<rootDir>/test/properties/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/integration/jest-setup.ts'],
     },
   ],

@@ -19,10 +19,12 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real service (HTTP server, Apollo, driver) on an ephemeral loopback port, over the suite's Neo4j. */
-export async function startTestApi(): Promise<TestApi> {
-  const uri = process.env[TEST_URI_VARIABLE];
-  if (!uri) throw new Error('the integration global setup did not run');
+/**
+ * The real service (HTTP server, Apollo, driver) on an ephemeral loopback port,
+ * over the integration suite's Neo4j, or the database at `uri`.
+ */
+export async function startTestApi(uri = process.env[TEST_URI_VARIABLE]): Promise<TestApi> {
+  if (!uri) throw new Error('the suite global setup did not run');
   const database = new Database(createDriver(uri, testDatabase.user, testDatabase.password), loadCypherCatalog(), {
     database: testDatabase.database,
     queryTimeoutMs: 10_000,

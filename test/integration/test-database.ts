@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { repoRoot } from '../../src/config/repo-root';
+import { SUITE_PASSWORD, SUITE_USER } from '../support/suite-database';
 
 /**
  * Where the integration suite's database is. By default a local Neo4j of its
@@ -9,11 +8,10 @@ import { repoRoot } from '../../src/config/repo-root';
  */
 export const testDatabase = {
   uri: process.env.NEO4J_TEST_URI || null,
-  user: process.env.NEO4J_TEST_USER || 'neo4j',
-  password: process.env.NEO4J_TEST_PASSWORD || 'careers-graph-test',
+  user: process.env.NEO4J_TEST_USER || SUITE_USER,
+  password: process.env.NEO4J_TEST_PASSWORD || SUITE_PASSWORD,
   database: process.env.NEO4J_TEST_DATABASE || 'neo4j',
   boltPort: Number(process.env.NEO4J_TEST_BOLT_PORT || 7698),
-  dataDir: path.join(repoRoot(), '.neo4j', 'test-data'),
 };
 
 /** Set by global-setup for the test workers. */
