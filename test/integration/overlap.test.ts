@@ -1,0 +1,242 @@
+import { startTestApi, type TestApi } from './test-api';
+
+/**
+ * Overlap questions on the curated graph. Every expected answer below was worked out
+ * by hand from data/curated/careers.json and is written out, not read from the API.
+ */
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+const ids = (list: { id: string }[]) => list.map((item) => item.id);
+
+/** Skills each role requires in the curated dataset (REQUIRES_SKILL links), by hand. */
+const SHARED_BY_ALL_THREE = [
+  'audio-engineering',
+  'audio-equipment-operation',
+  'critical-listening',
+  'microphone-placement',
+  'mixing',
+  'recording-techniques',
+  'signal-flow',
+];
+const AUDIO_AND_SOUND_ONLY = ['acoustics', 'attention-to-detail', 'audio-editing'];
+const PRODUCER_AND_SOUND_ONLY = ['audio-production', 'commitment-to-quality', 'daw-proficiency', 'passion-for-music', 'signal-processing'];
+const PRODUCER_ONLY = [
+  'communication-and-collaboration',
+  'creative-direction',
+  'music-performance',
+  'music-theory-and-composition',
+  'organisation-and-time-management',
+  'songwriting-and-arrangement',
+  'staying-current',
+];
+const SOUND_ONLY = ['mastering', 'problem-solving-and-troubleshooting', 'sound-reinforcement-and-live-mixing', 'working-under-pressure'];
+const AUDIO_ONLY = ['recording-studio-knowledge'];
+
+/** idf(s) = ln(1 + N / df(s)) with N = 5 roles, for skills required by 3, 2 and 1 roles. */
+const IDF3 = Math.log(1 + 5 / 3);
+const IDF2 = Math.log(1 + 5 / 2);
+const IDF1 = Math.log(1 + 5 / 1);
+
+describe('skillOverlap', () => {
+  const QUERY = `query ($a: ID!, $b: ID!) { skillOverlap(roleA: $a, roleB: $b) {
+    roleA { id } roleB { id } shared { id } onlyA { id } onlyB { id } jaccard } }`;
+
+  it('music producer and sound engineer share 12 of 26 skills; music theory is the producer’s alone', async () => {
+    const { data, errors } = await api.query(QUERY, { a: 'music-producer', b: 'sound-engineer' });
+    expect(errors).toBeUndefined();
+    const overlap = data?.skillOverlap;
+    expect(overlap.roleA.id).toBe('music-producer');
+    expect(new Set(ids(overlap.shared))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...PRODUCER_AND_SOUND_ONLY]));
+    expect(new Set(ids(overlap.onlyA))).toEqual(new Set(PRODUCER_ONLY));
+    expect(new Set(ids(overlap.onlyB))).toEqual(new Set([...AUDIO_AND_SOUND_ONLY, ...SOUND_ONLY]));
+    expect(overlap.jaccard).toBeCloseTo(12 / 26, 12);
+    expect(ids(overlap.onlyA)).toContain('music-theory-and-composition');
+    expect(ids(overlap.shared)).toContain('mixing');
+  });
+
+  it('lists skills by name', async () => {
+    const { data } = await api.query(`{ skillOverlap(roleA: "music-producer", roleB: "sound-engineer") { shared { name } } }`);
+    const names = data?.skillOverlap.shared.map((skill: { name: string }) => skill.name);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b)));
+  });
+
+  it('answers the same role twice with jaccard 1 and nothing on either side alone', async () => {
+    const { data } = await api.query(QUERY, { a: 'audio-engineer', b: 'audio-engineer' });
+    expect(data?.skillOverlap).toMatchObject({ jaccard: 1, onlyA: [], onlyB: [] });
+    expect(data?.skillOverlap.shared).toHaveLength(11);
+  });
+
+  it('gives 0 for two roles the sources give no skill', async () => {
+    const { data } = await api.query(QUERY, { a: 'movie-producer', b: 'lighting-engineer' });
+    expect(data?.skillOverlap).toMatchObject({ shared: [], onlyA: [], onlyB: [], jaccard: 0 });
+  });
+
+  it('says NOT_FOUND, naming the id, for an unknown role or a node that is not a role', async () => {
+    for (const b of ['astronaut', 'mixing']) {
+      const { data, errors } = await api.query(QUERY, { a: 'music-producer', b });
+      expect(data).toBeNull();
+      expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: [b] });
+      expect(errors?.[0]?.message).toContain(`"${b}"`);
+    }
+  });
+});
+
+describe('overlap', () => {
+  const QUERY = `query ($roles: [ID!]!, $dimension: OverlapDimension) { overlap(roles: $roles, dimension: $dimension) {
+    dimension roles { id } shared { id } distinct { role { id } items { id } } jaccard } }`;
+
+  it('finds the settings all three music roles share, and each one’s own', async () => {
+    const { data, errors } = await api.query(QUERY, {
+      roles: ['music-producer', 'audio-engineer', 'sound-engineer'],
+      dimension: 'SETTINGS',
+    });
+    expect(errors).toBeUndefined();
+    const overlap = data?.overlap;
+    expect(ids(overlap.roles)).toEqual(['music-producer', 'audio-engineer', 'sound-engineer']);
+    expect(new Set(ids(overlap.shared))).toEqual(new Set(['music-industry', 'recording-studio']));
+    const only = Object.fromEntries(overlap.distinct.map((d: { role: { id: string }; items: { id: string }[] }) => [d.role.id, new Set(ids(d.items))]));
+    expect(only['music-producer']).toEqual(new Set(['freelance', 'record-label']));
+    expect(only['audio-engineer']).toEqual(new Set());
+    expect(only['sound-engineer']).toEqual(
+      new Set(['broadcast-media', 'live-sound-and-events', 'post-production-company', 'radio-production', 'theater', 'video-game-sound-design']),
+    );
+    // 2 shared of 11 settings in the union (film and television is the producer's and the sound engineer's).
+    expect(overlap.jaccard).toBeCloseTo(2 / 11, 12);
+  });
+
+  it('compares skills by default', async () => {
+    const { data } = await api.query(QUERY, { roles: ['audio-engineer', 'sound-engineer'] });
+    expect(data?.overlap.dimension).toBe('SKILLS');
+    expect(new Set(ids(data?.overlap.shared))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...AUDIO_AND_SOUND_ONLY]));
+    expect(data?.overlap.jaccard).toBeCloseTo(10 / 20, 12);
+  });
+
+  it.each([[['music-producer']], [Array.from({ length: 11 }, () => 'music-producer')]])(
+    'refuses %p roles with BAD_USER_INPUT before any database call',
+    async (roles) => {
+      const { errors, extensions } = await api.query(QUERY, { roles });
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'roles' });
+      expect(extensions?.queryStats?.cypherRoundTrips).toBe(0);
+    },
+  );
+
+  it('names every unknown id', async () => {
+    const { errors } = await api.query(QUERY, { roles: ['music-producer', 'x-1', 'x-2'] });
+    expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: ['x-1', 'x-2'] });
+  });
+});
+
+describe('similarRoles', () => {
+  const QUERY = `query ($role: ID!, $metric: SimilarityMetric) { similarRoles(role: $role, metric: $metric) {
+    role { id } score jaccard weightedJaccard unionSize sharedSkills { id } } }`;
+
+  it('ranks the sound engineer closest to the audio engineer, then the producer (plain Jaccard)', async () => {
+    const { data } = await api.query(QUERY, { role: 'audio-engineer' });
+    const matches = data?.similarRoles;
+    expect(matches.map((match: { role: { id: string } }) => match.role.id)).toEqual(['sound-engineer', 'music-producer']);
+    expect(matches[0]).toMatchObject({ score: 10 / 20, unionSize: 20 });
+    expect(new Set(ids(matches[0].sharedSkills))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...AUDIO_AND_SOUND_ONLY]));
+    expect(matches[1].score).toBeCloseTo(7 / 23, 12);
+  });
+
+  it('ranks the audio engineer closest to the sound engineer, on both metrics', async () => {
+    for (const metric of ['JACCARD', 'WEIGHTED_JACCARD']) {
+      const { data } = await api.query(QUERY, { role: 'sound-engineer', metric });
+      expect(data?.similarRoles.map((match: { role: { id: string } }) => match.role.id)).toEqual(['audio-engineer', 'music-producer']);
+    }
+  });
+
+  it('weights a rare shared skill more than a common one (IDF-weighted Jaccard)', async () => {
+    const { data } = await api.query(QUERY, { role: 'audio-engineer', metric: 'WEIGHTED_JACCARD' });
+    const shared = 7 * IDF3 + 3 * IDF2;
+    const union = shared + 1 * IDF1 + 5 * IDF2 + 4 * IDF1;
+    expect(data?.similarRoles[0].role.id).toBe('sound-engineer');
+    expect(data?.similarRoles[0].score).toBeCloseTo(shared / union, 12);
+    expect(data?.similarRoles[0].weightedJaccard).toBeCloseTo(shared / union, 12);
+    expect(data?.similarRoles[0].jaccard).toBeCloseTo(0.5, 12);
+  });
+
+  it('leaves out roles sharing no skill, and the role itself', async () => {
+    const { data } = await api.query(QUERY, { role: 'music-producer' });
+    expect(data?.similarRoles.map((match: { role: { id: string } }) => match.role.id)).toEqual(['sound-engineer', 'audio-engineer']);
+    expect((await api.query(QUERY, { role: 'movie-producer' })).data?.similarRoles).toEqual([]);
+  });
+
+  it('honours first', async () => {
+    const { data } = await api.query(`{ similarRoles(role: "audio-engineer", first: 1) { role { id } } }`);
+    expect(data?.similarRoles).toEqual([{ role: { id: 'sound-engineer' } }]);
+  });
+});
+
+describe('recommendRoles', () => {
+  const QUERY = `query ($skills: [ID!]!) { recommendRoles(skills: $skills) { role { id } score matched { id } missing { id } } }`;
+
+  it('scores roles by IDF-weighted coverage of their skills, and says what is missing', async () => {
+    const { data, errors } = await api.query(QUERY, { skills: ['mixing', 'sound-reinforcement-and-live-mixing', 'acoustics'] });
+    expect(errors).toBeUndefined();
+    const byRole = Object.fromEntries(data?.recommendRoles.map((r: { role: { id: string } }) => [r.role.id, r]));
+    const audio = (IDF3 + IDF2) / (7 * IDF3 + 3 * IDF2 + 1 * IDF1);
+    const sound = (IDF3 + IDF1 + IDF2) / (7 * IDF3 + 8 * IDF2 + 4 * IDF1);
+    const producer = IDF3 / (7 * IDF3 + 5 * IDF2 + 7 * IDF1);
+    expect(data?.recommendRoles.map((r: { role: { id: string } }) => r.role.id)).toEqual(['audio-engineer', 'sound-engineer', 'music-producer']);
+    expect(byRole['audio-engineer'].score).toBeCloseTo(audio, 12);
+    expect(byRole['sound-engineer'].score).toBeCloseTo(sound, 12);
+    expect(byRole['music-producer'].score).toBeCloseTo(producer, 12);
+    expect(new Set(ids(byRole['sound-engineer'].matched))).toEqual(new Set(['acoustics', 'mixing', 'sound-reinforcement-and-live-mixing']));
+    expect(byRole['audio-engineer'].missing).toHaveLength(9);
+  });
+
+  it('gives a role every one of its skills a full score', async () => {
+    const skills = [...SHARED_BY_ALL_THREE, ...AUDIO_AND_SOUND_ONLY, ...AUDIO_ONLY];
+    const { data } = await api.query(QUERY, { skills });
+    expect(data?.recommendRoles[0]).toMatchObject({ role: { id: 'audio-engineer' }, score: 1, missing: [] });
+  });
+
+  it('says NOT_FOUND for an id that is not a skill', async () => {
+    const { errors } = await api.query(QUERY, { skills: ['mixing', 'theater'] });
+    expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: ['theater'] });
+  });
+
+  it('refuses an empty list and more than 100 skills', async () => {
+    for (const skills of [[], Array.from({ length: 101 }, (_, index) => `skill-${index}`)]) {
+      const { errors } = await api.query(QUERY, { skills });
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'skills' });
+    }
+  });
+});
+
+describe('skillGap', () => {
+  const QUERY = `query ($from: ID!, $to: ID!) { skillGap(from: $from, to: $to) {
+    from { id } to { id } transferable { id } toLearn { id } coverage plainCoverage } }`;
+
+  it('from audio engineer to sound engineer: 10 of 19 skills carry over', async () => {
+    const { data, errors } = await api.query(QUERY, { from: 'audio-engineer', to: 'sound-engineer' });
+    expect(errors).toBeUndefined();
+    const gap = data?.skillGap;
+    expect(gap.from.id).toBe('audio-engineer');
+    expect(new Set(ids(gap.transferable))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...AUDIO_AND_SOUND_ONLY]));
+    expect(new Set(ids(gap.toLearn))).toEqual(new Set([...PRODUCER_AND_SOUND_ONLY, ...SOUND_ONLY]));
+    expect(gap.plainCoverage).toBeCloseTo(10 / 19, 12);
+    expect(gap.coverage).toBeCloseTo((7 * IDF3 + 3 * IDF2) / (7 * IDF3 + 8 * IDF2 + 4 * IDF1), 12);
+  });
+
+  it('from sound engineer to music producer: music theory is to learn', async () => {
+    const { data } = await api.query(QUERY, { from: 'sound-engineer', to: 'music-producer' });
+    expect(ids(data?.skillGap.toLearn)).toContain('music-theory-and-composition');
+    expect(new Set(ids(data?.skillGap.toLearn))).toEqual(new Set(PRODUCER_ONLY));
+  });
+
+  it('to a role without skills: nothing to learn, coverage 0', async () => {
+    const { data } = await api.query(QUERY, { from: 'sound-engineer', to: 'lighting-engineer' });
+    expect(data?.skillGap).toMatchObject({ transferable: [], toLearn: [], coverage: 0, plainCoverage: 0 });
+  });
+
+  it('names both unknown ids', async () => {
+    const { errors } = await api.query(QUERY, { from: 'x-from', to: 'x-to' });
+    expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: ['x-from', 'x-to'] });
+  });
+});
