@@ -5,7 +5,7 @@
 //   coverage      = Σ idf(s) over T ∩ F / Σ idf(s) over T   (as recommendRoles scores T for F),
 //   plainCoverage = |T ∩ F| / |T|; both 0 when T is empty;
 //   idf(s) = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s.
-// Returns one row: fromFound, toFound, transferable, toLearn, coverage, plainCoverage.
+// Returns one row: the two roles (null when not found), transferable, toLearn, coverage, plainCoverage.
 OPTIONAL MATCH (source:Entity {id: $fromId})
 USING INDEX SEEK source:Entity(id)
 WHERE source:Role
@@ -19,8 +19,8 @@ WITH source, target, roleCount,
 WITH source, target, held, needed,
   [s IN needed | log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-(:Role) })] AS weights
 RETURN
-  source IS NOT NULL AS fromFound,
-  target IS NOT NULL AS toFound,
+  source {.*} AS fromRole,
+  target {.*} AS toRole,
   [s IN needed WHERE s IN held | s {.*}] AS transferable,
   [s IN needed WHERE NOT s IN held | s {.*}] AS toLearn,
   CASE size(needed) WHEN 0 THEN 0.0 ELSE

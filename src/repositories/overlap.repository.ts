@@ -30,8 +30,9 @@ export interface RecommendationRecord {
 }
 
 export interface SkillGapRecord {
-  fromFound: boolean;
-  toFound: boolean;
+  /** Null when the id is not a role. */
+  from: EntityRecord | null;
+  to: EntityRecord | null;
   transferable: EntityRecord[];
   toLearn: EntityRecord[];
   coverage: number;
@@ -95,8 +96,8 @@ export class OverlapRepository {
   async skillGap(fromId: string, toId: string): Promise<SkillGapRecord> {
     const [row] = await this.run.read('skill-gap', { fromId, toId });
     return {
-      fromFound: row?.fromFound === true,
-      toFound: row?.toFound === true,
+      from: row?.fromRole ? toEntity(row.fromRole as Properties, 'Role') : null,
+      to: row?.toRole ? toEntity(row.toRole as Properties, 'Role') : null,
       transferable: skills(row?.transferable ?? []),
       toLearn: skills(row?.toLearn ?? []),
       coverage: Number(row?.coverage ?? 0),

@@ -61,4 +61,27 @@ describe('Cypher round trips per request', () => {
     );
     expect(trips).toBe(1);
   });
+
+  it.each([
+    ['skillOverlap', '{ skillOverlap(roleA: "music-producer", roleB: "sound-engineer") { roleA { name } shared { name category } onlyA { name } jaccard } }'],
+    ['overlap', '{ overlap(roles: ["music-producer", "audio-engineer", "sound-engineer"], dimension: TOOLS) { shared { id } distinct { role { name } items { id } } } }'],
+    ['similarRoles', '{ similarRoles(role: "audio-engineer", first: 5) { role { name } score sharedSkills { name } } }'],
+    ['recommendRoles', '{ recommendRoles(skills: ["mixing", "acoustics"], first: 5) { role { name } matched { name } missing { name } } }'],
+    ['skillGap', '{ skillGap(from: "audio-engineer", to: "sound-engineer") { from { name } to { name } toLearn { name } } }'],
+    ['paths', '{ paths(from: "music-producer", to: "theater", first: 5) { nodes { id } steps { explanation } } }'],
+    ['neighborhood', '{ neighborhood(id: "music-producer", depth: 2) { nodes { id } edges { from } } }'],
+  ])('%s answers with one statement', async (_name, query) => {
+    const { trips } = await roundTrips(query, {});
+    expect(trips).toBe(1);
+  });
+
+  it('stay the same for one recommendation and for three, with their roles’ details', async () => {
+    const query = 'query ($first: Int!) { recommendRoles(skills: ["mixing"], first: $first) { role { name skills { skill { name } } } } }';
+    const one = await roundTrips(query, { first: 1 });
+    const three = await roundTrips(query, { first: 3 });
+    expect(three.data?.recommendRoles).toHaveLength(3);
+    expect(three.trips).toBe(one.trips);
+    expect(three.trips).toBe(2);
+  });
 });
+

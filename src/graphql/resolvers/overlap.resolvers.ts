@@ -55,14 +55,11 @@ export const overlapResolvers: Resolvers = {
       if (missing.length > 0) throw notFound('skill', missing);
       return recommendations;
     },
-    skillGap: async (_parent, args, { repositories, loaders }) => {
+    skillGap: async (_parent, args, { repositories }) => {
       const { from, to } = parseArgs(gapArgs, args);
       const gap = await repositories.overlap.skillGap(from, to);
-      const missing = [...(gap.fromFound ? [] : [from]), ...(gap.toFound ? [] : [to])];
-      if (missing.length > 0) throw notFound('role', missing);
-      const [fromRole, toRole] = await Promise.all([loaders.entity.load(from), loaders.entity.load(to)]);
-      if (!fromRole || !toRole) throw notFound('role', [from, to]);
-      return { ...gap, from: fromRole, to: toRole };
+      if (!gap.from || !gap.to) throw notFound('role', [...(gap.from ? [] : [from]), ...(gap.to ? [] : [to])]);
+      return { ...gap, from: gap.from, to: gap.to };
     },
   },
 };
