@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // Tools that load their configuration by default export.
-    files: ['codegen.ts', 'jest.config.js', 'eslint.config.mjs', 'test/integration/global-setup.ts', 'test/integration/global-teardown.ts'],
+    files: ['codegen.ts', 'jest.config.js', 'eslint.config.mjs', 'test/*/global-setup.ts', 'test/*/global-teardown.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
