@@ -2,16 +2,23 @@
 // Parameters: $fromId, $toId (ids of any nodes), $types (relationship types a path may
 // use, from the Relation allow-list), $maxHops (1..6), $first (1..10).
 // Algorithm: the 30 shortest paths of at most 6 hops (Neo4j's SHORTEST, which needs a
-// literal k and bound), kept when within $maxHops and never repeating a node; paths
-// through the same nodes are merged; the first $first by length, then by the names
-// along them. Each hop then lists every allowed relationship joining its two nodes.
+// literal k and bound), where each hop may take only the allowed relationship with the
+// smallest element id between its two nodes, so that parallel relationships (A RELATED_TO
+// B and B RELATED_TO A...) do not multiply one node sequence into many paths; kept when
+// within $maxHops and never repeating a node; the first $first by length, then by the
+// names along them. Each hop then lists every allowed relationship joining its two nodes.
 // Returns one row: fromFound, toFound, paths (nodes with their labels, hops).
 OPTIONAL MATCH (start:Entity {id: $fromId})
 USING INDEX SEEK start:Entity(id)
 OPTIONAL MATCH (end:Entity {id: $toId})
 USING INDEX SEEK end:Entity(id)
 CALL (start, end) {
-  MATCH p = SHORTEST 30 (start)-[link WHERE type(link) IN $types]-{1,6}(end)
+  MATCH p = SHORTEST 30 (start)((here)-[link]-(next)
+    WHERE type(link) IN $types
+      AND NOT EXISTS {
+        MATCH (here)-[parallel]-(next)
+        WHERE type(parallel) IN $types AND elementId(parallel) < elementId(link)
+      }){1,6}(end)
   WHERE length(p) <= $maxHops
   WITH nodes(p) AS pathNodes
   WHERE all(i IN range(0, size(pathNodes) - 2) WHERE NOT pathNodes[i] IN pathNodes[i + 1..])
@@ -20,10 +27,10 @@ CALL (start, end) {
   LIMIT toInteger($first)
   CALL (pathNodes) {
     UNWIND range(0, size(pathNodes) - 2) AS hop
-    WITH hop, pathNodes[hop] AS here, pathNodes[hop + 1] AS next
-    MATCH (here)-[r]-(next)
+    WITH hop, pathNodes[hop] AS hopStart, pathNodes[hop + 1] AS hopEnd
+    MATCH (hopStart)-[r]-(hopEnd)
     WHERE type(r) IN $types
-    WITH hop, collect({type: type(r), forward: startNode(r) = here, link: properties(r)}) AS links
+    WITH hop, collect({type: type(r), forward: startNode(r) = hopStart, link: properties(r)}) AS links
     ORDER BY hop
     RETURN collect(links) AS hops
   }

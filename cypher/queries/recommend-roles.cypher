@@ -4,6 +4,7 @@
 //   score(R) = Σ idf(s) over S(R) ∩ G / Σ idf(s) over S(R)   (weighted coverage of R's skills),
 //   idf(s)   = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s.
 // Only roles requiring at least one given skill are candidates.
+// Scores are rounded to 12 decimals so that mathematically equal scores tie exactly.
 // Ranking: score, highest first; ties by role name, then id.
 // Returns one row: missing (asked ids that are not skills) and up to $first recommendations.
 UNWIND $skillIds AS skillId
@@ -20,9 +21,11 @@ CALL (given, roleCount) {
   WITH role, given, needs,
     [s IN needs | log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-(:Role) })] AS weights
   WITH role, given, needs,
-    reduce(total = 0.0, i IN range(0, size(needs) - 1) |
-      total + CASE WHEN needs[i] IN given THEN weights[i] ELSE 0.0 END) /
-    reduce(total = 0.0, weight IN weights | total + weight) AS score
+    round(
+      reduce(total = 0.0, i IN range(0, size(needs) - 1) |
+        total + CASE WHEN needs[i] IN given THEN weights[i] ELSE 0.0 END) /
+      reduce(total = 0.0, weight IN weights | total + weight),
+      12) AS score
   ORDER BY score DESC, role.name ASC, role.id ASC
   LIMIT toInteger($first)
   RETURN collect({

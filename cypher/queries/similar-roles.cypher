@@ -4,6 +4,8 @@
 //   jaccard  = |A ∩ B| / |A ∪ B|
 //   weighted = Σ idf(s) over A ∩ B / Σ idf(s) over A ∪ B,
 //   idf(s)   = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s.
+// Scores are rounded to 12 decimals, so that two mathematically equal sums of
+// different terms tie exactly (floating-point sums may differ in the last bits).
 // Ranking: the score of $metric, highest first; ties by role name, then id.
 // Returns one row: found (false when $roleId is not a role) and up to $first matches.
 OPTIONAL MATCH (role:Entity {id: $roleId})
@@ -24,7 +26,7 @@ CALL (role, roleCount) {
     reduce(total = 0.0, s IN union |
       total + log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-(:Role) })) AS unionWeight
   WITH other, shared, size(union) AS unionSize,
-    toFloat(size(shared)) / size(union) AS jaccard, sharedWeight / unionWeight AS weightedJaccard
+    round(toFloat(size(shared)) / size(union), 12) AS jaccard, round(sharedWeight / unionWeight, 12) AS weightedJaccard
   WITH other, shared, unionSize, jaccard, weightedJaccard,
     CASE $metric WHEN 'WEIGHTED_JACCARD' THEN weightedJaccard ELSE jaccard END AS score
   ORDER BY score DESC, other.name ASC, other.id ASC

@@ -3,7 +3,8 @@
 // Formulas, with F = skills of the from-role and T = skills of the to-role:
 //   transferable = T ∩ F; toLearn = T minus F;
 //   coverage      = Σ idf(s) over T ∩ F / Σ idf(s) over T   (as recommendRoles scores T for F),
-//   plainCoverage = |T ∩ F| / |T|; both 0 when T is empty;
+//   plainCoverage = |T ∩ F| / |T|; both 0 when T is empty; coverage is rounded to 12
+//   decimals like the recommendRoles score;
 //   idf(s) = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s.
 // Returns one row: the two roles (null when not found), transferable, toLearn, coverage, plainCoverage.
 OPTIONAL MATCH (source:Entity {id: $fromId})
@@ -23,9 +24,9 @@ RETURN
   target {.*} AS toRole,
   [s IN needed WHERE s IN held | s {.*}] AS transferable,
   [s IN needed WHERE NOT s IN held | s {.*}] AS toLearn,
-  CASE size(needed) WHEN 0 THEN 0.0 ELSE
+  CASE size(needed) WHEN 0 THEN 0.0 ELSE round(
     reduce(total = 0.0, i IN range(0, size(needed) - 1) |
       total + CASE WHEN needed[i] IN held THEN weights[i] ELSE 0.0 END) /
-    reduce(total = 0.0, weight IN weights | total + weight)
+    reduce(total = 0.0, weight IN weights | total + weight), 12)
   END AS coverage,
   CASE size(needed) WHEN 0 THEN 0.0 ELSE toFloat(size([s IN needed WHERE s IN held])) / size(needed) END AS plainCoverage

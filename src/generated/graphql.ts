@@ -464,7 +464,7 @@ export type RoleMatch = {
   jaccard: Scalars['Float']['output'];
   /** The similar role. */
   role: Role;
-  /** The score of the metric asked for, from 0 to 1; higher is more alike. */
+  /** The score of the metric asked for, from 0 to 1 (rounded to 12 decimals); higher is more alike. */
   score: Scalars['Float']['output'];
   /** Skills both roles require, ordered by name. */
   sharedSkills: Array<Skill>;

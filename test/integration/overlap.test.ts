@@ -53,7 +53,7 @@ describe('skillOverlap', () => {
     expect(new Set(ids(overlap.shared))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...PRODUCER_AND_SOUND_ONLY]));
     expect(new Set(ids(overlap.onlyA))).toEqual(new Set(PRODUCER_ONLY));
     expect(new Set(ids(overlap.onlyB))).toEqual(new Set([...AUDIO_AND_SOUND_ONLY, ...SOUND_ONLY]));
-    expect(overlap.jaccard).toBeCloseTo(12 / 26, 12);
+    expect(overlap.jaccard).toBeCloseTo(12 / 26, 10);
     expect(ids(overlap.onlyA)).toContain('music-theory-and-composition');
     expect(ids(overlap.shared)).toContain('mixing');
   });
@@ -105,14 +105,14 @@ describe('overlap', () => {
       new Set(['broadcast-media', 'live-sound-and-events', 'post-production-company', 'radio-production', 'theater', 'video-game-sound-design']),
     );
     // 2 shared of 11 settings in the union (film and television is the producer's and the sound engineer's).
-    expect(overlap.jaccard).toBeCloseTo(2 / 11, 12);
+    expect(overlap.jaccard).toBeCloseTo(2 / 11, 10);
   });
 
   it('compares skills by default', async () => {
     const { data } = await api.query(QUERY, { roles: ['audio-engineer', 'sound-engineer'] });
     expect(data?.overlap.dimension).toBe('SKILLS');
     expect(new Set(ids(data?.overlap.shared))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...AUDIO_AND_SOUND_ONLY]));
-    expect(data?.overlap.jaccard).toBeCloseTo(10 / 20, 12);
+    expect(data?.overlap.jaccard).toBeCloseTo(10 / 20, 10);
   });
 
   it.each([[['music-producer']], [Array.from({ length: 11 }, () => 'music-producer')]])(
@@ -140,7 +140,7 @@ describe('similarRoles', () => {
     expect(matches.map((match: { role: { id: string } }) => match.role.id)).toEqual(['sound-engineer', 'music-producer']);
     expect(matches[0]).toMatchObject({ score: 10 / 20, unionSize: 20 });
     expect(new Set(ids(matches[0].sharedSkills))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...AUDIO_AND_SOUND_ONLY]));
-    expect(matches[1].score).toBeCloseTo(7 / 23, 12);
+    expect(matches[1].score).toBeCloseTo(7 / 23, 10);
   });
 
   it('ranks the audio engineer closest to the sound engineer, on both metrics', async () => {
@@ -155,9 +155,9 @@ describe('similarRoles', () => {
     const shared = 7 * IDF3 + 3 * IDF2;
     const union = shared + 1 * IDF1 + 5 * IDF2 + 4 * IDF1;
     expect(data?.similarRoles[0].role.id).toBe('sound-engineer');
-    expect(data?.similarRoles[0].score).toBeCloseTo(shared / union, 12);
-    expect(data?.similarRoles[0].weightedJaccard).toBeCloseTo(shared / union, 12);
-    expect(data?.similarRoles[0].jaccard).toBeCloseTo(0.5, 12);
+    expect(data?.similarRoles[0].score).toBeCloseTo(shared / union, 10);
+    expect(data?.similarRoles[0].weightedJaccard).toBeCloseTo(shared / union, 10);
+    expect(data?.similarRoles[0].jaccard).toBeCloseTo(0.5, 10);
   });
 
   it('leaves out roles sharing no skill, and the role itself', async () => {
@@ -183,9 +183,9 @@ describe('recommendRoles', () => {
     const sound = (IDF3 + IDF1 + IDF2) / (7 * IDF3 + 8 * IDF2 + 4 * IDF1);
     const producer = IDF3 / (7 * IDF3 + 5 * IDF2 + 7 * IDF1);
     expect(data?.recommendRoles.map((r: { role: { id: string } }) => r.role.id)).toEqual(['audio-engineer', 'sound-engineer', 'music-producer']);
-    expect(byRole['audio-engineer'].score).toBeCloseTo(audio, 12);
-    expect(byRole['sound-engineer'].score).toBeCloseTo(sound, 12);
-    expect(byRole['music-producer'].score).toBeCloseTo(producer, 12);
+    expect(byRole['audio-engineer'].score).toBeCloseTo(audio, 10);
+    expect(byRole['sound-engineer'].score).toBeCloseTo(sound, 10);
+    expect(byRole['music-producer'].score).toBeCloseTo(producer, 10);
     expect(new Set(ids(byRole['sound-engineer'].matched))).toEqual(new Set(['acoustics', 'mixing', 'sound-reinforcement-and-live-mixing']));
     expect(byRole['audio-engineer'].missing).toHaveLength(9);
   });
@@ -220,8 +220,8 @@ describe('skillGap', () => {
     expect(gap.from.id).toBe('audio-engineer');
     expect(new Set(ids(gap.transferable))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...AUDIO_AND_SOUND_ONLY]));
     expect(new Set(ids(gap.toLearn))).toEqual(new Set([...PRODUCER_AND_SOUND_ONLY, ...SOUND_ONLY]));
-    expect(gap.plainCoverage).toBeCloseTo(10 / 19, 12);
-    expect(gap.coverage).toBeCloseTo((7 * IDF3 + 3 * IDF2) / (7 * IDF3 + 8 * IDF2 + 4 * IDF1), 12);
+    expect(gap.plainCoverage).toBeCloseTo(10 / 19, 10);
+    expect(gap.coverage).toBeCloseTo((7 * IDF3 + 3 * IDF2) / (7 * IDF3 + 8 * IDF2 + 4 * IDF1), 10);
   });
 
   it('from sound engineer to music producer: music theory is to learn', async () => {

@@ -61,8 +61,9 @@ export function graphArbitrary(options: { minSkills?: number } = {}): fc.Arbitra
       worksIn: flags(MAX.roles * MAX.settings),
       usesTool: flags(MAX.roles * MAX.tools),
       educated: flags(MAX.roles * MAX.education),
-      related: fc.array(fc.tuple(fc.nat(MAX.roles - 1), fc.nat(MAX.roles - 1)), { maxLength: 4 }),
-      collaborates: fc.array(fc.tuple(fc.nat(MAX.roles - 1), fc.nat(MAX.roles + MAX.collaborators - 1)), { maxLength: 4 }),
+      // [from, to, stated both ways] (the curated data states most role-to-role links both ways).
+      related: fc.array(fc.tuple(fc.nat(MAX.roles - 1), fc.nat(MAX.roles - 1), fc.boolean()), { maxLength: 4 }),
+      collaborates: fc.array(fc.tuple(fc.nat(MAX.roles - 1), fc.nat(MAX.roles + MAX.collaborators - 1), fc.boolean()), { maxLength: 4 }),
       salaries: fc.array(fc.nat(MAX.roles - 1), { maxLength: 2 }),
     })
     .map((spec) => {
@@ -100,10 +101,16 @@ export function graphArbitrary(options: { minSkills?: number } = {}): fc.Arbitra
       grid('WORKS_IN', settings, MAX.settings, spec.worksIn);
       grid('USES_TOOL', tools, MAX.tools, spec.usesTool);
       grid('REQUIRES_EDUCATION', education, MAX.education, spec.educated);
-      for (const [a, b] of spec.related) link('RELATED_TO', roles[a % roles.length]!, roles[b % roles.length]!);
-      for (const [a, b] of spec.collaborates) {
-        const to = b >= MAX.roles && collaborators.length > 0 ? collaborators[(b - MAX.roles) % collaborators.length]! : roles[b % roles.length]!;
-        link('COLLABORATES_WITH', roles[a % roles.length]!, to);
+      for (const [a, b, bothWays] of spec.related) {
+        link('RELATED_TO', roles[a % roles.length]!, roles[b % roles.length]!);
+        if (bothWays) link('RELATED_TO', roles[b % roles.length]!, roles[a % roles.length]!);
+      }
+      for (const [a, b, bothWays] of spec.collaborates) {
+        const from = roles[a % roles.length]!;
+        const toRole = b < MAX.roles || collaborators.length === 0;
+        const to = toRole ? roles[b % roles.length]! : collaborators[(b - MAX.roles) % collaborators.length]!;
+        link('COLLABORATES_WITH', from, to);
+        if (bothWays && toRole) link('COLLABORATES_WITH', to, from);
       }
       spec.salaries.forEach((r, index) => {
         const id = `salary-${index}`;
