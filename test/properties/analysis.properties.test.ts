@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { RELATIONS } from '../../src/graphql/resolvers/path.resolvers';
 import { seedCurated } from '../../src/data/seed-curated';
 import { validateCurated } from '../../src/data/validate-curated';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
@@ -25,15 +26,7 @@ const TIMEOUT_MS = 120_000;
 const EPSILON = 1e-9;
 
 /** The relationship types a path may use by default (Relation in the schema). */
-const PATH_RELATIONS: ReadonlySet<string> = new Set<LinkType>([
-  'REQUIRES_SKILL',
-  'HAS_RESPONSIBILITY',
-  'WORKS_IN',
-  'USES_TOOL',
-  'REQUIRES_EDUCATION',
-  'RELATED_TO',
-  'COLLABORATES_WITH',
-]);
+const PATH_RELATIONS: ReadonlySet<string> = new Set<LinkType>(RELATIONS);
 const ONLY_SKILLS: ReadonlySet<string> = new Set<LinkType>(['REQUIRES_SKILL']);
 
 const DIMENSIONS = {
