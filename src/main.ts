@@ -22,7 +22,11 @@ async function main(): Promise<void> {
 
   try {
     await prepareGraph(opened.database, config.neo4j.database, config.seedCurated, logger);
-    app = await createApp(opened.database, logger);
+    app = await createApp(opened.database, logger, {
+      production: config.production,
+      introspection: config.introspection,
+      budget: config.budget,
+    });
     const port = await app.listen(config.port, config.host);
     logger.info({ neo4j: opened.uri }, `careers-graph ready at http://${config.host}:${port}/graphql`);
   } catch (error) {

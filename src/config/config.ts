@@ -39,6 +39,14 @@ const environmentSchema = z.object({
   NEO4J_LOCAL_PAGECACHE: memorySize.default('128m'),
   /** Load the curated graph (idempotently) at start. Defaults to true. */
   SEED_CURATED: flag.default(true),
+  /** `production` turns off field suggestions and (unless INTROSPECTION=true) introspection. */
+  NODE_ENV: z.string().default('development'),
+  /** Schema introspection. Defaults to true, or false when NODE_ENV=production. */
+  INTROSPECTION: flag.optional(),
+  /** Cost each client (API key, else address) may spend per window. Defaults to 100000. */
+  RATE_LIMIT_BUDGET: z.coerce.number().int().min(1).default(100_000),
+  /** Length of the budget window in seconds. Defaults to 60. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 /** The local Neo4j's password when none is given: it listens on loopback only. */
@@ -58,6 +66,9 @@ export interface Config {
   };
   localNeo4j: { boltPort: number; dataDir: string; heap: string; pageCache: string };
   seedCurated: boolean;
+  production: boolean;
+  introspection: boolean;
+  budget: { points: number; windowSeconds: number };
 }
 
 /** Thrown with a message naming every variable to fix. */
@@ -94,6 +105,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       pageCache: env.NEO4J_LOCAL_PAGECACHE,
     },
     seedCurated: env.SEED_CURATED,
+    production: env.NODE_ENV === 'production',
+    introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
+    budget: { points: env.RATE_LIMIT_BUDGET, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
   };
 }
 

@@ -11,6 +11,22 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** The database query ran past its time limit. */
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  /** The operation nests fields deeper than the limit. */
+  DEPTH_LIMIT_EXCEEDED: 'DEPTH_LIMIT_EXCEEDED',
+  /** The operation uses more aliases than the limit. */
+  ALIAS_LIMIT_EXCEEDED: 'ALIAS_LIMIT_EXCEEDED',
+  /** The operation uses more directives than the limit. */
+  DIRECTIVE_LIMIT_EXCEEDED: 'DIRECTIVE_LIMIT_EXCEEDED',
+  /** The document has more tokens than the limit. */
+  TOKEN_LIMIT_EXCEEDED: 'TOKEN_LIMIT_EXCEEDED',
+  /** The document is longer than the limit, in characters. */
+  DOCUMENT_TOO_LARGE: 'DOCUMENT_TOO_LARGE',
+  /** The operation's estimated cost is over the limit for one request. */
+  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  /** The client has spent its budget for the current window; `retryAfterSeconds` says when to retry. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The HTTP request body is larger than the limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** Anything unexpected. Details are logged on the server, never sent. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

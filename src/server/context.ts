@@ -3,6 +3,7 @@ import type { CypherRunner, Database } from '../database/database';
 import { createLoaders, type Loaders } from '../graphql/loaders';
 import { createRepositories, type Repositories } from '../graphql/repositories';
 import type { Logger } from '../logging/logger';
+import type { ClientBudget } from './client-budget';
 
 /** What every resolver receives: one per HTTP request. */
 export interface Context {
@@ -13,9 +14,19 @@ export interface Context {
   repositories: Repositories;
   loaders: Loaders;
   logger: Logger;
+  /** The cost budget of the client making the request. */
+  budget: ClientBudget;
 }
 
-export function createContext(database: Database, logger: Logger, requestId: string = randomUUID()): Context {
+/** A budget that never runs out, for work outside HTTP requests. */
+export const UNLIMITED_BUDGET: ClientBudget = { charge: async () => undefined, state: () => null };
+
+export function createContext(
+  database: Database,
+  logger: Logger,
+  budget: ClientBudget = UNLIMITED_BUDGET,
+  requestId: string = randomUUID(),
+): Context {
   const operation = { name: 'anonymous' };
   const run = database.runner(() => operation.name);
   const repositories = createRepositories(run);
@@ -26,5 +37,6 @@ export function createContext(database: Database, logger: Logger, requestId: str
     repositories,
     loaders: createLoaders(repositories),
     logger: logger.child({ requestId }),
+    budget,
   };
 }

@@ -1,16 +1,30 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
 import type { Database } from '../database/database';
+import { ErrorCode } from '../errors/error-code';
 import { resolvers } from '../graphql/resolvers';
 import type { Logger } from '../logging/logger';
+import { clientBudget, clientKey, createBudgetLimiter, type BudgetOptions } from './client-budget';
 import { createContext, type Context } from './context';
+import { costPlugin } from './cost-plugin';
 import { createFormatError } from './format-error';
 import { healthHandler } from './health';
+import { LIMITS } from './limits';
 import { loadTypeDefs } from './load-type-defs';
+import { queryLimits } from './query-limits';
 import { requestStatsPlugin } from './request-stats-plugin';
+
+export interface AppOptions {
+  /** Production mode: no field suggestions, introspection off unless `introspection`. Defaults to false. */
+  production?: boolean;
+  /** Schema introspection. Defaults to on outside production, off in it. */
+  introspection?: boolean;
+  /** Cost budget per client and window. Defaults to 100,000 per 60 s. */
+  budget?: BudgetOptions;
+}
 
 export interface App {
   httpServer: http.Server;
@@ -21,8 +35,27 @@ export interface App {
   stop(): Promise<void>;
 }
 
+export const DEFAULT_BUDGET: BudgetOptions = { points: 100_000, windowSeconds: 60 };
+
+/** A body over LIMITS.maxBodyBytes, or one that is not JSON, answered as a GraphQL error. */
+const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _request, response, next) => {
+  if (error.type === 'entity.too.large') {
+    response.status(413).json({
+      errors: [{ message: `Request body over ${LIMITS.maxBodyBytes} bytes.`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }],
+    });
+  } else if (error.type === 'entity.parse.failed') {
+    response.status(400).json({ errors: [{ message: 'Request body is not valid JSON.', extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+  } else {
+    next(error);
+  }
+};
+
 /** The HTTP server: POST/GET /graphql and GET /health. Does not listen until asked. */
-export async function createApp(database: Database, logger: Logger): Promise<App> {
+export async function createApp(database: Database, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const production = options.production ?? false;
+  const budgetOptions = options.budget ?? DEFAULT_BUDGET;
+  const limiter = createBudgetLimiter(budgetOptions);
+  const limits = queryLimits(production);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -30,7 +63,12 @@ export async function createApp(database: Database, logger: Logger): Promise<App
     resolvers,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestStatsPlugin],
+    introspection: options.introspection ?? !production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, costPlugin, requestStatsPlugin],
   });
   await apollo.start();
 
@@ -38,8 +76,14 @@ export async function createApp(database: Database, logger: Logger): Promise<App
   app.get('/health', healthHandler(database));
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => createContext(database, logger) }),
+    express.json({ limit: LIMITS.maxBodyBytes }),
+    bodyErrors,
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const key = clientKey(req.get('x-api-key'), req.ip);
+        return createContext(database, logger, clientBudget(limiter, key, budgetOptions));
+      },
+    }),
   );
 
   return {

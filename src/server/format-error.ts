@@ -1,19 +1,33 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import type { Logger } from '../logging/logger';
 
+/** graphql-js's parser reports its token limit in words only; this is that message. */
+const TOKEN_LIMIT_MESSAGE = /Document contains more th[ae]t? (\d+) tokens/;
+
 /**
- * Only expected failures reach the client as they are: our AppErrors, and the
- * errors Apollo raises before execution (parse, validation, variable coercion),
- * which carry no resolver path. Everything else is logged in full and replaced
- * by "Unexpected error." with code INTERNAL_SERVER_ERROR.
+ * Only expected failures reach the client as they are: our AppErrors (also when
+ * Apollo wrapped them as validation errors), and the errors Apollo raises before
+ * execution (parse, validation, variable coercion), which carry no resolver path.
+ * Everything else is logged in full and replaced by "Unexpected error." with code
+ * INTERNAL_SERVER_ERROR.
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const wrapped = error instanceof GraphQLError ? error.originalError : undefined;
+    if (wrapped instanceof AppError) return { ...formatted, message: wrapped.message, extensions: withoutHttp(wrapped.extensions) };
     if (original instanceof AppError) return withoutStacktrace(formatted);
+    const tokens = TOKEN_LIMIT_MESSAGE.exec(formatted.message);
+    if (tokens) {
+      const limit = Number(tokens[1]);
+      return {
+        message: `Token limit of ${limit} exceeded.`,
+        extensions: { code: ErrorCode.TOKEN_LIMIT_EXCEEDED, limit },
+      };
+    }
     if (formatted.path === undefined && !(original instanceof Error && original !== error)) {
       return withoutStacktrace(formatted);
     }
@@ -24,6 +38,11 @@ export function createFormatError(logger: Logger) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+function withoutHttp(extensions: Record<string, unknown>): Record<string, unknown> {
+  const { http: _http, ...rest } = extensions;
+  return rest;
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -1,11 +1,12 @@
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';
 import { createLogger } from '../../src/logging/logger';
-import { createApp } from '../../src/server/create-app';
+import { createApp, type AppOptions } from '../../src/server/create-app';
 import { TEST_URI_VARIABLE, testDatabase } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
+  headers: Headers;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
   extensions?: { queryStats?: { cypherRoundTrips: number } } & Record<string, unknown>;
@@ -15,7 +16,11 @@ export interface TestApi {
   baseUrl: string;
   database: Database;
   /** POSTs a GraphQL document to the running server. */
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -23,26 +28,30 @@ export interface TestApi {
  * The real service (HTTP server, Apollo, driver) on an ephemeral loopback port,
  * over the integration suite's Neo4j, or the database at `uri`.
  */
-export async function startTestApi(uri = process.env[TEST_URI_VARIABLE]): Promise<TestApi> {
+export async function startTestApi(uri = process.env[TEST_URI_VARIABLE], options: AppOptions = {}): Promise<TestApi> {
   if (!uri) throw new Error('the suite global setup did not run');
   const database = new Database(createDriver(uri, testDatabase.user, testDatabase.password), loadCypherCatalog(), {
     database: testDatabase.database,
     queryTimeoutMs: 10_000,
   });
   // TEST_LOG_LEVEL=error shows what the server logs, e.g. masked errors in full.
-  const app = await createApp(database, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  // A budget no suite spends, unless a test asks for another.
+  const app = await createApp(database, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
+    budget: { points: 100_000_000, windowSeconds: 60 },
+    ...options,
+  });
   const port = await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
     database,
-    async query(query, variables) {
+    async query(query, variables, headers = {}) {
       const response = await fetch(`${baseUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...((await response.json()) as object) };
+      return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
     },
     async close() {
       await app.stop();

@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-code';
+
+export interface BudgetOptions {
+  /** Cost a client may spend per window. */
+  points: number;
+  /** Window length in seconds. */
+  windowSeconds: number;
+}
+
+export interface BudgetState {
+  limit: number;
+  remaining: number;
+  resetInSeconds: number;
+}
+
+/** One request's view of its client's budget. */
+export interface ClientBudget {
+  /** Spends `cost`; throws RATE_LIMITED (HTTP 429, Retry-After) when the budget does not cover it. */
+  charge(cost: number): Promise<void>;
+  /** The budget after the last charge, or null before any. */
+  state(): BudgetState | null;
+}
+
+/** Budgets kept in this process's memory, per client key, by rate-limiter-flexible. */
+export function createBudgetLimiter(options: BudgetOptions): RateLimiterMemory {
+  return new RateLimiterMemory({ points: options.points, duration: options.windowSeconds });
+}
+
+/**
+ * The client a request is charged to: its API key (`x-api-key`) when given, hashed so
+ * that no key is kept in memory or logs, else its address.
+ */
+export function clientKey(apiKey: string | undefined, address: string | undefined): string {
+  if (apiKey) return `key:${createHash('sha256').update(apiKey).digest('hex').slice(0, 32)}`;
+  return `ip:${address ?? 'unknown'}`;
+}
+
+export function clientBudget(limiter: RateLimiterMemory, key: string, options: BudgetOptions): ClientBudget {
+  let last: BudgetState | null = null;
+  const toState = (result: RateLimiterRes): BudgetState => ({
+    limit: options.points,
+    remaining: Math.max(0, result.remainingPoints),
+    resetInSeconds: Math.ceil(result.msBeforeNext / 1000),
+  });
+  return {
+    async charge(cost) {
+      if (cost <= 0) return;
+      try {
+        last = toState(await limiter.consume(key, cost));
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        last = toState(rejection);
+        const retryAfterSeconds = Math.max(1, last.resetInSeconds);
+        throw new AppError(
+          ErrorCode.RATE_LIMITED,
+          `Budget of ${options.points} cost per ${options.windowSeconds} s spent; this operation costs ${cost}. Retry in ${retryAfterSeconds} s.`,
+          {
+            retryAfterSeconds,
+            limit: options.points,
+            http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+          },
+        );
+      }
+    },
+    state: () => last,
+  };
+}

@@ -1,0 +1,149 @@
+import { LIMITS } from '../../src/server/limits';
+import { startTestApi, type TestApi } from './test-api';
+
+/**
+ * Every limit is enforced before any database call, with a code naming it.
+ * Each test breaks one limit by one step and checks that the query just inside it passes.
+ */
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+/** `depth` levels: skill { roles { skills { skill { roles ... } } } }, ending with a scalar. */
+const nested = (depth: number) => {
+  const cycle = ['roles', 'skills', 'skill'];
+  const leaf = ['id', 'inferred', 'id']; // the scalar to end with after roles, skills or skill
+  const fields = ['skill(id: "mixing")', ...Array.from({ length: depth - 2 }, (_, i) => cycle[i % 3])];
+  const last = depth - 2 > 0 ? leaf[(depth - 3) % 3] : 'id';
+  return `{ ${fields.reduceRight((inner, field) => `${field} { ${inner} }`, last as string)} }`;
+};
+
+async function expectRefused(query: string, code: string) {
+  const response = await api.query(query);
+  expect(response.status).toBe(400);
+  expect(response.data).toBeUndefined();
+  expect(response.errors?.[0]?.extensions).toMatchObject({ code });
+  expect(response.extensions?.queryStats?.cypherRoundTrips).toBe(0);
+  return response;
+}
+
+describe('limits before execution', () => {
+  it(`caps depth at ${LIMITS.maxDepth}`, async () => {
+    // At the depth limit the query passes depth (and, nesting lists, is then refused for its cost).
+    const atLimit = await api.query(nested(LIMITS.maxDepth));
+    expect(atLimit.errors?.map((error) => error.extensions?.code)).toEqual(['COST_LIMIT_EXCEEDED']);
+    const { errors } = await expectRefused(nested(LIMITS.maxDepth + 1), 'DEPTH_LIMIT_EXCEEDED');
+    expect(errors?.[0]?.extensions?.limit).toBe(LIMITS.maxDepth);
+  });
+
+  it(`caps aliases at ${LIMITS.maxAliases}`, async () => {
+    const aliases = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: sources { id }`).join(' ')} }`;
+    expect((await api.query(aliases(LIMITS.maxAliases))).errors).toBeUndefined();
+    await expectRefused(aliases(LIMITS.maxAliases + 1), 'ALIAS_LIMIT_EXCEEDED');
+  });
+
+  it(`caps directives at ${LIMITS.maxDirectives}`, async () => {
+    const directives = (count: number) =>
+      `{ ${Array.from({ length: count }, (_, i) => `t${i}: __typename @include(if: true)`).join(' ')} }`;
+    expect((await api.query(directives(LIMITS.maxDirectives))).errors).toBeUndefined();
+    await expectRefused(directives(LIMITS.maxDirectives + 1), 'DIRECTIVE_LIMIT_EXCEEDED');
+  });
+
+  it(`caps tokens at ${LIMITS.maxTokens}`, async () => {
+    await expectRefused(`{ ${'__typename '.repeat(LIMITS.maxTokens)} }`, 'TOKEN_LIMIT_EXCEEDED');
+  });
+
+  it(`caps the document at ${LIMITS.maxDocumentLength} characters`, async () => {
+    const padded = (length: number) => {
+      const query = '{ sources { id } }';
+      return `${query}#${'x'.repeat(length - query.length - 1)}`;
+    };
+    expect((await api.query(padded(LIMITS.maxDocumentLength))).errors).toBeUndefined();
+    await expectRefused(padded(LIMITS.maxDocumentLength + 1), 'DOCUMENT_TOO_LARGE');
+  });
+
+  it(`refuses an operation costing more than ${LIMITS.maxCost}, and reports the cost of every other`, async () => {
+    const cheap = await api.query('{ sources { id } }');
+    // sources is a list of assumed size 20: 20 × (1 + id) = 40.
+    expect(cheap.extensions?.cost).toEqual({ requested: 40, limit: LIMITS.maxCost });
+    const { errors } = await expectRefused(
+      '{ roles(first: 100) { edges { node { skills { skill { roles { name } } } } } } }',
+      'COST_LIMIT_EXCEEDED',
+    );
+    expect(errors?.[0]?.extensions?.cost).toBeGreaterThan(LIMITS.maxCost);
+  });
+
+  it('answers a body over the size limit with 413 and a GraphQL error', async () => {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ role(id: "${'x'.repeat(LIMITS.maxBodyBytes)}") { id } }` }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [{ message: `Request body over ${LIMITS.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
+  });
+
+  it('refuses batched requests and requests without a JSON content type (CSRF prevention)', async () => {
+    const batched = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ sources { id } }' }, { query: '{ sources { id } }' }]),
+    });
+    expect(batched.status).toBe(400);
+    const simple = await fetch(`${api.baseUrl}/graphql?query=${encodeURIComponent('{ sources { id } }')}`);
+    expect(simple.status).toBe(400);
+  });
+});
+
+describe('a client’s budget', () => {
+  let limited: TestApi;
+  beforeAll(async () => {
+    limited = await startTestApi(undefined, { budget: { points: 100, windowSeconds: 60 } });
+  });
+  afterAll(() => limited.close());
+
+  it('is reported on every response and, once spent, refused with 429 and when to retry', async () => {
+    const first = await limited.query('{ sources { id } }');
+    expect(first.extensions?.budget).toMatchObject({ limit: 100, remaining: 60 });
+    expect(first.headers.get('ratelimit-remaining')).toBe('60');
+    await limited.query('{ sources { id } }');
+    const refused = await limited.query('{ sources { id } }');
+    expect(refused.status).toBe(429);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 100 });
+    const retry = Number(refused.headers.get('retry-after'));
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(60);
+    expect(refused.errors?.[0]?.message).toContain(`Retry in ${retry} s`);
+  });
+
+  it('is kept per API key', async () => {
+    const other = await limited.query('{ sources { id } }', {}, { 'x-api-key': 'another-client' });
+    expect(other.errors).toBeUndefined();
+    expect(other.extensions?.budget).toMatchObject({ remaining: 60 });
+  });
+});
+
+describe('production mode', () => {
+  let production: TestApi;
+  beforeAll(async () => {
+    production = await startTestApi(undefined, { production: true });
+  });
+  afterAll(() => production.close());
+
+  it('turns introspection off', async () => {
+    const { errors } = await production.query('{ __schema { types { name } } }');
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await api.query('{ __schema { queryType { name } } }')).errors).toBeUndefined();
+  });
+
+  it('gives no field suggestions', async () => {
+    const { errors } = await production.query('{ sourcez { id } }');
+    expect(errors?.[0]?.message).not.toMatch(/Did you mean/);
+    const development = await api.query('{ sourcez { id } }');
+    expect(development.errors?.[0]?.message).toMatch(/Did you mean "sources"/);
+  });
+});
