@@ -32,10 +32,3 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
-
-/** True for the codes of expected failures, which reach the client as they are. */
-export function isClientSafeCode(code: unknown): code is ErrorCode {
-  return typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
-}

@@ -7,6 +7,7 @@ import { createDriver, Database } from '../../src/database/database';
 import type { LinkType } from '../../src/models/link-types';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../integration/test-api';
 import { testDatabase } from '../integration/test-database';
+import { PROPERTIES_URI_VARIABLE } from './global-setup';
 import { compareText, graphArbitrary, GraphModel, toDataset, type GenGraph, type GenLink } from './generated-graph';
 
 /**
@@ -18,7 +19,6 @@ import { compareText, graphArbitrary, GraphModel, toDataset, type GenGraph, type
  * The tests share one database, so they run one after the other in this file.
  */
 
-const URI_VARIABLE = 'CAREERS_GRAPH_PROPERTIES_NEO4J_URI';
 /** Runs per property: enough to find shape bugs, few enough for the file to take well under a minute. */
 const RUNS = 20;
 const TIMEOUT_MS = 120_000;
@@ -45,8 +45,8 @@ let api: TestApi;
 let database: Database;
 
 beforeAll(async () => {
-  const uri = process.env[URI_VARIABLE];
-  if (!uri) throw new Error(`${URI_VARIABLE} is not set: the properties global setup did not run`);
+  const uri = process.env[PROPERTIES_URI_VARIABLE];
+  if (!uri) throw new Error(`${PROPERTIES_URI_VARIABLE} is not set: the properties global setup did not run`);
   api = await startTestApi(uri);
   database = new Database(createDriver(uri, testDatabase.user, testDatabase.password), loadCypherCatalog(), {
     database: testDatabase.database,
