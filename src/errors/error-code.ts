@@ -11,6 +11,12 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** The database query ran past its time limit. */
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  /** The database stopped the query because it needed more memory than one transaction may use. */
+  RESOURCE_LIMIT_EXCEEDED: 'RESOURCE_LIMIT_EXCEEDED',
+  /** A mutation without a valid `Authorization: Bearer` token, or a request with an invalid one (HTTP 401). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The write would break a rule of the graph (an id held by another kind, a fact left without a source); nothing was written. */
+  CONFLICT: 'CONFLICT',
   /** The operation nests fields deeper than the limit. */
   DEPTH_LIMIT_EXCEEDED: 'DEPTH_LIMIT_EXCEEDED',
   /** The operation uses more aliases than the limit. */
