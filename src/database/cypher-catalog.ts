@@ -23,6 +23,7 @@ export const QUERY_NAMES = [
   'paths-between',
   'neighborhood',
   'graph-counts',
+  'graph-fingerprint',
   'upsert-sources',
   'upsert-entities',
   'upsert-links',
