@@ -1,8 +1,20 @@
-// Write: create or update fact nodes by id.
-// Parameters: $rows (list of {id, label, properties}). `label` is checked against the
-// allow-list of entity labels (src/models/records.ts) before it gets here; a null in
-// `properties` removes that property. Idempotent: MERGE on the Entity(id) constraint.
+// Write: create or update fact nodes by id, recording who changed them and when.
+// Parameters: $rows (list of {id, label, properties}), $actor (a curator's name, or
+// the loader's). `label` is checked against the allow-list of entity labels
+// (src/models/records.ts) before it gets here; a null in `properties` removes that
+// property. A node is stamped (updatedAt, updatedBy; createdAt, createdBy when new)
+// only when a property changes, so writing the same rows twice changes nothing.
+// Returns one row per input row: created, updated, the stamps, and `conflict` when
+// the id already belongs to a node of another kind (the caller then rolls back).
+// Idempotent: MERGE on the Entity(id) constraint.
 UNWIND $rows AS row
+OPTIONAL MATCH (existing:Entity {id: row.id})
+WITH row, existing, existing IS NULL AS created, existing IS NOT NULL AND NOT row.label IN labels(existing) AS conflict
+WITH row, created, conflict,
+  created OR any(key IN keys(row.properties)
+    WHERE NOT coalesce(existing[key] = row.properties[key], existing[key] IS NULL AND row.properties[key] IS NULL)) AS changed
 MERGE (n:Entity {id: row.id})
 SET n:$(row.label), n += row.properties
-RETURN count(n) AS entities
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime.transaction(), n.updatedBy = $actor)
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET n.createdAt = datetime.transaction(), n.createdBy = $actor)
+RETURN row.id AS id, created, changed AND NOT created AS updated, conflict, n.updatedAt AS updatedAt, n.updatedBy AS updatedBy

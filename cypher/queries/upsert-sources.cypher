@@ -1,6 +1,14 @@
-// Write: create or update source documents by id.
-// Parameters: $rows (list of {id, title}). Idempotent: MERGE on the id constraint.
+// Write: create or update source documents by id, recording who changed them and when.
+// Parameters: $rows (list of {id, title}), $actor (a curator's name, or the loader's).
+// A source is stamped (updatedAt, updatedBy; createdAt, createdBy when new) only when
+// its title changes, so writing the same rows twice changes nothing.
+// Returns one row per input row: created, updated and the stamps after the write.
+// Idempotent: MERGE on the Source(id) constraint.
 UNWIND $rows AS row
+OPTIONAL MATCH (existing:Source {id: row.id})
+WITH row, existing IS NULL AS created, existing IS NULL OR existing.title <> row.title AS changed
 MERGE (s:Source {id: row.id})
 SET s.title = row.title
-RETURN count(s) AS sources
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET s.updatedAt = datetime.transaction(), s.updatedBy = $actor)
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET s.createdAt = datetime.transaction(), s.createdBy = $actor)
+RETURN row.id AS id, created, changed AND NOT created AS updated, s.updatedAt AS updatedAt, s.updatedBy AS updatedBy

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { curationTokensSchema, type CuratorToken } from '../auth/curator-tokens';
 import { repoRoot } from './repo-root';
 
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 1g');
@@ -47,6 +48,11 @@ const environmentSchema = z.object({
   RATE_LIMIT_BUDGET: z.coerce.number().int().min(1).default(100_000),
   /** Length of the budget window in seconds. Defaults to 60. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /**
+   * Curators allowed to write: comma-separated `name:token` pairs, each token 32 to
+   * 512 printable characters. Unset: every mutation is refused (UNAUTHENTICATED).
+   */
+  CURATION_TOKENS: curationTokensSchema.optional(),
 });
 
 /** The local Neo4j's password when none is given: it listens on loopback only. */
@@ -69,6 +75,8 @@ export interface Config {
   production: boolean;
   introspection: boolean;
   budget: { points: number; windowSeconds: number };
+  /** Who may run mutations; empty: nobody. */
+  curationTokens: CuratorToken[];
 }
 
 /** Thrown with a message naming every variable to fix. */
@@ -108,6 +116,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     production: env.NODE_ENV === 'production',
     introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
     budget: { points: env.RATE_LIMIT_BUDGET, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+    curationTokens: env.CURATION_TOKENS ?? [],
   };
 }
 

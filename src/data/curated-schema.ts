@@ -7,7 +7,7 @@ import { LINK_TYPE_NAMES } from '../models/link-types';
  * endpoints, quotes found in the sources) are in validate-curated.ts.
  */
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
+const id = z.string().max(200, 'ids are at most 200 characters').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
 
 const citation = z.strictObject({
   source: z.string().min(1),
@@ -21,71 +21,78 @@ const fact = { citations, inferred: z.boolean().optional() };
 
 const named = { id, name: z.string().min(1), ...fact };
 
+const aliases = z.array(z.string().min(1));
+
+/** One schema per kind of fact; the curation mutations validate their inputs with these too. */
+export const factSchemas = {
+  source: z.strictObject({ id: z.string().regex(/^[\w.-]+$/, 'source ids are letters, digits, dots, underscores and hyphens'), title: z.string().min(1) }),
+  role: z.strictObject({ ...named, aliases, summary: z.string().min(1).optional() }),
+  skill: z.strictObject({
+    ...named,
+    category: z.enum(['creative', 'technical', 'interpersonal', 'organisational']),
+    aliases,
+    description: z.string().min(1).optional(),
+  }),
+  responsibility: z.strictObject(named),
+  setting: z.strictObject({ ...named, aliases: aliases.optional() }),
+  tool: z.strictObject({ ...named, kind: z.enum(['daw', 'hardware', 'software']), aliases: aliases.optional() }),
+  education: z.strictObject(named),
+  collaborator: z.strictObject({ ...named, aliases: aliases.optional() }),
+  salary: z
+    .strictObject({
+      id,
+      role: id,
+      median: z.number().positive().optional(),
+      low: z.number().positive().optional(),
+      high: z.number().positive().optional(),
+      currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
+      year: z.number().int().min(1900).max(2100).optional(),
+      period: z.string().min(1),
+      statistic: z.string().min(1),
+      provider: z.string().min(1).optional(),
+      population: z.string().min(1).optional(),
+      note: z.string().min(1).optional(),
+      ...fact,
+    })
+    .refine((s) => s.median !== undefined || (s.low !== undefined && s.high !== undefined), {
+      message: 'a salary states a median or a low-high range',
+    })
+    .refine((s) => s.low === undefined || s.high === undefined || s.low <= s.high, { message: 'low exceeds high' }),
+  growth: z.strictObject({
+    id,
+    role: id,
+    percent: z.number(),
+    period: z.string().min(1).optional(),
+    provider: z.string().min(1).optional(),
+    population: z.string().min(1).optional(),
+    ...fact,
+  }),
+  link: z.strictObject({
+    type: z.enum(LINK_TYPE_NAMES),
+    from: id,
+    to: id,
+    reason: z.string().min(1).optional(),
+    ...fact,
+  }),
+};
+
 export const curatedDatasetSchema = z.strictObject({
   format: z.literal('careers-graph/curated@1'),
-  sources: z.array(z.strictObject({ id: z.string().regex(/^[\w.-]+$/), title: z.string().min(1) })).min(1),
+  sources: z.array(factSchemas.source).min(1),
   entities: z.strictObject({
-    roles: z.array(z.strictObject({ ...named, aliases: z.array(z.string().min(1)), summary: z.string().min(1).optional() })),
-    skills: z.array(
-      z.strictObject({
-        ...named,
-        category: z.enum(['creative', 'technical', 'interpersonal', 'organisational']),
-        aliases: z.array(z.string().min(1)),
-        description: z.string().min(1).optional(),
-      }),
-    ),
-    responsibilities: z.array(z.strictObject(named)),
-    settings: z.array(z.strictObject({ ...named, aliases: z.array(z.string().min(1)).optional() })),
-    tools: z.array(
-      z.strictObject({ ...named, kind: z.enum(['daw', 'hardware', 'software']), aliases: z.array(z.string().min(1)).optional() }),
-    ),
-    education: z.array(z.strictObject(named)),
-    collaborators: z.array(z.strictObject({ ...named, aliases: z.array(z.string().min(1)).optional() })),
+    roles: z.array(factSchemas.role),
+    skills: z.array(factSchemas.skill),
+    responsibilities: z.array(factSchemas.responsibility),
+    settings: z.array(factSchemas.setting),
+    tools: z.array(factSchemas.tool),
+    education: z.array(factSchemas.education),
+    collaborators: z.array(factSchemas.collaborator),
   }),
   figures: z.strictObject({
-    salaries: z.array(
-      z
-        .strictObject({
-          id,
-          role: id,
-          median: z.number().positive().optional(),
-          low: z.number().positive().optional(),
-          high: z.number().positive().optional(),
-          currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
-          year: z.number().int().min(1900).max(2100).optional(),
-          period: z.string().min(1),
-          statistic: z.string().min(1),
-          provider: z.string().min(1).optional(),
-          population: z.string().min(1).optional(),
-          note: z.string().min(1).optional(),
-          ...fact,
-        })
-        .refine((s) => s.median !== undefined || (s.low !== undefined && s.high !== undefined), {
-          message: 'a salary states a median or a low-high range',
-        })
-        .refine((s) => s.low === undefined || s.high === undefined || s.low <= s.high, { message: 'low exceeds high' }),
-    ),
-    growth: z.array(
-      z.strictObject({
-        id,
-        role: id,
-        percent: z.number(),
-        period: z.string().min(1).optional(),
-        provider: z.string().min(1).optional(),
-        population: z.string().min(1).optional(),
-        ...fact,
-      }),
-    ),
+    salaries: z.array(factSchemas.salary),
+    growth: z.array(factSchemas.growth),
   }),
-  links: z.array(
-    z.strictObject({
-      type: z.enum(LINK_TYPE_NAMES),
-      from: id,
-      to: id,
-      reason: z.string().min(1).optional(),
-      ...fact,
-    }),
-  ),
+  links: z.array(factSchemas.link),
 });
 
 export type CuratedDataset = z.infer<typeof curatedDatasetSchema>;

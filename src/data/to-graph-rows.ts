@@ -35,51 +35,70 @@ export function citationProperties(citations: CuratedCitation[], inferred = fals
   };
 }
 
+type EntityFact = CuratedDataset['entities'][keyof CuratedDataset['entities']][number];
+type SalaryFact = CuratedDataset['figures']['salaries'][number];
+type GrowthFact = CuratedDataset['figures']['growth'][number];
+type LinkFact = CuratedDataset['links'][number];
+
 /**
- * Turns a validated dataset into the rows the upsert statements take. Every
- * optional property is written (null when absent) so that re-loading an edited
- * document also removes what was taken out of it.
+ * The row of one role, skill, responsibility, setting, tool, education level or
+ * collaborator. Every optional property is written (null when absent) so that
+ * writing an edited fact also removes what was taken out of it.
  */
+export function entityRow(label: EntityLabel, entity: EntityFact): EntityRow {
+  const { id, citations, inferred, ...rest } = entity;
+  const properties: Record<string, unknown> = {
+    aliases: [],
+    summary: null,
+    category: null,
+    description: null,
+    kind: null,
+    ...rest,
+    ...citationProperties(citations, inferred),
+  };
+  return { id, label, properties };
+}
+
+/** A salary figure's node and the HAS_SALARY link from its role, both citing the same passages. */
+export function salaryRows(salary: SalaryFact): { entity: EntityRow; link: LinkRow } {
+  const { id, role, citations, inferred, ...figure } = salary;
+  const properties = { median: null, low: null, high: null, year: null, provider: null, population: null, note: null, ...figure };
+  return {
+    entity: { id, label: 'SalaryFigure', properties: { ...properties, ...citationProperties(citations, inferred) } },
+    link: { from: role, to: id, type: 'HAS_SALARY', properties: citationProperties(citations, inferred) },
+  };
+}
+
+/** A growth figure's node and the HAS_GROWTH link from its role. */
+export function growthRows(growth: GrowthFact): { entity: EntityRow; link: LinkRow } {
+  const { id, role, citations, inferred, ...figure } = growth;
+  const properties = { period: null, provider: null, population: null, ...figure };
+  return {
+    entity: { id, label: 'GrowthFigure', properties: { ...properties, ...citationProperties(citations, inferred) } },
+    link: { from: role, to: id, type: 'HAS_GROWTH', properties: citationProperties(citations, inferred) },
+  };
+}
+
+export function linkRow(link: LinkFact): LinkRow {
+  return {
+    from: link.from,
+    to: link.to,
+    type: link.type,
+    properties: { reason: link.reason ?? null, ...citationProperties(link.citations, link.inferred) },
+  };
+}
+
+/** Turns a validated dataset into the rows the upsert statements take. */
 export function toGraphRows(dataset: CuratedDataset): GraphRows {
   const labels = labelsById(dataset);
-  const entities: EntityRow[] = [];
+  const entities = Object.values(dataset.entities)
+    .flat()
+    .map((entity) => entityRow(labels.get(entity.id) as EntityLabel, entity));
   const links: LinkRow[] = [];
-
-  for (const entity of Object.values(dataset.entities).flat()) {
-    const { id, citations, inferred, ...rest } = entity;
-    const properties: Record<string, unknown> = {
-      aliases: [],
-      summary: null,
-      category: null,
-      description: null,
-      kind: null,
-      ...rest,
-      ...citationProperties(citations, inferred),
-    };
-    entities.push({ id, label: labels.get(id) as EntityLabel, properties });
+  for (const figure of [...dataset.figures.salaries.map(salaryRows), ...dataset.figures.growth.map(growthRows)]) {
+    entities.push(figure.entity);
+    links.push(figure.link);
   }
-
-  for (const salary of dataset.figures.salaries) {
-    const { id, role, citations, inferred, ...figure } = salary;
-    const properties = { median: null, low: null, high: null, year: null, provider: null, population: null, note: null, ...figure };
-    entities.push({ id, label: 'SalaryFigure', properties: { ...properties, ...citationProperties(citations, inferred) } });
-    links.push({ from: role, to: id, type: 'HAS_SALARY', properties: citationProperties(citations, inferred) });
-  }
-  for (const growth of dataset.figures.growth) {
-    const { id, role, citations, inferred, ...figure } = growth;
-    const properties = { period: null, provider: null, population: null, ...figure };
-    entities.push({ id, label: 'GrowthFigure', properties: { ...properties, ...citationProperties(citations, inferred) } });
-    links.push({ from: role, to: id, type: 'HAS_GROWTH', properties: citationProperties(citations, inferred) });
-  }
-
-  for (const link of dataset.links) {
-    links.push({
-      from: link.from,
-      to: link.to,
-      type: link.type,
-      properties: { reason: link.reason ?? null, ...citationProperties(link.citations, link.inferred) },
-    });
-  }
-
+  links.push(...dataset.links.map(linkRow));
   return { sources: dataset.sources, entities, links };
 }

@@ -27,6 +27,11 @@ export const QUERY_NAMES = [
   'upsert-sources',
   'upsert-entities',
   'upsert-links',
+  'unlink-moved-figures',
+  'delete-link',
+  'delete-entity',
+  'source-citations',
+  'delete-source',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

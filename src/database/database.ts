@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { translateNeo4jError } from '../errors/translate-neo4j-error';
 import type { CypherCatalog, QueryName } from './cypher-catalog';
 
@@ -67,23 +67,32 @@ export class Database {
   }
 
   /**
-   * Runs `work` in one managed write transaction: everything it writes commits
-   * together or not at all. The driver retries the whole function on transient errors.
+   * Runs `work` in one write transaction: everything it writes commits together or
+   * not at all. The driver retries the whole function on transient errors, so `work`
+   * must be safe to repeat (ours MERGE on ids). With `dryRun`, the same work runs
+   * and is then rolled back: what it reports is what a real run would do.
+   * `stats` counts the statements, as a request's runner does.
    */
   async writeTransaction<T>(
     operation: string,
     work: (run: (name: QueryName, params: Record<string, unknown>) => Promise<Row[]>) => Promise<T>,
+    options: { dryRun?: boolean; stats?: QueryStats } = {},
   ): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    const config = { timeout: this.options.queryTimeoutMs, metadata: { app: 'careers-graph', operation } };
+    const runIn = (tx: { run: ManagedTransaction['run'] }) => async (name: QueryName, params: Record<string, unknown>) => {
+      if (options.stats) options.stats.roundTrips += 1;
+      const result = await tx.run(this.catalog[name], params);
+      return result.records.map((record) => record.toObject() as Row);
+    };
     try {
-      return await session.executeWrite(
-        (tx) =>
-          work(async (name, params) => {
-            const result = await tx.run(this.catalog[name], params);
-            return result.records.map((record) => record.toObject() as Row);
-          }),
-        { timeout: this.options.queryTimeoutMs, metadata: { app: 'careers-graph', operation } },
-      );
+      if (!options.dryRun) return await session.executeWrite((tx) => work(runIn(tx)), config);
+      const tx = session.beginTransaction(config);
+      try {
+        return await work(runIn(tx));
+      } finally {
+        await tx.rollback();
+      }
     } catch (error) {
       throw translateNeo4jError(error);
     } finally {

@@ -1,0 +1,11 @@
+// Write: detach figures from roles they no longer describe, before they are linked to
+// the role they now name (a figure belongs to exactly one role).
+// Parameters: $rows (list of {figure, role, type}); `type` is HAS_SALARY or HAS_GROWTH,
+// checked against the allow-list before it gets here.
+// Returns the number of relationships removed.
+UNWIND $rows AS row
+MATCH (figure:Entity {id: row.figure})
+MATCH (other:Entity)-[old:$(row.type)]->(figure)
+WHERE other.id <> row.role
+DELETE old
+RETURN count(old) AS removed

@@ -1,0 +1,61 @@
+import type { QueryName } from '../database/cypher-catalog';
+import type { Row } from '../database/database';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-code';
+import type { GraphRows } from './to-graph-rows';
+
+/** A statement runner bound to one open transaction. */
+export type TransactionRun = (name: QueryName, params: Record<string, unknown>) => Promise<Row[]>;
+
+/** How many facts of one kind a write created, changed and left as they were. */
+export interface ChangeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** What writing a set of rows did, by kind, with each row's own outcome. */
+export interface WriteReport {
+  sources: ChangeCounts;
+  nodes: ChangeCounts;
+  links: ChangeCounts;
+  /** One row per input row, in statement order: { created, updated, updatedAt, updatedBy, ... }. */
+  rows: { sources: Row[]; nodes: Row[]; links: Row[] };
+}
+
+function counts(rows: Row[]): ChangeCounts {
+  const created = rows.filter((row) => row.created === true).length;
+  const updated = rows.filter((row) => row.updated === true).length;
+  return { created, updated, unchanged: rows.length - created - updated };
+}
+
+/**
+ * Writes sources, nodes and links inside the caller's transaction, stamping what
+ * changed with `actor`. Throws, so that the caller's transaction rolls back, when an
+ * id already belongs to a node of another kind (CONFLICT) or a link finds no end.
+ * Shared by the curated loader, the dataset import and every curation mutation, so
+ * that one set of statements decides what "changed" means.
+ */
+export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor: string): Promise<WriteReport> {
+  const sources = rows.sources.length > 0 ? await run('upsert-sources', { rows: rows.sources, actor }) : [];
+  const nodes = rows.entities.length > 0 ? await run('upsert-entities', { rows: rows.entities, actor }) : [];
+  const conflicts = nodes.filter((row) => row.conflict === true).map((row) => String(row.id));
+  if (conflicts.length > 0) {
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `Id(s) already used by a node of another kind: ${conflicts.slice(0, 10).join(', ')}. Nothing was written.`,
+      { ids: conflicts },
+    );
+  }
+  const figures = rows.links
+    .filter((link) => link.type === 'HAS_SALARY' || link.type === 'HAS_GROWTH')
+    .map((link) => ({ figure: link.to, role: link.from, type: link.type }));
+  if (figures.length > 0) await run('unlink-moved-figures', { rows: figures });
+  const links = rows.links.length > 0 ? await run('upsert-links', { rows: rows.links, actor }) : [];
+  if (links.length !== rows.links.length) {
+    // Callers check link ends before writing; a shortfall means the graph disagrees
+    // with the rows (e.g. a node deleted meanwhile), so the whole write is undone.
+    throw new Error(`${rows.links.length - links.length} link(s) found no end node; nothing was written`);
+  }
+  return { sources: counts(sources), nodes: counts(nodes), links: counts(links), rows: { sources, nodes, links } };
+}
