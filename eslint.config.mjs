@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/generated/', 'tools/neo4j-local/target/', '.neo4j/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/generated/', 'tools/neo4j-local/target/', '.neo4j/', '.venv-fuzz/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
