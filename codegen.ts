@@ -19,7 +19,11 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,
-        scalars: { ID: 'string' },
+        scalars: {
+          ID: 'string',
+          DateTime: { input: 'Date', output: 'Date | string' },
+          JSONObject: 'Record<string, unknown>',
+        },
         mappers: {
           Role: '../models/records#EntityRecord',
           Skill: '../models/records#EntityRecord',
@@ -36,6 +40,7 @@ const config: CodegenConfig = {
           EducationRequirement: '../models/records#LinkRecord',
           Citation: '../models/records#CitationRecord',
           Source: '../models/records#SourceRecord',
+          NodeWrite: '../models/records#NodeWriteRecord',
         },
       },
     },

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       production: config.production,
       introspection: config.introspection,
       budget: config.budget,
+      curationTokens: config.curationTokens,
     });
     const port = await app.listen(config.port, config.host);
     logger.info({ neo4j: opened.uri }, `careers-graph ready at http://${config.host}:${port}/graphql`);

@@ -1,14 +1,15 @@
-// Question: how many facts cite a source? A source may only be deleted at zero.
-// Parameters: $id (a source id). Returns whether the source exists and how many
-// nodes and relationships list it in their `sourceIds`.
-// Plan: scans every fact; run only by the curation mutation that deletes a source.
-OPTIONAL MATCH (s:Source {id: $id})
-CALL () {
-  MATCH (n:Entity) WHERE $id IN n.sourceIds
+// Question: how many facts (nodes and relationships) cite each of these sources?
+// Serves Source.factCount, and the check that a source is cited by nothing before
+// it is deleted.
+// Parameters: $ids (list of source ids). Returns one row per id: id, facts.
+// Plan: scans every fact once per id; citations are stored as lists on the facts.
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (n:Entity) WHERE id IN n.sourceIds
   RETURN count(n) AS nodes
 }
-CALL () {
-  MATCH ()-[r]->() WHERE $id IN r.sourceIds
+CALL (id) {
+  MATCH ()-[r]->() WHERE id IN r.sourceIds
   RETURN count(r) AS links
 }
-RETURN s IS NOT NULL AS exists, nodes + links AS citedBy
+RETURN id, nodes + links AS facts

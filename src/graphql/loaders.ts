@@ -12,6 +12,7 @@ export interface Loaders {
   roleDetails: DataLoader<string, RoleDetailsRecord | null>;
   rolesPointingAt: DataLoader<string, EntityRecord[]>;
   source: DataLoader<string, SourceRecord | null>;
+  sourceFactCount: DataLoader<string, number>;
 }
 
 export function createLoaders(repositories: Repositories): Loaders {
@@ -20,6 +21,7 @@ export function createLoaders(repositories: Repositories): Loaders {
     roleDetails: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.roles.detailsByIds(ids), null)),
     rolesPointingAt: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.entities.rolesPointingAt(ids), [])),
     source: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.findByIds(ids), null)),
+    sourceFactCount: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.factCounts(ids), 0)),
   };
 }
 

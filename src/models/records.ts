@@ -81,3 +81,16 @@ export interface SourceRecord {
   id: string;
   title: string;
 }
+
+/** When and by whom a fact was last created or changed. */
+export interface ChangeRecord {
+  at: Date;
+  by: string;
+}
+
+/** What a curation mutation did to one node; the node itself is read after the write. */
+export interface NodeWriteRecord {
+  outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED';
+  id: string;
+  lastChange: ChangeRecord | null;
+}

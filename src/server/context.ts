@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { Curator } from '../auth/curator-tokens';
 import type { CypherRunner, Database } from '../database/database';
 import { createLoaders, type Loaders } from '../graphql/loaders';
 import { createRepositories, type Repositories } from '../graphql/repositories';
 import type { Logger } from '../logging/logger';
+import { CurationRepository } from '../repositories/curation.repository';
 import type { ClientBudget } from './client-budget';
 
 /** What every resolver receives: one per HTTP request. */
@@ -16,6 +18,10 @@ export interface Context {
   logger: Logger;
   /** The cost budget of the client making the request. */
   budget: ClientBudget;
+  /** The curator whose bearer token the request carries; null for anonymous reads. */
+  curator: Curator | null;
+  /** Writes, each one transaction; mutations only, and only for a curator. */
+  curation: CurationRepository;
 }
 
 /** A budget that never runs out, for work outside HTTP requests. */
@@ -26,6 +32,7 @@ export function createContext(
   logger: Logger,
   budget: ClientBudget = UNLIMITED_BUDGET,
   requestId: string = randomUUID(),
+  curator: Curator | null = null,
 ): Context {
   const operation = { name: 'anonymous' };
   const run = database.runner(() => operation.name);
@@ -38,5 +45,7 @@ export function createContext(
     loaders: createLoaders(repositories),
     logger: logger.child({ requestId }),
     budget,
+    curator,
+    curation: new CurationRepository(database, run.stats),
   };
 }

@@ -3,6 +3,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { CuratorTokens, type CuratorToken } from '../auth/curator-tokens';
 import type { Database } from '../database/database';
 import { ErrorCode } from '../errors/error-code';
 import { resolvers } from '../graphql/resolvers';
@@ -10,6 +12,7 @@ import type { Logger } from '../logging/logger';
 import { clientBudget, clientKey, createBudgetLimiter, type BudgetOptions } from './client-budget';
 import { createContext, type Context } from './context';
 import { costPlugin } from './cost-plugin';
+import { BEARER_CHALLENGE, curationGuard } from './curation-guard';
 import { createFormatError } from './format-error';
 import { healthHandler } from './health';
 import { LIMITS } from './limits';
@@ -24,6 +27,8 @@ export interface AppOptions {
   introspection?: boolean;
   /** Cost budget per client and window. Defaults to 100,000 per 60 s. */
   budget?: BudgetOptions;
+  /** Curators allowed to run mutations. Defaults to none: every mutation is refused. */
+  curationTokens?: readonly CuratorToken[];
 }
 
 export interface App {
@@ -37,11 +42,11 @@ export interface App {
 
 export const DEFAULT_BUDGET: BudgetOptions = { points: 100_000, windowSeconds: 60 };
 
-/** A body over LIMITS.maxBodyBytes, or one that is not JSON, answered as a GraphQL error. */
-const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _request, response, next) => {
+/** A body over its limit (`limit`, from the body parser), or one that is not JSON, answered as a GraphQL error. */
+const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number; limit?: number }, _request, response, next) => {
   if (error.type === 'entity.too.large') {
     response.status(413).json({
-      errors: [{ message: `Request body over ${LIMITS.maxBodyBytes} bytes.`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }],
+      errors: [{ message: `Request body over ${error.limit ?? LIMITS.maxBodyBytes} bytes.`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }],
     });
   } else if (error.type === 'entity.parse.failed') {
     response.status(400).json({ errors: [{ message: 'Request body is not valid JSON.', extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
@@ -50,12 +55,35 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number
   }
 };
 
+/**
+ * Reads the bearer token before the body: a request with an invalid token is
+ * refused at once (401), and a curator's request may carry a larger body (a whole
+ * dataset to import) than an anonymous one.
+ */
+function authenticate(tokens: CuratorTokens): express.RequestHandler {
+  const publicBody = express.json({ limit: LIMITS.maxBodyBytes });
+  const curatorBody = express.json({ limit: LIMITS.maxCuratorBodyBytes });
+  return (request, response, next) => {
+    const authentication = tokens.authenticate(request.get('authorization'));
+    if (authentication.kind === 'invalid') {
+      response
+        .status(401)
+        .set('www-authenticate', BEARER_CHALLENGE)
+        .json({ errors: [{ message: authentication.reason, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      return;
+    }
+    response.locals.curator = authentication.kind === 'curator' ? authentication.curator : null;
+    (authentication.kind === 'curator' ? curatorBody : publicBody)(request, response, next);
+  };
+}
+
 /** The HTTP server: POST/GET /graphql and GET /health. Does not listen until asked. */
 export async function createApp(database: Database, logger: Logger, options: AppOptions = {}): Promise<App> {
   const production = options.production ?? false;
   const budgetOptions = options.budget ?? DEFAULT_BUDGET;
   const limiter = createBudgetLimiter(budgetOptions);
   const limits = queryLimits(production);
+  const tokens = new CuratorTokens(options.curationTokens ?? []);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -68,7 +96,7 @@ export async function createApp(database: Database, logger: Logger, options: App
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, costPlugin, requestStatsPlugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), curationGuard, ...limits.plugins, costPlugin, requestStatsPlugin],
   });
   await apollo.start();
 
@@ -76,12 +104,14 @@ export async function createApp(database: Database, logger: Logger, options: App
   app.get('/health', healthHandler(database));
   app.use(
     '/graphql',
-    express.json({ limit: LIMITS.maxBodyBytes }),
+    authenticate(tokens),
     bodyErrors,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const key = clientKey(req.get('x-api-key'), req.ip);
-        return createContext(database, logger, clientBudget(limiter, key, budgetOptions));
+        const requestId = randomUUID();
+        res.set('x-request-id', requestId);
+        return createContext(database, logger, clientBudget(limiter, key, budgetOptions), requestId, res.locals.curator ?? null);
       },
     }),
   );

@@ -19,4 +19,6 @@ export const LIMITS = {
   assumedListSize: 20,
   /** HTTP request body, in bytes (over it: 413). */
   maxBodyBytes: 100_000,
+  /** HTTP request body of an authenticated curator (a whole dataset to import), in bytes. */
+  maxCuratorBodyBytes: 5_000_000,
 } as const;

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql';
+import { curationResolvers } from './curation.resolvers';
 import { entityResolvers } from './entity.resolvers';
 import { nodeResolvers } from './node.resolvers';
 import { overlapResolvers } from './overlap.resolvers';
@@ -18,4 +19,5 @@ export const resolvers: Resolvers[] = [
   sourceResolvers,
   overlapResolvers,
   pathResolvers,
+  curationResolvers,
 ];

@@ -1,9 +1,12 @@
 import type { Resolvers } from '../../generated/graphql';
 
-/** Query.sources and Citation.source. */
+/** Query.sources, Source.factCount and Citation.source. */
 export const sourceResolvers: Resolvers = {
   Query: {
     sources: (_parent, _args, { repositories }) => repositories.sources.all(),
+  },
+  Source: {
+    factCount: (source, _args, { loaders }) => loaders.sourceFactCount.load(source.id),
   },
   Citation: {
     source: async (citation, _args, { loaders }) => {

@@ -1,0 +1,184 @@
+import type { Database, QueryStats, Row } from '../database/database';
+import type { GraphRows } from '../data/to-graph-rows';
+import { writeGraphRows, type TransactionRun, type WriteReport } from '../data/write-graph';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-code';
+import { LINK_TYPES, type LinkType } from '../models/link-types';
+import type { ChangeRecord, EntityLabel } from '../models/records';
+
+export type WriteOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'ABSENT';
+
+export interface RowOutcome {
+  outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED';
+  lastChange: ChangeRecord | null;
+}
+
+export interface DeleteReport {
+  id: string;
+  deleted: boolean;
+  nodes: number;
+  links: number;
+}
+
+/** Who is writing and under which operation name (for transaction metadata). */
+export interface WriteContext {
+  actor: string;
+  operation: string;
+}
+
+/** A stored `datetime` as a JS Date (the driver gives its own DateTime type). */
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const convertible = value as { toStandardDate?: () => Date };
+  return typeof convertible.toStandardDate === 'function' ? convertible.toStandardDate() : new Date(String(value));
+}
+
+/** The outcome of one row of an upsert statement. */
+export function rowOutcome(row: Row | undefined): RowOutcome {
+  const at = toDate(row?.updatedAt);
+  return {
+    outcome: row?.created === true ? 'CREATED' : row?.updated === true ? 'UPDATED' : 'UNCHANGED',
+    lastChange: at && typeof row?.updatedBy === 'string' ? { at, by: row.updatedBy } : null,
+  };
+}
+
+/**
+ * Every write the curation API makes. Each method is one transaction: checks that
+ * the facts it refers to exist run inside it, so nothing changes between the check
+ * and the write, and any failure rolls everything back.
+ */
+export class CurationRepository {
+  constructor(
+    private readonly database: Database,
+    private readonly stats: QueryStats,
+  ) {}
+
+  private transaction<T>(context: WriteContext, work: (run: TransactionRun) => Promise<T>, dryRun = false): Promise<T> {
+    return this.database.writeTransaction(context.operation, work, { dryRun, stats: this.stats });
+  }
+
+  async upsertSource(source: { id: string; title: string }, context: WriteContext): Promise<RowOutcome> {
+    return this.transaction(context, async (run) => {
+      const report = await writeGraphRows(run, { sources: [source], entities: [], links: [] }, context.actor);
+      return rowOutcome(report.rows.sources[0]);
+    });
+  }
+
+  /** Deletes a source no fact cites; CONFLICT, writing nothing, while any does. */
+  async deleteSource(id: string, context: WriteContext): Promise<DeleteReport> {
+    return this.transaction(context, async (run) => {
+      const [cited] = await run('source-citations', { ids: [id] });
+      const citedBy = Number(cited?.facts ?? 0);
+      if (citedBy > 0) {
+        throw new AppError(ErrorCode.CONFLICT, `Source "${id}" is cited by ${citedBy} fact(s); deleting it would leave them without a source.`, {
+          id,
+          citedBy,
+        });
+      }
+      const [row] = await run('delete-source', { id });
+      const removed = Number(row?.removed ?? 0);
+      return { id, deleted: removed > 0, nodes: removed, links: 0 };
+    });
+  }
+
+  /**
+   * Creates or updates one node (and, for a figure, its link from its role). The
+   * cited sources must exist, and a figure's role must be a role.
+   */
+  async upsertNode(rows: GraphRows, context: WriteContext): Promise<RowOutcome & { id: string }> {
+    const [entity] = rows.entities;
+    if (!entity || rows.entities.length !== 1) throw new Error('upsertNode writes exactly one node');
+    return this.transaction(context, async (run) => {
+      await requireSources(run, citedSources(rows));
+      for (const link of rows.links) await requireLinkEnds(run, link.type, link.from, link.to, { [link.to]: entity.label });
+      const report = await writeGraphRows(run, rows, context.actor);
+      const node = rowOutcome(report.rows.nodes[0]);
+      const link = report.rows.links[0] ? rowOutcome(report.rows.links[0]) : null;
+      // A figure moved to another role is an update even when its own properties are unchanged.
+      if (node.outcome === 'UNCHANGED' && link && link.outcome !== 'UNCHANGED') return { id: entity.id, ...link, outcome: 'UPDATED' };
+      return { id: entity.id, ...node };
+    });
+  }
+
+  /** Creates or updates one link between existing nodes whose kinds suit its type. */
+  async link(rows: GraphRows, context: WriteContext): Promise<RowOutcome> {
+    const [link] = rows.links;
+    if (!link || rows.links.length !== 1) throw new Error('link writes exactly one link');
+    return this.transaction(context, async (run) => {
+      await requireSources(run, citedSources(rows));
+      await requireLinkEnds(run, link.type, link.from, link.to);
+      const report = await writeGraphRows(run, rows, context.actor);
+      return rowOutcome(report.rows.links[0]);
+    });
+  }
+
+  async unlink(type: LinkType, from: string, to: string, context: WriteContext): Promise<WriteOutcome> {
+    if (!(type in LINK_TYPES)) throw new AppError(ErrorCode.BAD_USER_INPUT, `Unknown relation ${type}.`, { argument: 'type' });
+    return this.transaction(context, async (run) => {
+      const [row] = await run('delete-link', { type, from, to });
+      return Number(row?.removed ?? 0) > 0 ? 'DELETED' : 'ABSENT';
+    });
+  }
+
+  async deleteNode(id: string, context: WriteContext): Promise<DeleteReport> {
+    return this.transaction(context, async (run) => {
+      const [row] = await run('delete-entity', { id });
+      const nodes = Number(row?.nodes ?? 0);
+      return { id, deleted: nodes > 0, nodes, links: Number(row?.links ?? 0) };
+    });
+  }
+
+  /** Writes a whole validated dataset in one transaction, or with `dryRun` reports what it would change. */
+  async importDataset(rows: GraphRows, dryRun: boolean, context: WriteContext): Promise<WriteReport> {
+    return this.transaction(context, (run) => writeGraphRows(run, rows, context.actor), dryRun);
+  }
+}
+
+function citedSources(rows: GraphRows): string[] {
+  const ids = new Set<string>();
+  for (const row of [...rows.entities, ...rows.links]) {
+    for (const id of (row.properties.sourceIds as string[] | undefined) ?? []) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** NOT_FOUND, naming them, when any cited source is not in the graph: a fact needs a real source. */
+async function requireSources(run: TransactionRun, ids: string[]): Promise<void> {
+  const found = new Set((await run('sources-by-ids', { ids })).map((row) => (row.source as { id: string }).id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new AppError(ErrorCode.NOT_FOUND, `No source with id ${missing.map((id) => `"${id}"`).join(', ')}; cite a source the graph holds.`, {
+      ids: missing,
+    });
+  }
+}
+
+/**
+ * NOT_FOUND when an end does not exist, BAD_USER_INPUT when it is of a kind the
+ * relation does not allow (REQUIRES_SKILL goes from a Role to a Skill, and so on).
+ * `pending` gives the labels of nodes written in the same transaction.
+ */
+async function requireLinkEnds(
+  run: TransactionRun,
+  type: LinkType,
+  from: string,
+  to: string,
+  pending: Record<string, EntityLabel> = {},
+): Promise<void> {
+  const rows = await run('entities-by-ids', { ids: [from, to].filter((id) => !(id in pending)) });
+  const labels = new Map<string, string>([...Object.entries(pending), ...rows.map((row): [string, string] => [String((row.node as Row).id), String(row.label)])]);
+  const missing = [from, to].filter((id) => !labels.has(id));
+  if (missing.length > 0) throw new AppError(ErrorCode.NOT_FOUND, `No node with id ${missing.map((id) => `"${id}"`).join(', ')}.`, { ids: missing });
+  const rule = LINK_TYPES[type];
+  for (const [end, id, allowed] of [
+    ['from', from, rule.from],
+    ['to', to, rule.to],
+  ] as const) {
+    const label = labels.get(id) as string;
+    if (!(allowed as readonly string[]).includes(label)) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `${type} needs a ${allowed.join(' or ')} at its "${end}" end; "${id}" is a ${label}.`, {
+        argument: `input.${end}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-code';
+import type { Context } from './context';
+
+/** The challenge sent with every 401, as RFC 6750 asks of bearer-token APIs. */
+export const BEARER_CHALLENGE = 'Bearer realm="careers-graph"';
+
+/**
+ * Refuses a mutation from anyone but a curator once the operation is known and
+ * before anything runs, so no resolver of an unauthenticated mutation is called
+ * and nothing is written. Reads stay public.
+ */
+export const curationGuard: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue, response }) {
+        if (operation?.operation !== 'mutation' || contextValue.curator) return;
+        response.http.headers.set('www-authenticate', BEARER_CHALLENGE);
+        throw new AppError(ErrorCode.UNAUTHENTICATED, 'Mutations need the header Authorization: Bearer <token>.', {
+          http: { status: 401 },
+        });
+      },
+    };
+  },
+};
