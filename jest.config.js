@@ -1,10 +1,12 @@
 // @ts-check
 /**
- * Three projects: `unit` (pure code, next to it in src/), `integration`
+ * Four projects: `unit` (pure code, next to it in src/), `integration`
  * (test/integration/, the curated graph in a real local Neo4j started once per
- * run, queried through the real HTTP GraphQL server) and `properties`
- * (test/properties/, generated graphs in a second, empty local Neo4j).
- * `npm test` runs all three.
+ * run, queried through the real HTTP GraphQL server), `curation`
+ * (test/curation/, the mutations, over a second Neo4j with the curated graph, so
+ * that writes never disturb the read-only suites) and `properties`
+ * (test/properties/, generated graphs in a third, empty local Neo4j).
+ * `npm test` runs all four.
  * Type checking is `npm run typecheck`; ts-jest only transpiles (isolatedModules).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
@@ -25,6 +27,15 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/integration/jest-setup.ts'],
+    },
+    {
+      displayName: 'curation',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/curation/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/curation/global-setup.ts',
+      globalTeardown: '<rootDir>/test/curation/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/integration/jest-setup.ts'],
     },
     {
