@@ -10,14 +10,40 @@ const TIMEOUT_CODES = new Set([
 ]);
 
 /**
+ * Neo4j status codes that mean the transaction needed more memory than it may use
+ * (db.memory.transaction.max, or the pool of all transactions). Neo4j 5+ reports
+ * MemoryPoolOutOfMemoryError (GQL status 51N72); older releases used
+ * TransactionOutOfMemoryError. They are "transient", but the same query fails the
+ * same way again, so they are not a database outage.
+ */
+const MEMORY_LIMIT_CODES = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionOutOfMemoryError',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+]);
+
+/** GQL statuses of the same: memory pool out of memory, transaction memory limit reached. */
+const MEMORY_LIMIT_GQL_STATUSES = new Set(['51N72', '51N73']);
+
+/**
  * The single place where driver errors become client-facing errors.
- * Connectivity failures become SERVICE_UNAVAILABLE and time-outs QUERY_TIMEOUT;
- * anything else is returned unchanged, to be masked and logged by formatError.
+ * Time-outs become QUERY_TIMEOUT, the per-transaction memory cap
+ * RESOURCE_LIMIT_EXCEEDED, connectivity failures and other transient errors
+ * SERVICE_UNAVAILABLE; anything else is returned unchanged, to be masked and
+ * logged by formatError.
  */
 export function translateNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (TIMEOUT_CODES.has(error.code)) {
     return new AppError(ErrorCode.QUERY_TIMEOUT, 'The query took too long and was stopped.', {}, error);
+  }
+  if (MEMORY_LIMIT_CODES.has(error.code) || MEMORY_LIMIT_GQL_STATUSES.has(error.gqlStatus)) {
+    return new AppError(
+      ErrorCode.RESOURCE_LIMIT_EXCEEDED,
+      'The query needed more memory than one query may use and was stopped.',
+      {},
+      error,
+    );
   }
   if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || isRetryableError(error)) {
     return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.', {}, error);
