@@ -1,0 +1,286 @@
+import { readCurated } from '../../src/data/read-curated';
+import { graphFingerprint, type GraphFingerprint } from '../../src/database/graph-fingerprint';
+import { startTestApi, type GraphQLResponse, type TestApi } from '../integration/test-api';
+import { CURATION_URI_VARIABLE } from './global-setup';
+
+const ALICE = 'alice-token-'.padEnd(48, 'a');
+const BOB = 'bob-token-'.padEnd(48, 'b');
+const asAlice = { authorization: `Bearer ${ALICE}` };
+const asBob = { authorization: `Bearer ${BOB}` };
+
+// Real ids of the curated graph.
+const [SOURCE] = readCurated().sources.map((source) => source.id);
+const PRODUCER = 'music-producer';
+const SOUND_ENGINEER = 'sound-engineer';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi(process.env[CURATION_URI_VARIABLE], {
+    curationTokens: [
+      { name: 'alice', token: ALICE },
+      { name: 'bob', token: BOB },
+    ],
+  });
+});
+afterAll(() => api.close());
+
+const fingerprint = (): Promise<GraphFingerprint> => graphFingerprint(api.database);
+const codes = (response: GraphQLResponse): unknown[] => (response.errors ?? []).map((error) => error.extensions?.code);
+
+/** Properties of a node or relationship as stored, read straight from Neo4j. */
+async function stored(cypher: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+  const result = await api.database.driver.executeQuery(cypher, params, { database: 'neo4j' });
+  return result.records.map((record) => record.toObject());
+}
+
+const UPSERT_SKILL = `mutation($input: SkillInput!) {
+  upsertSkill(input: $input) { outcome lastChange { at by } node { id ... on Skill { name category aliases description sources { source { id } quote } } } }
+}`;
+const UPSERT_ROLE = `mutation($input: RoleInput!) { upsertRole(input: $input) { outcome lastChange { at by } node { id ... on Role { name summary aliases } } } }`;
+const LINK = `mutation($input: LinkInput!) { link(input: $input) { outcome type from to lastChange { at by } } }`;
+const UNLINK = `mutation($type: Relation!, $from: ID!, $to: ID!) { unlink(type: $type, from: $from, to: $to) { outcome } }`;
+const DELETE_NODE = `mutation($id: ID!) { deleteNode(id: $id) { id deleted nodes links } }`;
+const UPSERT_SOURCE = `mutation($input: SourceInput!) { upsertSource(input: $input) { outcome lastChange { by } source { id title factCount } } }`;
+const DELETE_SOURCE = `mutation($id: ID!) { deleteSource(id: $id) { deleted nodes } }`;
+const UPSERT_SALARY = `mutation($input: SalaryFigureInput!) { upsertSalaryFigure(input: $input) { outcome node { id } } }`;
+const IMPORT = `mutation($document: JSONObject!, $dryRun: Boolean) {
+  importDataset(document: $document, dryRun: $dryRun) {
+    dryRun sources { created updated unchanged } nodes { created updated unchanged } links { created updated unchanged }
+  }
+}`;
+
+const skill = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id,
+  name: `Skill ${id}`,
+  category: 'TECHNICAL',
+  citations: [{ source: SOURCE, quote: 'a passage' }],
+  ...overrides,
+});
+
+describe('authentication', () => {
+  it('refuses a mutation without a token with 401 UNAUTHENTICATED, before any database call, writing nothing', async () => {
+    const before = await fingerprint();
+    const response = await api.query(UPSERT_SKILL, { input: skill('anonymous-skill') });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.extensions?.queryStats?.cypherRoundTrips).toBe(0);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('refuses any request with a wrong or malformed token, reads included', async () => {
+    for (const authorization of [`Bearer ${ALICE.slice(0, -1)}x`, `Basic ${ALICE}`, 'Bearer', `Bearer ${ALICE} extra`]) {
+      const response = await api.query('{ sources { id } }', {}, { authorization });
+      expect({ authorization, status: response.status, codes: codes(response) }).toEqual({
+        authorization,
+        status: 401,
+        codes: ['UNAUTHENTICATED'],
+      });
+    }
+  });
+
+  it('keeps reads public', async () => {
+    const response = await api.query('{ role(id: "music-producer") { name } }');
+    expect(response.status).toBe(200);
+    expect(response.data?.role.name).toBe('Music producer');
+  });
+
+  it('refuses every token when the server has none configured', async () => {
+    const closed = await startTestApi(process.env[CURATION_URI_VARIABLE]);
+    try {
+      const response = await closed.query(UPSERT_SKILL, { input: skill('closed-skill') }, asAlice);
+      expect(response.status).toBe(401);
+      expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    } finally {
+      await closed.close();
+    }
+  });
+
+  it('lets a curator send a larger body than an anonymous client', async () => {
+    const big = { input: skill('big-skill', { description: 'x'.repeat(150_000) }) };
+    expect((await api.query(UPSERT_SKILL, big)).status).toBe(413);
+    const response = await api.query(UPSERT_SKILL, big, asAlice);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.upsertSkill.outcome).toBe('CREATED');
+  });
+});
+
+describe('upserts', () => {
+  it('creates, then repeating changes nothing, then a change updates and records who and when', async () => {
+    const created = await api.query(UPSERT_SKILL, { input: skill('tape-splicing', { aliases: ['Splicing'] }) }, asAlice);
+    expect(created.data?.upsertSkill).toMatchObject({
+      outcome: 'CREATED',
+      lastChange: { by: 'alice' },
+      node: { id: 'tape-splicing', name: 'Skill tape-splicing', category: 'technical', aliases: ['Splicing'] },
+    });
+
+    const before = await fingerprint();
+    const repeated = await api.query(UPSERT_SKILL, { input: skill('tape-splicing', { aliases: ['Splicing'] }) }, asBob);
+    expect(repeated.data?.upsertSkill.outcome).toBe('UNCHANGED');
+    expect(repeated.data?.upsertSkill.lastChange).toEqual(created.data?.upsertSkill.lastChange);
+    expect(await fingerprint()).toEqual(before);
+
+    // The input is the whole fact: aliases left out are removed.
+    const updated = await api.query(UPSERT_SKILL, { input: skill('tape-splicing', { name: 'Tape splicing' }) }, asBob);
+    expect(updated.data?.upsertSkill).toMatchObject({
+      outcome: 'UPDATED',
+      lastChange: { by: 'bob' },
+      node: { name: 'Tape splicing', aliases: [] },
+    });
+    const [row] = await stored('MATCH (n:Entity {id: $id}) RETURN n.createdBy AS createdBy, n.updatedBy AS updatedBy, n.updatedAt AS updatedAt', {
+      id: 'tape-splicing',
+    });
+    expect(row).toMatchObject({ createdBy: 'alice', updatedBy: 'bob' });
+    expect(new Date(String(row?.updatedAt)).toISOString()).toBe(updated.data?.upsertSkill.lastChange.at);
+  });
+
+  it('creates a role that search and the role query then find', async () => {
+    const input = { id: 'foley-artist', name: 'Foley artist', aliases: ['Sound effects artist'], citations: [{ source: SOURCE }] };
+    expect((await api.query(UPSERT_ROLE, { input }, asAlice)).data?.upsertRole.outcome).toBe('CREATED');
+    const search = await api.query('{ search(text: "foley", kinds: [ROLE]) { node { id } } }');
+    expect(search.data?.search.map((hit: { node: { id: string } }) => hit.node.id)).toContain('foley-artist');
+    const role = await api.query('{ role(id: "foley-artist") { name aliases citations { source { id } } } }');
+    expect(role.data?.role).toEqual({ name: 'Foley artist', aliases: ['Sound effects artist'], citations: [{ source: { id: SOURCE } }] });
+  });
+
+  it('moves a salary figure to the role it now names, keeping one link', async () => {
+    const input = { id: 'test-salary', role: PRODUCER, median: 50_000, currency: 'USD', period: 'year', statistic: 'median', citations: [{ source: SOURCE }] };
+    expect((await api.query(UPSERT_SALARY, { input }, asAlice)).data?.upsertSalaryFigure.outcome).toBe('CREATED');
+    const moved = await api.query(UPSERT_SALARY, { input: { ...input, role: SOUND_ENGINEER } }, asAlice);
+    expect(moved.data?.upsertSalaryFigure.outcome).toBe('UPDATED');
+    const owners = await stored('MATCH (role)-[:HAS_SALARY]->(:Entity {id: $id}) RETURN role.id AS id', { id: 'test-salary' });
+    expect(owners).toEqual([{ id: SOUND_ENGINEER }]);
+  });
+
+  it('keeps one node when the same write arrives many times at once', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => api.query(UPSERT_SKILL, { input: skill('concurrent-skill') }, asAlice)),
+    );
+    const outcomes = responses.map((response) => response.data?.upsertSkill.outcome).sort();
+    expect(outcomes).toEqual(['CREATED', ...Array(7).fill('UNCHANGED')]);
+    expect(await stored('MATCH (n {id: $id}) RETURN count(n) AS n', { id: 'concurrent-skill' })).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('refused writes change nothing', () => {
+  it.each([
+    ['a fact without citations', UPSERT_SKILL, { input: skill('uncited', { citations: [] }) }, 'BAD_USER_INPUT'],
+    ['an id that is not lowercase words', UPSERT_SKILL, { input: skill('Not An Id') }, 'BAD_USER_INPUT'],
+    ['an injection string as id', UPSERT_SKILL, { input: skill("x'}) DETACH DELETE n //") }, 'BAD_USER_INPUT'],
+    ['a salary with neither median nor range', UPSERT_SALARY, { input: { id: 'no-figure', role: PRODUCER, currency: 'USD', period: 'year', statistic: 'median', citations: [{ source: SOURCE }] } }, 'BAD_USER_INPUT'],
+    ['a citation of a source the graph lacks', UPSERT_SKILL, { input: skill('unsourced', { citations: [{ source: 'no-such-source' }] }) }, 'NOT_FOUND'],
+    ['an id held by another kind', UPSERT_SKILL, { input: skill(PRODUCER) }, 'CONFLICT'],
+    ['a salary for a role that does not exist', UPSERT_SALARY, { input: { id: 'orphan-salary', role: 'no-such-role', median: 1, currency: 'USD', period: 'year', statistic: 'median', citations: [{ source: SOURCE }] } }, 'NOT_FOUND'],
+    ['a link whose ends are of the wrong kinds', LINK, { input: { type: 'REQUIRES_SKILL', from: 'mixing', to: PRODUCER, citations: [{ source: SOURCE }] } }, 'BAD_USER_INPUT'],
+    ['a link to a node that does not exist', LINK, { input: { type: 'WORKS_IN', from: PRODUCER, to: 'no-such-setting', citations: [{ source: SOURCE }] } }, 'NOT_FOUND'],
+    ['a related career without a reason', LINK, { input: { type: 'RELATED_TO', from: PRODUCER, to: SOUND_ENGINEER, citations: [{ source: SOURCE }] } }, 'BAD_USER_INPUT'],
+    ['deleting a source that facts cite', DELETE_SOURCE, { id: SOURCE }, 'CONFLICT'],
+  ])('%s', async (_case, mutation, variables, code) => {
+    const before = await fingerprint();
+    const response = await api.query(mutation, variables, asAlice);
+    expect(codes(response)).toEqual([code]);
+    expect(await fingerprint()).toEqual(before);
+  });
+});
+
+describe('links', () => {
+  it('links, repeats without change, shows the link on the role, then unlinks', async () => {
+    await api.query(UPSERT_SKILL, { input: skill('room-tuning') }, asAlice);
+    const input = { type: 'REQUIRES_SKILL', from: SOUND_ENGINEER, to: 'room-tuning', citations: [{ source: SOURCE, quote: 'tuning' }] };
+    expect((await api.query(LINK, { input }, asAlice)).data?.link).toMatchObject({ outcome: 'CREATED', lastChange: { by: 'alice' } });
+    expect((await api.query(LINK, { input }, asAlice)).data?.link.outcome).toBe('UNCHANGED');
+    const role = await api.query(`{ role(id: "${SOUND_ENGINEER}") { skills { skill { id } sources { quote } } } }`);
+    expect(role.data?.role.skills).toContainEqual({ skill: { id: 'room-tuning' }, sources: [{ quote: 'tuning' }] });
+
+    const variables = { type: 'REQUIRES_SKILL', from: SOUND_ENGINEER, to: 'room-tuning' };
+    expect((await api.query(UNLINK, variables, asAlice)).data?.unlink.outcome).toBe('DELETED');
+    expect((await api.query(UNLINK, variables, asAlice)).data?.unlink.outcome).toBe('ABSENT');
+  });
+});
+
+describe('deletes', () => {
+  it('deletes a role with its figures and links; a second delete finds nothing', async () => {
+    await api.query(UPSERT_ROLE, { input: { id: 'doomed-role', name: 'Doomed role', citations: [{ source: SOURCE }] } }, asAlice);
+    const salary = { id: 'doomed-salary', role: 'doomed-role', median: 1, currency: 'USD', period: 'year', statistic: 'median', citations: [{ source: SOURCE }] };
+    await api.query(UPSERT_SALARY, { input: salary }, asAlice);
+    await api.query(LINK, { input: { type: 'REQUIRES_SKILL', from: 'doomed-role', to: 'mixing', citations: [{ source: SOURCE }] } }, asAlice);
+
+    const deleted = await api.query(DELETE_NODE, { id: 'doomed-role' }, asAlice);
+    expect(deleted.data?.deleteNode).toEqual({ id: 'doomed-role', deleted: true, nodes: 2, links: 2 });
+    expect(await stored('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id', { ids: ['doomed-role', 'doomed-salary'] })).toEqual([]);
+    expect((await api.query(DELETE_NODE, { id: 'doomed-role' }, asAlice)).data?.deleteNode).toMatchObject({ deleted: false, nodes: 0 });
+  });
+
+  it('deletes a source once nothing cites it', async () => {
+    const created = await api.query(UPSERT_SOURCE, { input: { id: 'spare-source', title: 'A spare source' } }, asAlice);
+    expect(created.data?.upsertSource).toEqual({ outcome: 'CREATED', lastChange: { by: 'alice' }, source: { id: 'spare-source', title: 'A spare source', factCount: 0 } });
+    await api.query(UPSERT_SKILL, { input: skill('spare-skill', { citations: [{ source: 'spare-source' }] }) }, asAlice);
+    expect(codes(await api.query(DELETE_SOURCE, { id: 'spare-source' }, asAlice))).toEqual(['CONFLICT']);
+    await api.query(DELETE_NODE, { id: 'spare-skill' }, asAlice);
+    expect((await api.query(DELETE_SOURCE, { id: 'spare-source' }, asAlice)).data?.deleteSource).toEqual({ deleted: true, nodes: 1 });
+  });
+});
+
+describe('importDataset', () => {
+  const curated = () => structuredClone(readCurated()) as unknown as Record<string, any>;
+
+  it('reports the curated document as already loaded, and a dry run writes nothing', async () => {
+    const before = await fingerprint();
+    const response = await api.query(IMPORT, { document: curated(), dryRun: true }, asAlice);
+    const dataset = readCurated();
+    expect(response.data?.importDataset).toMatchObject({
+      dryRun: true,
+      sources: { created: 0, updated: 0, unchanged: dataset.sources.length },
+      nodes: { created: 0, updated: 0 },
+      links: { created: 0, updated: 0 },
+    });
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('writes what the dry run said it would, and a second import changes nothing', async () => {
+    const document = curated();
+    document.entities.roles[0].summary = 'A summary changed by an import.';
+    document.entities.skills.push({ id: 'imported-skill', name: 'Imported skill', category: 'creative', aliases: [], citations: [{ source: SOURCE }] });
+    document.links.push({ type: 'REQUIRES_SKILL', from: PRODUCER, to: 'imported-skill', citations: [{ source: SOURCE }] });
+
+    const before = await fingerprint();
+    const dry = await api.query(IMPORT, { document, dryRun: true }, asAlice);
+    expect(dry.data?.importDataset).toMatchObject({ nodes: { created: 1, updated: 1 }, links: { created: 1, updated: 0 } });
+    expect(await fingerprint()).toEqual(before);
+
+    const real = await api.query(IMPORT, { document }, asBob);
+    expect(real.data?.importDataset).toEqual({ ...dry.data?.importDataset, dryRun: false });
+    const role = await api.query(`{ role(id: "${PRODUCER}") { summary skills { skill { id } } } }`);
+    expect(role.data?.role.summary).toBe('A summary changed by an import.');
+    expect(role.data?.role.skills).toContainEqual({ skill: { id: 'imported-skill' } });
+
+    const after = await fingerprint();
+    const again = await api.query(IMPORT, { document }, asBob);
+    expect(again.data?.importDataset).toMatchObject({ nodes: { created: 0, updated: 0 }, links: { created: 0, updated: 0 } });
+    expect(await fingerprint()).toEqual(after);
+  });
+
+  it('refuses an invalid document, listing its problems, and writes nothing', async () => {
+    const document = curated();
+    document.links.push({ type: 'REQUIRES_SKILL', from: PRODUCER, to: 'no-such-skill', citations: [] });
+    const before = await fingerprint();
+    const response = await api.query(IMPORT, { document }, asAlice);
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.extensions?.problems).toEqual(expect.arrayContaining([expect.stringContaining('citations')]));
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('rolls everything back when the graph refuses part of a valid document', async () => {
+    // Valid on its own, but its last skill reuses the id of a role already in the
+    // graph: found only after the sources and earlier nodes were written.
+    const document = curated();
+    document.sources.push({ id: 'rollback-source', title: 'Written, then rolled back' });
+    document.entities.skills.push({ id: 'rollback-skill', name: 'Rolled back', category: 'creative', aliases: [], citations: [{ source: 'rollback-source' }] });
+    document.entities.skills.push({ id: 'foley-artist', name: 'Clash', category: 'creative', aliases: [], citations: [{ source: SOURCE }] });
+    const before = await fingerprint();
+    const response = await api.query(IMPORT, { document }, asAlice);
+    expect(codes(response)).toEqual(['CONFLICT']);
+    expect(response.errors?.[0]?.extensions?.ids).toEqual(['foley-artist']);
+    expect(await fingerprint()).toEqual(before);
+  });
+});
