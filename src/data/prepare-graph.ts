@@ -2,13 +2,14 @@ import type { Database } from '../database/database';
 import { migrate } from '../database/migrate';
 import type { Logger } from '../logging/logger';
 import { readCurated } from './read-curated';
-import { seedCurated } from './seed-curated';
+import { seedIfChanged } from './seed-curated';
 
-/** Applies pending migrations, then (optionally) loads the curated graph. */
+/** Applies pending migrations, then (optionally) loads the curated graph if its file changed since the last load. */
 export async function prepareGraph(database: Database, databaseName: string, seed: boolean, logger: Logger): Promise<void> {
   const applied = await migrate(database.driver, databaseName);
   logger.info({ applied: applied.map((migration) => `${migration.version}_${migration.name}`) }, 'migrations up to date');
   if (!seed) return;
-  const report = await seedCurated(database, readCurated());
-  logger.info(report, 'curated graph loaded');
+  const report = await seedIfChanged(database, readCurated(), 'curated');
+  if (report) logger.info(report, 'curated graph loaded');
+  else logger.info('curated graph already loaded (same file); left as it is');
 }

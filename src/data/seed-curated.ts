@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '../database/database';
 import type { CuratedDataset } from './curated-schema';
 import { toGraphRows } from './to-graph-rows';
@@ -12,14 +13,36 @@ export interface SeedReport {
   links: ChangeCounts;
 }
 
+/** A digest of a dataset's content: equal documents give equal checksums. */
+export function datasetChecksum(dataset: CuratedDataset): string {
+  return createHash('sha256').update(JSON.stringify(dataset)).digest('hex');
+}
+
 /**
  * Loads a dataset in one write transaction: all of it or, on any failure, none.
  * Idempotent: every statement MERGEs on ids and stamps only what changed, so
- * loading twice changes nothing.
+ * loading twice changes nothing. With `record`, the load is recorded under that
+ * dataset name with the document's checksum, in the same transaction.
  */
-export async function seedCurated(database: Database, dataset: CuratedDataset, actor = CURATED_LOADER): Promise<SeedReport> {
+export async function seedCurated(
+  database: Database,
+  dataset: CuratedDataset,
+  options: { actor?: string; record?: string } = {},
+): Promise<SeedReport> {
   return database.writeTransaction('seed-curated', async (run) => {
-    const { sources, nodes, links } = await writeGraphRows(run, toGraphRows(dataset), actor);
+    const { sources, nodes, links } = await writeGraphRows(run, toGraphRows(dataset), options.actor ?? CURATED_LOADER);
+    if (options.record) await run('dataset-load-record', { name: options.record, checksum: datasetChecksum(dataset) });
     return { sources, nodes, links };
   });
+}
+
+/**
+ * Loads the dataset unless this very version was loaded before. Curators' edits
+ * made through the API therefore survive restarts; a new version of the file is
+ * loaded over them (the file is the authority on the facts it states).
+ */
+export async function seedIfChanged(database: Database, dataset: CuratedDataset, name: string): Promise<SeedReport | null> {
+  const [row] = await database.runner(() => 'seed-curated').read('dataset-load-get', { name });
+  if (row?.checksum === datasetChecksum(dataset)) return null;
+  return seedCurated(database, dataset, { record: name });
 }

@@ -32,6 +32,8 @@ export const QUERY_NAMES = [
   'delete-entity',
   'source-citations',
   'delete-source',
+  'dataset-load-get',
+  'dataset-load-record',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

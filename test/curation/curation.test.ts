@@ -1,4 +1,7 @@
+import { prepareGraph } from '../../src/data/prepare-graph';
 import { readCurated } from '../../src/data/read-curated';
+import { seedIfChanged } from '../../src/data/seed-curated';
+import { createLogger } from '../../src/logging/logger';
 import { graphFingerprint, type GraphFingerprint } from '../../src/database/graph-fingerprint';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../integration/test-api';
 import { CURATION_URI_VARIABLE } from './global-setup';
@@ -282,5 +285,24 @@ describe('importDataset', () => {
     expect(codes(response)).toEqual(['CONFLICT']);
     expect(response.errors?.[0]?.extensions?.ids).toEqual(['foley-artist']);
     expect(await fingerprint()).toEqual(before);
+  });
+});
+
+describe('loading the curated file at start', () => {
+  it('leaves curators\' edits alone when the file has not changed, and loads a new version over them', async () => {
+    const summary = 'Edited by a curator.';
+    const input = { id: SOUND_ENGINEER, name: 'Sound engineer', summary, citations: [{ source: SOURCE }] };
+    expect((await api.query(UPSERT_ROLE, { input }, asAlice)).data?.upsertRole.outcome).toBe('UPDATED');
+
+    const before = await fingerprint();
+    await prepareGraph(api.database, 'neo4j', true, createLogger('silent'));
+    expect(await fingerprint()).toEqual(before);
+
+    const newVersion = readCurated();
+    newVersion.sources[0]!.title = `${newVersion.sources[0]!.title} (revised)`;
+    const report = await seedIfChanged(api.database, newVersion, 'curated');
+    expect(report?.sources.updated).toBe(1);
+    const role = await api.query(`{ role(id: "${SOUND_ENGINEER}") { summary } }`);
+    expect(role.data?.role.summary).toBe(readCurated().entities.roles.find((r) => r.id === SOUND_ENGINEER)?.summary);
   });
 });
