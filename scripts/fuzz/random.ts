@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+
+/**
+ * A small seeded generator (mulberry32): the same seed gives the same cases, so a
+ * failing run can be replayed with its --seed.
+ */
+export class Random {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** An integer in [min, max]. */
+  between(min: number, max: number): number {
+    return min + this.int(max - min + 1);
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[this.int(items.length)] as T;
+  }
+
+  /** Up to `max` distinct items, in random order. */
+  some<T>(items: readonly T[], max: number): T[] {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i -= 1) {
+      const j = this.int(i + 1);
+      [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+    }
+    return copy.slice(0, Math.min(max, copy.length));
+  }
+}
+
+/**
+ * Strings meant to break a query built by concatenation (Cypher, Lucene), a
+ * parser, a logger or a terminal. Every one of them must come back as an ordinary
+ * answer: null, NOT_FOUND, BAD_USER_INPUT or an empty list.
+ */
+export const INJECTIONS: readonly string[] = [
+  // Cypher: closing a string or map literal, then writing
+  `'}) DETACH DELETE n //`,
+  `"}) DETACH DELETE n //`,
+  `music-producer'}) MATCH (n) DETACH DELETE n RETURN count(n) //`,
+  `x" }) SET n.name = 'owned' RETURN n //`,
+  `' OR 1=1 //`,
+  `" OR 1=1 //`,
+  `') RETURN 1 UNION MATCH (n) RETURN n //`,
+  `\`n\`) DETACH DELETE n //`,
+  `*/ MATCH (n) DETACH DELETE n /*`,
+  `CALL dbms.components() YIELD name RETURN name`,
+  `CALL db.index.fulltext.queryNodes('entity_search', '*') YIELD node DETACH DELETE node`,
+  `LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line`,
+  `$param`,
+  `$id`,
+  `{id}`,
+  '${id}',
+  // Lucene query syntax, for the full-text search
+  `*:* OR name:/.*/`,
+  `name:* OR id:*`,
+  `/.*/`,
+  `mix~0.1^100`,
+  `"unterminated phrase`,
+  `(((((((((((`,
+  `a AND OR NOT b`,
+  `\\`,
+  `+-&&||!(){}[]^"~*?:\\/`,
+  // Control characters, encodings, paths, markup
+  '\u0000',
+  'music\u0000producer',
+  '%00',
+  '\r\n\r\nX-Injected: 1',
+  '../../../../etc/passwd',
+  '<script>alert(1)</script>',
+  '{"$ne": null}',
+  '__proto__',
+  'constructor',
+  '',
+  '   ',
+  '\t',
+  'null',
+  'NaN',
+  '-0',
+  '1e309',
+  // Unicode: accents, other scripts, right-to-left, emoji, combining marks, invisible characters
+  'ñandú über ça',
+  'مهندس الصوت',
+  '\u202emusic-producer\u202c',
+  'עברית ومزيج',
+  '🎛️🎚️🎧',
+  '👩‍👩‍👧‍👦',
+  'Z̴̡̪͎a̷̢l̶̨g̵̛o̵',
+  '\ufeffmixing',
+  'mix\u200bing',
+  'line\u2028separator\u2029',
+  '𝕄𝕦𝕤𝕚𝕔',
+  // Lone surrogates: not valid UTF-16, sent escaped
+  '\ud800',
+  '\udfff',
+  'a\ud83db',
+  // Lengths around the limits: 200 (ids, search text), 15,000 (documents), 100,000 (bodies)
+  'x'.repeat(201),
+  'é'.repeat(5_000),
+  'y'.repeat(60_000),
+  'z'.repeat(100_000),
+];
+
+/** A code point as a string; surrogate halves on their own too (invalid UTF-16, on purpose). */
+const character = (point: number) => (point >= 0xd800 && point <= 0xdfff ? String.fromCharCode(point) : String.fromCodePoint(point));
+
+/**
+ * Random strings from fast-check: any code points (mostly from the Basic
+ * Multilingual Plane, surrogate halves included), graphemes, and printable ASCII.
+ * Built from integers, as fast-check's own full-Unicode string unit is slow to set up.
+ */
+export function randomStrings(seed: number, count: number): string[] {
+  const codePoint = fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 0xffff }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0x10000, max: 0x10ffff }) },
+  );
+  const arbitrary = fc.oneof(
+    fc.array(codePoint, { maxLength: 40 }).map((points) => points.map(character).join('')),
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+    fc.string({ unit: 'grapheme-ascii', maxLength: 30 }),
+  );
+  return fc.sample(arbitrary, { seed, numRuns: count });
+}
