@@ -42,18 +42,33 @@ export interface App {
 
 export const DEFAULT_BUDGET: BudgetOptions = { points: 100_000, windowSeconds: 60 };
 
-/** A body over its limit (`limit`, from the body parser), or one that is not JSON, answered as a GraphQL error. */
-const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number; limit?: number }, _request, response, next) => {
-  if (error.type === 'entity.too.large') {
-    response.status(413).json({
-      errors: [{ message: `Request body over ${error.limit ?? LIMITS.maxBodyBytes} bytes.`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }],
-    });
-  } else if (error.type === 'entity.parse.failed') {
-    response.status(400).json({ errors: [{ message: 'Request body is not valid JSON.', extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
-  } else {
-    next(error);
-  }
-};
+/**
+ * Errors raised outside Apollo (mostly the body parser: too large, not JSON, an
+ * unknown encoding or charset), answered as GraphQL errors with their HTTP status. Express's own handler would answer with an HTML page and, outside
+ * production, a stack trace.
+ */
+function requestErrors(logger: Logger): ErrorRequestHandler {
+  return (error: { type?: string; status?: number; limit?: number; expose?: boolean; message?: string }, _request, response, next) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    let body: { message: string; code: ErrorCode };
+    if (error.type === 'entity.too.large') {
+      body = { message: `Request body over ${error.limit ?? LIMITS.maxBodyBytes} bytes.`, code: ErrorCode.PAYLOAD_TOO_LARGE };
+    } else if (error.type === 'entity.parse.failed') {
+      body = { message: 'Request body is not valid JSON.', code: ErrorCode.BAD_USER_INPUT };
+    } else if (status < 500 && error.expose && error.message) {
+      // The body parser's client errors (encoding, charset, aborted requests) say what was wrong and nothing internal.
+      body = { message: error.message, code: ErrorCode.BAD_USER_INPUT };
+    } else {
+      logger.error({ err: error }, 'unexpected error before GraphQL execution');
+      body = { message: 'Unexpected error.', code: ErrorCode.INTERNAL_SERVER_ERROR };
+    }
+    response.status(status).json({ errors: [{ message: body.message, extensions: { code: body.code } }] });
+  };
+}
 
 /**
  * Reads the bearer token before the body: a request with an invalid token is
@@ -105,7 +120,6 @@ export async function createApp(database: Database, logger: Logger, options: App
   app.use(
     '/graphql',
     authenticate(tokens),
-    bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const key = clientKey(req.get('x-api-key'), req.ip);
@@ -115,6 +129,10 @@ export async function createApp(database: Database, logger: Logger, options: App
       },
     }),
   );
+  app.use((_request, response) => {
+    response.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql (and /health).', extensions: { code: ErrorCode.NOT_FOUND } }] });
+  });
+  app.use(requestErrors(logger));
 
   return {
     httpServer,

@@ -87,6 +87,21 @@ describe('limits before execution', () => {
     });
   });
 
+  it('answers body errors and unknown paths as JSON GraphQL errors, never an HTML page or a stack', async () => {
+    const encoded = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'unknown' },
+      body: JSON.stringify({ query: '{ sources { id } }' }),
+    });
+    expect(encoded.status).toBe(415);
+    expect(await encoded.json()).toEqual({
+      errors: [{ message: expect.stringContaining('content encoding'), extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+    const nowhere = await fetch(`${api.baseUrl}/nowhere`);
+    expect(nowhere.status).toBe(404);
+    expect(await nowhere.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'NOT_FOUND' } }] });
+  });
+
   it('refuses batched requests and requests without a JSON content type (CSRF prevention)', async () => {
     const batched = await fetch(`${api.baseUrl}/graphql`, {
       method: 'POST',
