@@ -21,6 +21,8 @@ export const requestStatsPlugin: ApolloServerPlugin<Context> = {
         contextValue.logger.info(
           {
             operation: contextValue.operation.name,
+            // Who wrote, by the name configured with the token; the token itself is never logged.
+            ...(contextValue.curator ? { curator: contextValue.curator.name } : {}),
             durationMs: Math.round(performance.now() - started),
             ...stats,
             errorCodes: errors?.map((error) => error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
