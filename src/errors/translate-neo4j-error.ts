@@ -26,6 +26,14 @@ const MEMORY_LIMIT_CODES = new Set([
 const MEMORY_LIMIT_GQL_STATUSES = new Set(['51N72', '51N73']);
 
 /**
+ * Transactions the database terminated, as when it shuts down under load. Neo4j sends
+ * them as transient (Neo.TransientError.Transaction.Terminated, ...LockClientStopped);
+ * the driver renames them ClientError so that it does not retry them itself. For the
+ * client they mean the same as an unreachable database: try again shortly.
+ */
+const TERMINATED_CODES = new Set(['Neo.ClientError.Transaction.Terminated', 'Neo.ClientError.Transaction.LockClientStopped']);
+
+/**
  * The single place where driver errors become client-facing errors.
  * Time-outs become QUERY_TIMEOUT, the per-transaction memory cap
  * RESOURCE_LIMIT_EXCEEDED, connectivity failures and other transient errors
@@ -45,7 +53,7 @@ export function translateNeo4jError(error: unknown): unknown {
       error,
     );
   }
-  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || isRetryableError(error)) {
+  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || TERMINATED_CODES.has(error.code) || isRetryableError(error)) {
     return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.', {}, error);
   }
   return error;
