@@ -72,7 +72,8 @@ const LEAKS: readonly [string, RegExp][] = [
   ['a source path', /(?:\/[\w.@-]+){2,}\.(?:[cm]?js|ts|cypher|java)\b|node_modules/],
   ['a Neo4j status code', /\bNeo\.(?:ClientError|TransientError|DatabaseError|ClientNotification)\b/],
   ['a Neo4j driver error', /Neo4jError|neo4j-driver|org\.neo4j|bolt:\/\//i],
-  ['Cypher text', /\b(?:OPTIONAL MATCH|MATCH \(|MERGE \(|UNWIND \$|DETACH DELETE|RETURN [\w.]+ AS|CALL db\.|WHERE [\w.]+ (?:IN|=))/],
+  ['Cypher text', /\b(?:OPTIONAL MATCH|MATCH \(|MERGE \(|DETACH DELETE|CALL db\.|WHERE [\w.]+ (?:IN|=))|\b(?:UNWIND|RETURN|WITH)\b[^\n]*\bAS\b/],
+  ['a Cypher syntax error', /\(line \d+, column \d+ \(offset: \d+\)\)|Invalid input '.*': expected/],
   ['an error class name', /\b(?:TypeError|ReferenceError|RangeError|SyntaxError|UnsupportedMediaTypeError|PayloadTooLargeError):/],
 ];
 

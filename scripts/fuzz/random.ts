@@ -64,6 +64,8 @@ export const INJECTIONS: readonly string[] = [
   `' OR 1=1 //`,
   `" OR 1=1 //`,
   `') RETURN 1 UNION MATCH (n) RETURN n //`,
+  `x'] AS id DETACH DELETE id //`,
+  `x"] AS id MATCH (n) DETACH DELETE n //`,
   `\`n\`) DETACH DELETE n //`,
   `*/ MATCH (n) DETACH DELETE n /*`,
   `CALL dbms.components() YIELD name RETURN name`,
