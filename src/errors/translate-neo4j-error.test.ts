@@ -42,8 +42,17 @@ describe('translateNeo4jError', () => {
     ['SessionExpired'],
     ['Neo.TransientError.Transaction.LockClientStopped'],
     ['Neo.TransientError.General.DatabaseUnavailable'],
+    // What the driver reports for a transaction Neo4j terminated, e.g. while shutting down.
+    ['Neo.ClientError.Transaction.Terminated'],
+    ['Neo.ClientError.Transaction.LockClientStopped'],
   ])('turns %s into SERVICE_UNAVAILABLE', (code) => {
     expect(codeOf(translateNeo4jError(neo4jError(code)))).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+  });
+
+  it('turns an exhausted connection pool (the driver\'s error, without a code) into SERVICE_UNAVAILABLE', () => {
+    const message = 'Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 100, Idle conn count = 0.';
+    const error = new Neo4jError(message, 'N/A', '50N42', 'error: general processing exception - unexpected error.');
+    expect(codeOf(translateNeo4jError(error))).toBe(ErrorCode.SERVICE_UNAVAILABLE);
   });
 
   it('leaves other database errors alone, to be masked as INTERNAL_SERVER_ERROR', () => {

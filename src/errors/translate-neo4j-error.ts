@@ -34,11 +34,17 @@ const MEMORY_LIMIT_GQL_STATUSES = new Set(['51N72', '51N73']);
 const TERMINATED_CODES = new Set(['Neo.ClientError.Transaction.Terminated', 'Neo.ClientError.Transaction.LockClientStopped']);
 
 /**
+ * The driver's own error when every pooled connection stays busy past
+ * connectionAcquisitionTimeout (the database is overloaded); it carries no code.
+ */
+const POOL_EXHAUSTED = /^Connection acquisition timed out\b/;
+
+/**
  * The single place where driver errors become client-facing errors.
  * Time-outs become QUERY_TIMEOUT, the per-transaction memory cap
- * RESOURCE_LIMIT_EXCEEDED, connectivity failures and other transient errors
- * SERVICE_UNAVAILABLE; anything else is returned unchanged, to be masked and
- * logged by formatError.
+ * RESOURCE_LIMIT_EXCEEDED, connectivity failures, terminated transactions, an
+ * exhausted connection pool and other transient errors SERVICE_UNAVAILABLE;
+ * anything else is returned unchanged, to be masked and logged by formatError.
  */
 export function translateNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
@@ -53,7 +59,13 @@ export function translateNeo4jError(error: unknown): unknown {
       error,
     );
   }
-  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || TERMINATED_CODES.has(error.code) || isRetryableError(error)) {
+  if (
+    error.code === 'ServiceUnavailable' ||
+    error.code === 'SessionExpired' ||
+    TERMINATED_CODES.has(error.code) ||
+    isRetryableError(error) ||
+    POOL_EXHAUSTED.test(error.message)
+  ) {
     return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.', {}, error);
   }
   return error;
