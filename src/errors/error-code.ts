@@ -31,6 +31,8 @@ export const ErrorCode = {
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
   /** The client has spent its budget for the current window; `retryAfterSeconds` says when to retry. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The request itself is malformed (a subscription, a bad persisted-query hash, batching, a CSRF-unsafe request); Apollo's own code for such requests. */
+  BAD_REQUEST: 'BAD_REQUEST',
   /** The HTTP request body is larger than the limit (HTTP 413). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** Anything unexpected. Details are logged on the server, never sent. */

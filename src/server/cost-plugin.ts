@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { getNamedType, isListType, getNullableType } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, isIntrospectionType, isListType } from 'graphql';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import type { Context } from './context';
@@ -24,6 +24,15 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
 };
 
 /**
+ * Introspection (`__schema`, `__type` and what they select) costs nothing: it is
+ * bounded by the size of the schema and never reaches the database, and tools such
+ * as GraphiQL and codegen send the standard introspection query, whose list
+ * estimate would otherwise be far over the limit. Production turns introspection off.
+ */
+export const introspectionEstimator: ComplexityEstimator = ({ field, type }) =>
+  field.name.startsWith('__') || isIntrospectionType(getNamedType(type)) ? 0 : undefined;
+
+/**
  * Computes each operation's cost before execution, refuses it over LIMITS.maxCost
  * (COST_LIMIT_EXCEEDED, HTTP 400), charges it to the client's budget, and reports
  * `extensions.cost` with the requested cost and the limit.
@@ -33,13 +42,20 @@ export const costPlugin: ApolloServerPlugin<Context> = {
     let requested: number | undefined;
     return {
       async didResolveOperation({ request, document, schema, operationName, contextValue }) {
-        requested = getComplexity({
-          schema,
-          query: document,
-          variables: request.variables ?? {},
-          operationName: operationName ?? undefined,
-          estimators: [listSizeEstimator],
-        });
+        try {
+          requested = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: operationName ?? undefined,
+            estimators: [introspectionEstimator, listSizeEstimator],
+          });
+        } catch (error) {
+          // getComplexity coerces the variables first; a variable of the wrong type or
+          // a missing required one is the client's mistake, as graphql-js would report it.
+          if (!(error instanceof GraphQLError)) throw error;
+          throw new AppError(ErrorCode.BAD_USER_INPUT, error.message, { http: { status: 400 } });
+        }
         if (requested > LIMITS.maxCost) {
           throw new AppError(ErrorCode.COST_LIMIT_EXCEEDED, `Operation cost ${requested} exceeds the limit of ${LIMITS.maxCost}.`, {
             cost: requested,

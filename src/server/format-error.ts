@@ -29,6 +29,13 @@ export function createFormatError(logger: Logger) {
       };
     }
     if (formatted.path === undefined && !(original instanceof Error && original !== error)) {
+      // Raised by Apollo or graphql-js about the request itself (a subscription, a
+      // persisted-query hash that does not match): the client's doing, though
+      // Apollo labels some of them INTERNAL_SERVER_ERROR or leaves them without a code.
+      const code = formatted.extensions?.code;
+      if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+        return withoutStacktrace({ ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_REQUEST } });
+      }
       return withoutStacktrace(formatted);
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');

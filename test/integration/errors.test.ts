@@ -1,7 +1,9 @@
+import { getIntrospectionQuery } from 'graphql';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';
 import { createLogger } from '../../src/logging/logger';
 import { createApp, type App } from '../../src/server/create-app';
+import { startTestApi, type TestApi } from './test-api';
 import { TEST_URI_VARIABLE, testDatabase } from './test-database';
 
 /** A server whose `sources-all` statement is broken, to see how an internal failure reaches the client. */
@@ -45,5 +47,44 @@ describe('an unexpected database error', () => {
       body: JSON.stringify({ query: '{ role(id: "music-producer") { name } }' }),
     });
     expect(await response.json()).toMatchObject({ data: { role: { name: 'Music producer' } } });
+  });
+});
+
+describe('malformed requests are the client’s error, never INTERNAL_SERVER_ERROR', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it.each([
+    ['a list for an ID', { id: [1, 2] }],
+    ['an object for an ID', { id: {} }],
+    ['a missing required variable', {}],
+  ])('a variable of the wrong type (%s): 400 BAD_USER_INPUT', async (_case, variables) => {
+    const response = await api.query('query Wrong($id: ID!) { node(id: $id) { id } }', variables);
+    expect(response.status).toBe(400);
+    expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it.each([
+    ['a subscription', { query: 'subscription { roles { totalCount } }' }],
+    ['a persisted-query hash that does not match', { query: '{ sources { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }],
+  ])('%s: BAD_REQUEST', async (_case, body) => {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(response.status).toBeLessThan(500);
+    expect(json.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_REQUEST']);
+  });
+
+  it('answers the standard introspection query that tools send, at no cost', async () => {
+    const response = await api.query(getIntrospectionQuery());
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.__schema.queryType.name).toBe('Query');
+    expect(response.extensions?.cost).toMatchObject({ requested: 0 });
   });
 });
