@@ -4,6 +4,13 @@ import type { CuratedDataset } from './curated-schema';
 import { toGraphRows } from './to-graph-rows';
 import { writeGraphRows, type ChangeCounts } from './write-graph';
 
+/**
+ * Time limit of the load at start. Longer than a request's: it writes the whole
+ * file in one transaction, and a busy machine must not stop the service from
+ * starting. The local Neo4j caps every transaction at 30 s anyway.
+ */
+export const LOAD_TIMEOUT_MS = 30_000;
+
 /** Who the curated loader's changes are recorded as (`updatedBy`). */
 export const CURATED_LOADER = 'careers-graph:curated-loader';
 
@@ -33,7 +40,7 @@ export async function seedCurated(
     const { sources, nodes, links } = await writeGraphRows(run, toGraphRows(dataset), options.actor ?? CURATED_LOADER);
     if (options.record) await run('dataset-load-record', { name: options.record, checksum: datasetChecksum(dataset) });
     return { sources, nodes, links };
-  });
+  }, { timeoutMs: LOAD_TIMEOUT_MS });
 }
 
 /**

@@ -71,15 +71,16 @@ export class Database {
    * not at all. The driver retries the whole function on transient errors, so `work`
    * must be safe to repeat (ours MERGE on ids). With `dryRun`, the same work runs
    * and is then rolled back: what it reports is what a real run would do.
-   * `stats` counts the statements, as a request's runner does.
+   * `stats` counts the statements, as a request's runner does. `timeoutMs` replaces
+   * the request timeout for work that is not a request (loading at start).
    */
   async writeTransaction<T>(
     operation: string,
     work: (run: (name: QueryName, params: Record<string, unknown>) => Promise<Row[]>) => Promise<T>,
-    options: { dryRun?: boolean; stats?: QueryStats } = {},
+    options: { dryRun?: boolean; stats?: QueryStats; timeoutMs?: number } = {},
   ): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    const config = { timeout: this.options.queryTimeoutMs, metadata: { app: 'careers-graph', operation } };
+    const config = { timeout: options.timeoutMs ?? this.options.queryTimeoutMs, metadata: { app: 'careers-graph', operation } };
     const runIn = (tx: { run: ManagedTransaction['run'] }) => async (name: QueryName, params: Record<string, unknown>) => {
       if (options.stats) options.stats.roundTrips += 1;
       const result = await tx.run(this.catalog[name], params);
