@@ -1,4 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-code';
 import { translateNeo4jError } from '../errors/translate-neo4j-error';
 import type { CypherCatalog, QueryName } from './cypher-catalog';
 
@@ -22,6 +24,15 @@ export interface CypherRunner {
   read(name: QueryName, params: Record<string, unknown>): Promise<Row[]>;
   write(name: QueryName, params: Record<string, unknown>): Promise<Row[]>;
   readonly stats: QueryStats;
+  /** When the request's time runs out (epoch milliseconds). */
+  readonly deadline: number;
+}
+
+/** Milliseconds left before `deadline`; QUERY_TIMEOUT, before any call, when none are. */
+export function remainingTime(deadline: number): number {
+  const left = Math.floor(deadline - Date.now());
+  if (left <= 0) throw new AppError(ErrorCode.QUERY_TIMEOUT, 'The request ran past its time limit and was stopped.');
+  return left;
 }
 
 /**
@@ -40,17 +51,24 @@ export class Database {
    * names it in each transaction's metadata (visible in SHOW TRANSACTIONS and the
    * query log); it is read at each call since a GraphQL operation's name is known
    * only after parsing.
+   *
+   * The request's time limit (NEO4J_QUERY_TIMEOUT_MS) runs from the runner's
+   * creation: each statement gets what is left of it, and once it is spent no
+   * further statement starts (QUERY_TIMEOUT). So a request of several statements
+   * ends near its limit, not at a multiple of it.
    */
   runner(operation: () => string = () => 'anonymous'): CypherRunner {
     const stats: QueryStats = { roundTrips: 0 };
+    const deadline = Date.now() + this.options.queryTimeoutMs;
     const run = async (routing: 'READ' | 'WRITE', name: QueryName, params: Record<string, unknown>): Promise<Row[]> => {
+      const timeout = remainingTime(deadline);
       stats.roundTrips += 1;
       try {
         const result = await this.driver.executeQuery(this.catalog[name], params, {
           routing,
           database: this.options.database,
           transactionConfig: {
-            timeout: this.options.queryTimeoutMs,
+            timeout,
             metadata: { app: 'careers-graph', operation: operation(), query: name },
           },
         });
@@ -61,6 +79,7 @@ export class Database {
     };
     return {
       stats,
+      deadline,
       read: (name, params) => run(neo4j.routing.READ, name, params),
       write: (name, params) => run(neo4j.routing.WRITE, name, params),
     };
@@ -72,15 +91,17 @@ export class Database {
    * must be safe to repeat (ours MERGE on ids). With `dryRun`, the same work runs
    * and is then rolled back: what it reports is what a real run would do.
    * `stats` counts the statements, as a request's runner does. `timeoutMs` replaces
-   * the request timeout for work that is not a request (loading at start).
+   * the request timeout for work that is not a request (loading at start);
+   * `deadline` gives a request's writes what is left of its time.
    */
   async writeTransaction<T>(
     operation: string,
     work: (run: (name: QueryName, params: Record<string, unknown>) => Promise<Row[]>) => Promise<T>,
-    options: { dryRun?: boolean; stats?: QueryStats; timeoutMs?: number } = {},
+    options: { dryRun?: boolean; stats?: QueryStats; timeoutMs?: number; deadline?: number } = {},
   ): Promise<T> {
+    const timeoutMs = options.deadline === undefined ? options.timeoutMs : remainingTime(options.deadline);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    const config = { timeout: options.timeoutMs ?? this.options.queryTimeoutMs, metadata: { app: 'careers-graph', operation } };
+    const config = { timeout: timeoutMs ?? this.options.queryTimeoutMs, metadata: { app: 'careers-graph', operation } };
     const runIn = (tx: { run: ManagedTransaction['run'] }) => async (name: QueryName, params: Record<string, unknown>) => {
       if (options.stats) options.stats.roundTrips += 1;
       const result = await tx.run(this.catalog[name], params);

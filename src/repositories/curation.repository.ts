@@ -48,13 +48,15 @@ export function rowOutcome(row: Row | undefined): RowOutcome {
  * and the write, and any failure rolls everything back.
  */
 export class CurationRepository {
+  /** `stats` and `deadline` are the request's, from its runner. */
   constructor(
     private readonly database: Database,
     private readonly stats: QueryStats,
+    private readonly deadline: number,
   ) {}
 
   private transaction<T>(context: WriteContext, work: (run: TransactionRun) => Promise<T>, dryRun = false): Promise<T> {
-    return this.database.writeTransaction(context.operation, work, { dryRun, stats: this.stats });
+    return this.database.writeTransaction(context.operation, work, { dryRun, stats: this.stats, deadline: this.deadline });
   }
 
   async upsertSource(source: { id: string; title: string }, context: WriteContext): Promise<RowOutcome> {

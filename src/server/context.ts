@@ -46,6 +46,6 @@ export function createContext(
     logger: logger.child({ requestId }),
     budget,
     curator,
-    curation: new CurationRepository(database, run.stats),
+    curation: new CurationRepository(database, run.stats, run.deadline),
   };
 }
