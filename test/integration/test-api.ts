@@ -1,6 +1,6 @@
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
+import { loadCypherCatalog, type CypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';
-import { createLogger } from '../../src/logging/logger';
+import { createLogger, type Logger } from '../../src/logging/logger';
 import { createApp, type AppOptions } from '../../src/server/create-app';
 import { TEST_URI_VARIABLE, testDatabase } from './test-database';
 
@@ -24,19 +24,34 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** What a test may change in the service it starts, besides the app's options. */
+export interface TestApiSetup {
+  /** The Cypher statements, e.g. the real catalog with one swapped. Defaults to cypher/queries. */
+  catalog?: CypherCatalog;
+  /** Time limit of every transaction. Defaults to 10 s. */
+  queryTimeoutMs?: number;
+  /** Where the server logs. Defaults to stdout at TEST_LOG_LEVEL, silent when unset. */
+  logger?: Logger;
+}
+
 /**
  * The real service (HTTP server, Apollo, driver) on an ephemeral loopback port,
  * over the integration suite's Neo4j, or the database at `uri`.
  */
-export async function startTestApi(uri = process.env[TEST_URI_VARIABLE], options: AppOptions = {}): Promise<TestApi> {
+export async function startTestApi(
+  uri = process.env[TEST_URI_VARIABLE],
+  options: AppOptions = {},
+  setup: TestApiSetup = {},
+): Promise<TestApi> {
   if (!uri) throw new Error('the suite global setup did not run');
-  const database = new Database(createDriver(uri, testDatabase.user, testDatabase.password), loadCypherCatalog(), {
+  const database = new Database(createDriver(uri, testDatabase.user, testDatabase.password), setup.catalog ?? loadCypherCatalog(), {
     database: testDatabase.database,
-    queryTimeoutMs: 10_000,
+    queryTimeoutMs: setup.queryTimeoutMs ?? 10_000,
   });
   // TEST_LOG_LEVEL=error shows what the server logs, e.g. masked errors in full.
   // A budget no suite spends, unless a test asks for another.
-  const app = await createApp(database, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
+  const logger = setup.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const app = await createApp(database, logger, {
     budget: { points: 100_000_000, windowSeconds: 60 },
     ...options,
   });
