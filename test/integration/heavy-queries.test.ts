@@ -28,9 +28,10 @@ const QUERY_TIMEOUT_MS = 1_500;
 /**
  * Neo4j looks for transactions past their time limit every 2 s
  * (db.transaction.monitor.check.interval), so a query ends up to 2 s late; the
- * rest is slack for a busy machine.
+ * rest is slack for a busy machine (on one shared by several Neo4j instances the
+ * 1.5 s limit was seen to answer after 2.6 to 4.2 s).
  */
-const TIMEOUT_SLACK_MS = 4_000;
+const TIMEOUT_SLACK_MS = 5_000;
 
 /** The settings tools/neo4j-local passes to Neo4j unless told otherwise (Neo4jLocal.parse). */
 const LAUNCHER_LIMITS = {
