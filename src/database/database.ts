@@ -46,6 +46,11 @@ export class Database {
     private readonly options: DatabaseOptions,
   ) {}
 
+  /** The time limit of one request's database work. */
+  get queryTimeoutMs(): number {
+    return this.options.queryTimeoutMs;
+  }
+
   /**
    * A runner for one request (or one job), with its own counters. `operation`
    * names it in each transaction's metadata (visible in SHOW TRANSACTIONS and the

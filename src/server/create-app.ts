@@ -109,9 +109,19 @@ export async function createApp(database: Database, logger: Logger, options: App
     introspection: options.introspection ?? !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT: stop HTTP, then the driver, then Neo4j, in that order.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), curationGuard, ...limits.plugins, costPlugin, requestStatsPlugin],
+    // Let a request in flight at shutdown run to its time limit, plus Neo4j's ~2 s
+    // timeout check, before its connection is cut.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: database.queryTimeoutMs + 5_000 }),
+      curationGuard,
+      ...limits.plugins,
+      costPlugin,
+      requestStatsPlugin,
+    ],
   });
   await apollo.start();
 
