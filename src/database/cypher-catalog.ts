@@ -34,6 +34,10 @@ export const QUERY_NAMES = [
   'delete-source',
   'dataset-load-get',
   'dataset-load-record',
+  'import-checkpoint-get',
+  'import-checkpoint-set',
+  'import-checkpoint-clear',
+  'import-add-aliases',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

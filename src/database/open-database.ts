@@ -18,13 +18,28 @@ export interface OpenedDatabase {
 
 /**
  * Connects to NEO4J_URI when set; otherwise starts the local Neo4j
- * (tools/neo4j-local) and connects to that. Fails with a StartupError saying
+ * (tools/neo4j-local) and connects to that, or with `reuseRunningLocal` uses the
+ * local Neo4j when one already answers on its port. Fails with a StartupError saying
  * what to do when the database cannot be started or reached.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<OpenedDatabase> {
+export async function openDatabase(config: Config, logger: Logger, options: { reuseRunningLocal?: boolean } = {}): Promise<OpenedDatabase> {
   const catalog = loadCypherCatalog();
   let local: LocalNeo4j | null = null;
   let uri = config.neo4j.uri;
+  if (!uri && options.reuseRunningLocal) {
+    // A command run beside the service (an import) uses the local Neo4j the service started.
+    const running = `bolt://127.0.0.1:${config.localNeo4j.boltPort}`;
+    const probe = createDriver(running, config.neo4j.user, config.neo4j.password);
+    try {
+      await probe.verifyConnectivity({ database: config.neo4j.database });
+      uri = running;
+      logger.info({ uri }, 'using the local Neo4j already running');
+    } catch {
+      // Nothing there: start it below.
+    } finally {
+      await probe.close();
+    }
+  }
   if (!uri) {
     logger.info({ boltPort: config.localNeo4j.boltPort, dataDir: config.localNeo4j.dataDir }, 'starting local Neo4j');
     try {

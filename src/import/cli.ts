@@ -1,0 +1,87 @@
+import { ConfigError, loadConfig } from '../config/config';
+import { migrate } from '../database/migrate';
+import { openDatabase } from '../database/open-database';
+import { createLogger } from '../logging/logger';
+import { importOnet, releaseFromFolder, type ImportReport } from './onet/onet-import';
+
+const USAGE = `usage: npm run import -- onet DIR [--release 30.0] [--min-importance 3] [--batch-size 1000] [--restart]
+
+Imports a taxonomy's bulk files into the graph, with the service's connection
+settings (NEO4J_URI, NEO4J_PASSWORD...; unset: the local Neo4j, reused when the
+service is running). Interrupted imports resume where they stopped; --restart
+reads every file again. Bad rows are listed with file and line; the exit code is
+1 when there were any, 2 when the import could not run.`;
+
+interface Arguments {
+  taxonomy: 'onet';
+  dir: string;
+  release: string | null;
+  minImportance: number;
+  batchSize: number;
+  restart: boolean;
+}
+
+function parseArguments(argv: string[]): Arguments {
+  const [taxonomy, dir, ...rest] = argv;
+  if (taxonomy !== 'onet' || !dir) throw new ConfigError(USAGE);
+  const options: Arguments = { taxonomy, dir, release: null, minImportance: 3, batchSize: 1000, restart: false };
+  for (let index = 0; index < rest.length; index += 1) {
+    const flag = rest[index];
+    const value = rest[index + 1];
+    const numberValue = (low: number, high: number) => {
+      const parsed = Number(value);
+      if (!Number.isFinite(parsed) || parsed < low || parsed > high) throw new ConfigError(`${flag} takes a number from ${low} to ${high}`);
+      index += 1;
+      return parsed;
+    };
+    if (flag === '--release' && value) {
+      options.release = value;
+      index += 1;
+    } else if (flag === '--min-importance') options.minImportance = numberValue(1, 5);
+    else if (flag === '--batch-size') options.batchSize = Math.floor(numberValue(1, 50_000));
+    else if (flag === '--restart') options.restart = true;
+    else throw new ConfigError(`unknown option ${flag}\n${USAGE}`);
+  }
+  return options;
+}
+
+function printReport(report: ImportReport): number {
+  let bad = 0;
+  for (const step of report.steps) {
+    const rate = step.seconds > 0 ? `, ${Math.round((step.items - step.resumedAfter) / step.seconds)} items/s` : '';
+    process.stdout.write(
+      `${step.file}: ${step.alreadyDone ? 'already loaded, ' : ''}${step.items} items${step.resumedAfter ? ` (resumed after ${step.resumedAfter})` : ''}, ${step.badRows.length} bad rows, ${step.seconds.toFixed(1)} s${rate}\n`,
+    );
+    for (const row of step.badRows.slice(0, 50)) process.stdout.write(`  ${row.file}:${row.line}: ${row.problem}\n`);
+    if (step.badRows.length > 50) process.stdout.write(`  ... and ${step.badRows.length - 50} more\n`);
+    bad += step.badRows.length;
+  }
+  process.stdout.write(`source ${report.source}: ${bad} bad rows in all\n`);
+  return bad > 0 ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  const args = parseArguments(process.argv.slice(2));
+  const release = args.release ?? releaseFromFolder(args.dir);
+  if (!release) throw new ConfigError(`cannot tell the O*NET release from the folder name ${args.dir}; pass --release, e.g. --release 30.0`);
+  const config = loadConfig(process.env);
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const opened = await openDatabase(config, logger, { reuseRunningLocal: true });
+  try {
+    await migrate(opened.database.driver, config.neo4j.database);
+    const progress = (line: string) => process.stderr.write(`${line}\n`);
+    progress(`importing O*NET ${release} from ${args.dir} into ${opened.uri}`);
+    const report = await importOnet(opened.database, { ...args, release, progress });
+    return printReport(report);
+  } finally {
+    await opened.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`import: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);

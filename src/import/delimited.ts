@@ -1,0 +1,73 @@
+import { parse } from 'csv-parse';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A row of a bulk file, with the line it starts on (1 is the header). */
+export interface FileRow {
+  file: string;
+  line: number;
+  values: Record<string, string | undefined>;
+}
+
+/** A row that could not be used; reported with its file and line, never skipped silently. */
+export interface BadRow {
+  file: string;
+  line: number;
+  problem: string;
+}
+
+/** The file as a whole cannot be read: missing, or without the columns the format has. */
+export class ImportFileError extends Error {
+  override name = 'ImportFileError';
+}
+
+export interface DelimitedOptions {
+  /** `\t` for O*NET's text release, `,` for ESCO's CSV. */
+  delimiter: '\t' | ',';
+  /** Columns the format must have; others are ignored. */
+  required: readonly string[];
+  /** O*NET's tab-delimited files have no quoting; ESCO's CSV quotes fields (with newlines inside). */
+  quoted: boolean;
+}
+
+/**
+ * Streams the rows of a delimited file, as column name -> value, each with the
+ * line it starts on. The header must name every required column (else
+ * ImportFileError naming the missing ones). Parsing is csv-parse's: quoting,
+ * fields spanning lines, a byte-order mark, CRLF line ends. A row with too few or
+ * too many fields is still yielded, with the missing values undefined, for the
+ * caller to report as a bad row.
+ */
+export async function* readDelimited(file: string, options: DelimitedOptions): AsyncGenerator<FileRow> {
+  if (!fs.existsSync(file)) throw new ImportFileError(`${file}: no such file`);
+  const name = path.basename(file);
+  const parser = fs.createReadStream(file).pipe(
+    parse({
+      delimiter: options.delimiter,
+      columns: (header: string[]) => {
+        const missing = options.required.filter((column) => !header.includes(column));
+        if (missing.length > 0) {
+          throw new ImportFileError(`${name}: the header lacks ${missing.map((column) => `"${column}"`).join(', ')}; is this the right file and release?`);
+        }
+        return header;
+      },
+      bom: true,
+      info: true,
+      raw: true,
+      quote: options.quoted ? '"' : false,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: false,
+    }),
+  );
+  try {
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
+      const spanned = (item.raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+      yield { file: name, line: item.info.lines - spanned, values: item.record };
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    const cause = error as { message?: string; lines?: number };
+    throw new ImportFileError(`${name}${cause.lines ? `:${cause.lines}` : ''}: ${cause.message ?? String(error)}`);
+  }
+}

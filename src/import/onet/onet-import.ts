@@ -1,0 +1,381 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { Database } from '../../database/database';
+import { citationProperties, type EntityRow, type LinkRow } from '../../data/to-graph-rows';
+import { writeGraphRows } from '../../data/write-graph';
+import { BatchLoader, type StepItem, type StepReport } from '../batch-loader';
+import { readDelimited, type FileRow } from '../delimited';
+import { taxonomyId } from '../ids';
+
+export interface OnetImportOptions {
+  /** The folder of the tab-delimited text release (e.g. db_30_0_text). */
+  dir: string;
+  /** The release, e.g. `30.0`; read from the folder name when it is db_30_0_text. */
+  release: string;
+  /** A skill or knowledge area is required when its importance (IM, 1-5) is at least this. Default 3. */
+  minImportance: number;
+  batchSize: number;
+  restart: boolean;
+  progress(line: string): void;
+}
+
+export interface ImportReport {
+  source: string;
+  steps: StepReport[];
+}
+
+const SOC_CODE = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'an O*NET-SOC code such as 27-4014.00');
+const ELEMENT_ID = z.string().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'an element id such as 2.A.1.a');
+const number = (low: number, high: number) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'a number')
+    .transform(Number)
+    .refine((value) => value >= low && value <= high, `a number from ${low} to ${high}`);
+const flag = z.enum(['Y', 'N', 'n/a', '']).optional();
+const text = z.string().trim().min(1, 'a non-empty value');
+
+/** The release named by a folder such as db_30_0_text, or null. */
+export function releaseFromFolder(dir: string): string | null {
+  const match = /db_(\d+)_(\d+)/.exec(path.basename(path.resolve(dir)));
+  return match ? `${match[1]}.${match[2]}` : null;
+}
+
+export const occupationId = (code: string) => taxonomyId('onet', code);
+export const elementId = (id: string) => taxonomyId('onet', id);
+
+/** Validates one row's values, turning a failure into a bad row with its file and line. */
+function rowOf<S extends z.ZodType>(schema: S, row: FileRow): StepItem<z.infer<S>> {
+  const parsed = schema.safeParse(row.values);
+  if (parsed.success) return { item: parsed.data };
+  const issue = parsed.error.issues[0];
+  const column = issue?.path.join('.') ?? '';
+  const value = column ? row.values[column] : undefined;
+  return {
+    bad: {
+      file: row.file,
+      line: row.line,
+      problem: `${column ? `"${column}" ` : ''}${value === undefined && column ? 'is missing' : `${JSON.stringify(value)?.slice(0, 80)}: ${issue?.message}`}`,
+    },
+  };
+}
+
+const occupationRow = z.object({ 'O*NET-SOC Code': SOC_CODE, Title: text, Description: text });
+const alternateRow = z.object({ 'O*NET-SOC Code': SOC_CODE, 'Alternate Title': text });
+const ratingRow = z.object({
+  'O*NET-SOC Code': SOC_CODE,
+  'Element ID': ELEMENT_ID,
+  'Element Name': text,
+  'Scale ID': z.enum(['IM', 'LV']),
+  'Data Value': z.string(),
+  'Recommend Suppress': flag,
+  'Not Relevant': flag,
+});
+const taskRow = z.object({
+  'O*NET-SOC Code': SOC_CODE,
+  'Task ID': z.string().regex(/^\d+$/, 'a task number'),
+  Task: text,
+  'Task Type': z.enum(['Core', 'Supplemental', 'n/a', '']).optional(),
+});
+const technologyRow = z.object({
+  'O*NET-SOC Code': SOC_CODE,
+  Example: text,
+  'Commodity Code': z.string().regex(/^\d+$/, 'a UNSPSC commodity code'),
+  'Commodity Title': text,
+  'Hot Technology': flag,
+  'In Demand': flag,
+});
+const relatedRow = z.object({
+  'O*NET-SOC Code': SOC_CODE,
+  'Related O*NET-SOC Code': SOC_CODE,
+  'Relatedness Tier': text,
+  Index: z.string().regex(/^\d+$/, 'a rank').transform(Number),
+});
+const jobZoneRow = z.object({ 'O*NET-SOC Code': SOC_CODE, 'Job Zone': number(1, 5) });
+
+/** The ratings of one element for one occupation, gathered from its IM and LV rows. */
+interface Rating {
+  code: string;
+  element: string;
+  name: string;
+  domain: 'skill' | 'knowledge';
+  importance?: number;
+  level?: number;
+  notRelevant: boolean;
+  suppressed: boolean;
+}
+
+/**
+ * Imports an O*NET text release: occupations become roles (with their O*NET-SOC
+ * code), alternate titles their aliases, skills and knowledge areas rated at or
+ * above `minImportance` their requirements (with importance and level), task
+ * statements their responsibilities (core or supplemental), technology examples
+ * their tools, related occupations their related roles (tier and rank), and job
+ * zones their education. Every fact cites one Source for the release.
+ */
+export async function importOnet(database: Database, options: OnetImportOptions): Promise<ImportReport> {
+  const sourceId = `onet-${options.release}`;
+  const source = { id: sourceId, title: `O*NET ${options.release} Database (tab-delimited text release)` };
+  const actor = `importer:${sourceId}`;
+  const cite = citationProperties([{ source: sourceId }]);
+  const file = (name: string) => path.join(options.dir, name);
+  const loader = new BatchLoader(database, { dataset: sourceId, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
+  if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${sourceId}`);
+
+  await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], entities: [], links: [] }, actor), {
+    timeoutMs: 60_000,
+  });
+
+  // Every occupation code, read first so that relations to unknown occupations are reported as bad rows.
+  const known = new Set<string>();
+  for await (const row of readDelimited(file('Occupation Data.txt'), { delimiter: '\t', quoted: false, required: ['O*NET-SOC Code'] })) {
+    if (row.values['O*NET-SOC Code']) known.add(row.values['O*NET-SOC Code']);
+  }
+  const unknownOccupation = (row: FileRow, column: string): StepItem<never> => ({
+    bad: { file: row.file, line: row.line, problem: `"${column}" ${row.values[column]} is not in Occupation Data.txt` },
+  });
+
+  const write = (entities: EntityRow[], links: LinkRow[]) => async (run: Parameters<typeof writeGraphRows>[0]) => {
+    await writeGraphRows(run, { sources: [], entities, links }, actor);
+  };
+  const tsv = (name: string, required: string[]) => readDelimited(file(name), { delimiter: '\t', quoted: false, required });
+  const steps: StepReport[] = [];
+
+  steps.push(
+    await loader.load({
+      file: 'Occupation Data.txt',
+      items: (async function* () {
+        for await (const row of tsv('Occupation Data.txt', ['O*NET-SOC Code', 'Title', 'Description'])) yield rowOf(occupationRow, row);
+      })(),
+      write: (run, batch) =>
+        write(
+          batch.map((row) => ({
+            id: occupationId(row['O*NET-SOC Code']),
+            label: 'Role',
+            properties: { name: row.Title, summary: row.Description, externalCodes: [`ONET_SOC:${row['O*NET-SOC Code']}`], ...cite },
+          })),
+          [],
+        )(run),
+    }),
+  );
+
+  steps.push(
+    await loader.load({
+      file: 'Alternate Titles.txt',
+      items: (async function* () {
+        for await (const row of tsv('Alternate Titles.txt', ['O*NET-SOC Code', 'Alternate Title'])) {
+          const parsed = rowOf(alternateRow, row);
+          yield 'item' in parsed && !known.has(parsed.item['O*NET-SOC Code']) ? unknownOccupation(row, 'O*NET-SOC Code') : parsed;
+        }
+      })(),
+      write: async (run, batch) => {
+        const rows = batch.map((row) => ({ id: occupationId(row['O*NET-SOC Code']), alias: row['Alternate Title'] }));
+        await run('import-add-aliases', { rows, actor });
+      },
+    }),
+  );
+
+  for (const [name, domain] of [
+    ['Skills.txt', 'skill'],
+    ['Knowledge.txt', 'knowledge'],
+  ] as const) {
+    steps.push(
+      await loader.load({
+        file: name,
+        items: ratings(tsv(name, ['O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID', 'Data Value']), domain, known, unknownOccupation),
+        write: (run, batch) => {
+          const elements = new Map<string, EntityRow>();
+          const links: LinkRow[] = [];
+          for (const rating of batch) {
+            const id = elementId(rating.element);
+            elements.set(id, {
+              id,
+              label: 'Skill',
+              properties: { name: rating.name, category: domain === 'knowledge' ? 'knowledge' : null, aliases: [], description: null, ...cite },
+            });
+            if (rating.notRelevant || rating.importance === undefined || rating.importance < options.minImportance) continue;
+            links.push({
+              from: occupationId(rating.code),
+              to: id,
+              type: 'REQUIRES_SKILL',
+              properties: { importance: rating.importance, level: rating.level ?? null, suppressed: rating.suppressed, ...cite },
+            });
+          }
+          return write([...elements.values()], links)(run);
+        },
+      }),
+    );
+  }
+
+  steps.push(
+    await loader.load({
+      file: 'Task Statements.txt',
+      items: (async function* () {
+        for await (const row of tsv('Task Statements.txt', ['O*NET-SOC Code', 'Task ID', 'Task'])) {
+          const parsed = rowOf(taskRow, row);
+          yield 'item' in parsed && !known.has(parsed.item['O*NET-SOC Code']) ? unknownOccupation(row, 'O*NET-SOC Code') : parsed;
+        }
+      })(),
+      write: (run, batch) =>
+        write(
+          batch.map((row) => ({ id: taxonomyId('onet-task', row['Task ID']), label: 'Responsibility', properties: { name: row.Task, ...cite } })),
+          batch.map((row) => ({
+            from: occupationId(row['O*NET-SOC Code']),
+            to: taxonomyId('onet-task', row['Task ID']),
+            type: 'HAS_RESPONSIBILITY',
+            properties: { core: row['Task Type'] === 'Core', ...cite },
+          })),
+        )(run),
+    }),
+  );
+
+  steps.push(
+    await loader.load({
+      file: 'Technology Skills.txt',
+      items: (async function* () {
+        for await (const row of tsv('Technology Skills.txt', ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title'])) {
+          const parsed = rowOf(technologyRow, row);
+          yield 'item' in parsed && !known.has(parsed.item['O*NET-SOC Code']) ? unknownOccupation(row, 'O*NET-SOC Code') : parsed;
+        }
+      })(),
+      write: (run, batch) => {
+        const tools = new Map<string, EntityRow>();
+        const links = new Map<string, LinkRow>();
+        for (const row of batch) {
+          const id = taxonomyId('onet-tool', row.Example);
+          tools.set(id, {
+            id,
+            label: 'Tool',
+            properties: { name: row.Example, kind: 'software', aliases: [], commodityCode: row['Commodity Code'], commodity: row['Commodity Title'], ...cite },
+          });
+          const from = occupationId(row['O*NET-SOC Code']);
+          links.set(`${from}|${id}`, {
+            from,
+            to: id,
+            type: 'USES_TOOL',
+            properties: { hot: row['Hot Technology'] === 'Y', inDemand: row['In Demand'] === 'Y', ...cite },
+          });
+        }
+        return write([...tools.values()], [...links.values()])(run);
+      },
+    }),
+  );
+
+  steps.push(
+    await loader.load({
+      file: 'Related Occupations.txt',
+      items: (async function* () {
+        for await (const row of tsv('Related Occupations.txt', ['O*NET-SOC Code', 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'])) {
+          const parsed = rowOf(relatedRow, row);
+          if (!('item' in parsed)) yield parsed;
+          else if (!known.has(parsed.item['O*NET-SOC Code'])) yield unknownOccupation(row, 'O*NET-SOC Code');
+          else if (!known.has(parsed.item['Related O*NET-SOC Code'])) yield unknownOccupation(row, 'Related O*NET-SOC Code');
+          else yield parsed;
+        }
+      })(),
+      write: (run, batch) =>
+        write(
+          [],
+          batch.map((row) => ({
+            from: occupationId(row['O*NET-SOC Code']),
+            to: occupationId(row['Related O*NET-SOC Code']),
+            type: 'RELATED_TO',
+            properties: {
+              tier: row['Relatedness Tier'],
+              rank: row.Index,
+              reason: `O*NET related occupation (${row['Relatedness Tier']}, rank ${row.Index})`,
+              ...cite,
+            },
+          })),
+        )(run),
+    }),
+  );
+
+  steps.push(
+    await loader.load({
+      file: 'Job Zones.txt',
+      items: (async function* () {
+        for await (const row of tsv('Job Zones.txt', ['O*NET-SOC Code', 'Job Zone'])) {
+          const parsed = rowOf(jobZoneRow, row);
+          yield 'item' in parsed && !known.has(parsed.item['O*NET-SOC Code']) ? unknownOccupation(row, 'O*NET-SOC Code') : parsed;
+        }
+      })(),
+      write: (run, batch) => {
+        const zones = new Map<string, EntityRow>();
+        for (const row of batch) {
+          const id = taxonomyId('onet-job-zone', String(row['Job Zone']));
+          zones.set(id, { id, label: 'Education', properties: { name: `O*NET Job Zone ${row['Job Zone']}`, ...cite } });
+        }
+        return write(
+          [...zones.values()],
+          batch.map((row) => ({
+            from: occupationId(row['O*NET-SOC Code']),
+            to: taxonomyId('onet-job-zone', String(row['Job Zone'])),
+            type: 'REQUIRES_EDUCATION',
+            properties: { ...cite },
+          })),
+        )(run);
+      },
+    }),
+  );
+
+  return { source: sourceId, steps };
+}
+
+/**
+ * Pairs the IM and LV rows of each (occupation, element). O*NET's files list an
+ * occupation's rows together, so an occupation's ratings are yielded when the next
+ * occupation begins: memory holds one occupation at a time.
+ */
+async function* ratings(
+  rows: AsyncIterable<FileRow>,
+  domain: Rating['domain'],
+  known: Set<string>,
+  unknownOccupation: (row: FileRow, column: string) => StepItem<never>,
+): AsyncGenerator<StepItem<Rating>> {
+  let current: string | null = null;
+  let pending = new Map<string, Rating>();
+  const drain = function* () {
+    for (const rating of pending.values()) yield { item: rating };
+    pending = new Map();
+  };
+  for await (const row of rows) {
+    const parsed = rowOf(ratingRow, row);
+    if (!('item' in parsed)) {
+      yield parsed;
+      continue;
+    }
+    const values = parsed.item;
+    if (!known.has(values['O*NET-SOC Code'])) {
+      yield unknownOccupation(row, 'O*NET-SOC Code');
+      continue;
+    }
+    const scale = values['Scale ID'] === 'IM' ? number(1, 5) : number(0, 7);
+    const value = scale.safeParse(values['Data Value']);
+    if (!value.success) {
+      yield { bad: { file: row.file, line: row.line, problem: `"Data Value" ${JSON.stringify(values['Data Value'])} on scale ${values['Scale ID']}: ${value.error.issues[0]?.message}` } };
+      continue;
+    }
+    if (values['O*NET-SOC Code'] !== current) {
+      yield* drain();
+      current = values['O*NET-SOC Code'];
+    }
+    const key = values['Element ID'];
+    const rating = pending.get(key) ?? {
+      code: values['O*NET-SOC Code'],
+      element: key,
+      name: values['Element Name'],
+      domain,
+      notRelevant: false,
+      suppressed: false,
+    };
+    if (values['Scale ID'] === 'IM') rating.importance = value.data;
+    else {
+      rating.level = value.data;
+      rating.notRelevant ||= values['Not Relevant'] === 'Y';
+    }
+    rating.suppressed ||= values['Recommend Suppress'] === 'Y';
+    pending.set(key, rating);
+  }
+  yield* drain();
+}
