@@ -26,7 +26,13 @@ const aliases = z.array(z.string().min(1));
 /** One schema per kind of fact; the curation mutations validate their inputs with these too. */
 export const factSchemas = {
   source: z.strictObject({ id: z.string().regex(/^[\w.-]+$/, 'source ids are letters, digits, dots, underscores and hyphens'), title: z.string().min(1) }),
-  role: z.strictObject({ ...named, aliases, summary: z.string().min(1).optional() }),
+  role: z.strictObject({
+    ...named,
+    aliases,
+    summary: z.string().min(1).optional(),
+    /** Codes of the occupation groups the role's figures describe, as `SYSTEM:code`. */
+    externalCodes: z.array(z.string().regex(/^(ONET_SOC|ISCO|ESCO):\S+$/, 'a code such as ONET_SOC:27-4014.00')).optional(),
+  }),
   skill: z.strictObject({
     ...named,
     category: z.enum(['creative', 'technical', 'interpersonal', 'organisational']),

@@ -49,6 +49,7 @@ export function entityRow(label: EntityLabel, entity: EntityFact): EntityRow {
   const { id, citations, inferred, ...rest } = entity;
   const properties: Record<string, unknown> = {
     aliases: [],
+    externalCodes: null,
     summary: null,
     category: null,
     description: null,

@@ -55,6 +55,15 @@ export type CitationInput = {
   source: Scalars['ID']['input'];
 };
 
+/** A classification system whose codes roles carry. */
+export type CodeSystem =
+  /** ESCO occupation URIs. */
+  | 'ESCO'
+  /** ISCO-08 unit groups, e.g. 3521. */
+  | 'ISCO'
+  /** O*NET-SOC occupation codes, e.g. 27-4014.00 (Sound Engineering Technicians). */
+  | 'ONET_SOC';
+
 /** A role's collaboration with another role or with people such as artists, as a source names it. */
 export type Collaboration = {
   __typename?: 'Collaboration';
@@ -137,6 +146,13 @@ export type EducationRequirement = {
   level: Scalars['String']['output'];
   /** Passages stating the requirement. */
   sources: Array<Citation>;
+};
+
+/** A role's code in a public taxonomy. */
+export type ExternalCode = {
+  __typename?: 'ExternalCode';
+  code: Scalars['String']['output'];
+  system: CodeSystem;
 };
 
 /** A chain of relationships from one node to another. */
@@ -824,6 +840,12 @@ export type Role = Node & {
   collaborators: Array<Collaboration>;
   /** Education the sources say the role requires. */
   education: Array<EducationRequirement>;
+  /**
+   * The role's codes in public taxonomies, for joining with other data: its O*NET-SOC
+   * occupation, ISCO group or ESCO occupation. For a curated role, the codes of the
+   * occupation groups its figures describe.
+   */
+  externalCodes: Array<ExternalCode>;
   /** Job-growth figures, each with its period, provider and the population it describes. */
   growth: Array<GrowthFigure>;
   /** Stable id, for example `music-producer`. */
@@ -1332,6 +1354,7 @@ export type ResolversTypes = {
   ChangeCounts: ResolverTypeWrapper<ChangeCounts>;
   Citation: ResolverTypeWrapper<CitationRecord>;
   CitationInput: CitationInput;
+  CodeSystem: CodeSystem;
   Collaboration: ResolverTypeWrapper<LinkRecord>;
   Collaborator: ResolverTypeWrapper<EntityRecord>;
   CollaboratorInput: CollaboratorInput;
@@ -1340,6 +1363,7 @@ export type ResolversTypes = {
   Education: ResolverTypeWrapper<EntityRecord>;
   EducationInput: EducationInput;
   EducationRequirement: ResolverTypeWrapper<LinkRecord>;
+  ExternalCode: ResolverTypeWrapper<ExternalCode>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<Omit<GraphPath, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
   GrowthFigure: ResolverTypeWrapper<EntityRecord>;
@@ -1412,6 +1436,7 @@ export type ResolversParentTypes = {
   Education: EntityRecord;
   EducationInput: EducationInput;
   EducationRequirement: LinkRecord;
+  ExternalCode: ExternalCode;
   Float: Scalars['Float']['output'];
   GraphPath: Omit<GraphPath, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   GrowthFigure: EntityRecord;
@@ -1517,6 +1542,11 @@ export type EducationRequirementResolvers<ContextType = Context, ParentType exte
   education?: Resolver<ResolversTypes['Education'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+};
+
+export type ExternalCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExternalCode'] = ResolversParentTypes['ExternalCode']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['CodeSystem'], ParentType, ContextType>;
 };
 
 export type GraphPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = {
@@ -1645,6 +1675,7 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   collaborators?: Resolver<Array<ResolversTypes['Collaboration']>, ParentType, ContextType>;
   education?: Resolver<Array<ResolversTypes['EducationRequirement']>, ParentType, ContextType>;
+  externalCodes?: Resolver<Array<ResolversTypes['ExternalCode']>, ParentType, ContextType>;
   growth?: Resolver<Array<ResolversTypes['GrowthFigure']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1820,6 +1851,7 @@ export type Resolvers<ContextType = Context> = {
   DeleteResult?: DeleteResultResolvers<ContextType>;
   Education?: EducationResolvers<ContextType>;
   EducationRequirement?: EducationRequirementResolvers<ContextType>;
+  ExternalCode?: ExternalCodeResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   GrowthFigure?: GrowthFigureResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;

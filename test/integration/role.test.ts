@@ -89,6 +89,19 @@ describe('role(id)', () => {
     expect(data?.role.relatedRoles.map((entry: { role: { id: string } }) => entry.role.id)).toEqual(['audio-engineer']);
   });
 
+  it('gives the roles whose growth figures count an occupation group that group’s O*NET-SOC code', async () => {
+    const response = await api.query(`{
+      producer: role(id: "music-producer") { externalCodes { system code } growth { population } }
+      audio: role(id: "audio-engineer") { externalCodes { system code } growth { population } }
+      sound: role(id: "sound-engineer") { externalCodes { system code } }
+    }`);
+    expect(response.data).toEqual({
+      producer: { externalCodes: [{ system: 'ONET_SOC', code: '27-2041.00' }], growth: [{ population: 'all music directors and composers' }] },
+      audio: { externalCodes: [{ system: 'ONET_SOC', code: '27-4014.00' }], growth: [{ population: 'all sound engineering technicians' }] },
+      sound: { externalCodes: [] },
+    });
+  });
+
   it('returns null for an unknown id, and for an id that is not a role', async () => {
     expect((await api.query(ROLE_FACTS, { id: 'astronaut' })).data).toEqual({ role: null });
     expect((await api.query(ROLE_FACTS, { id: 'mixing' })).data).toEqual({ role: null });

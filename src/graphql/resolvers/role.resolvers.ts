@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Resolvers } from '../../generated/graphql';
-import type { EntityRecord, RoleDetailsRecord, SourceRecord } from '../../models/records';
+import { parseExternalCodes, type EntityRecord, type RoleDetailsRecord, type SourceRecord } from '../../models/records';
 import type { Context } from '../../server/context';
 import { noRoleFacts } from '../../repositories/role.repository';
 import { decodeCursor, toConnection } from '../pagination';
@@ -29,6 +29,7 @@ export const roleResolvers: Resolvers = {
     },
   },
   Role: {
+    externalCodes: (role) => parseExternalCodes(role.externalCodes),
     skills: async (role, _args, context) => (await details(role, context)).skills,
     responsibilities: async (role, _args, context) => (await details(role, context)).responsibilities.map((link) => link.target),
     settings: async (role, _args, context) => (await details(role, context)).settings.map((link) => link.target),
