@@ -780,12 +780,16 @@ export type RelatedRole = {
   __typename?: 'RelatedRole';
   /** True when the relation is this graph's inference rather than stated by the text. */
   inferred: Scalars['Boolean']['output'];
+  /** For a relation imported from O*NET: its rank among the occupation's related occupations, 1 first. */
+  rank?: Maybe<Scalars['Int']['output']>;
   /** The reason the source gives for relating the two roles. */
   reason?: Maybe<Scalars['String']['output']>;
   /** The related role. */
   role: Role;
   /** Passages relating the two roles. */
   sources: Array<Citation>;
+  /** For a relation imported from O*NET: its relatedness tier, e.g. Primary-Short. */
+  tier?: Maybe<Scalars['String']['output']>;
 };
 
 /** The relationship types a path may use (`paths(via:)`). */
@@ -948,8 +952,14 @@ export type RoleRecommendation = {
 /** A role's requirement of a skill: the skill and the passages that state the requirement. */
 export type RoleSkill = {
   __typename?: 'RoleSkill';
+  /** For a requirement imported from ESCO: true when the skill is essential to the role, false when optional; null otherwise. */
+  essential?: Maybe<Scalars['Boolean']['output']>;
+  /** How important the skill is to the role, 1 (not important) to 5 (extremely), where a taxonomy rates it (O*NET's IM scale); null for curated facts. */
+  importance?: Maybe<Scalars['Float']['output']>;
   /** True when the requirement is this graph's inference from the text rather than stated by it. */
   inferred: Scalars['Boolean']['output'];
+  /** The level of the skill the role needs, 0 to 7, where a taxonomy rates it (O*NET's LV scale); null for curated facts. */
+  level?: Maybe<Scalars['Float']['output']>;
   /** The skill required. */
   skill: Skill;
   /** Passages stating that the role requires the skill. */
@@ -1657,9 +1667,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type RelatedRoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelatedRole'] = ResolversParentTypes['RelatedRole']> = {
   inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ResponsibilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Responsibility'] = ResolversParentTypes['Responsibility']> = {
@@ -1723,7 +1735,10 @@ export type RoleRecommendationResolvers<ContextType = Context, ParentType extend
 };
 
 export type RoleSkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleSkill'] = ResolversParentTypes['RoleSkill']> = {
+  essential?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  importance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
 };

@@ -61,6 +61,12 @@ export interface LinkRecord {
   citations: CitationRecord[];
   inferred: boolean;
   reason: string | null;
+  /** Weights a taxonomy gives the link (importance, level, essential, tier, rank); null where absent. */
+  importance?: number | null;
+  level?: number | null;
+  essential?: boolean | null;
+  tier?: string | null;
+  rank?: number | null;
 }
 
 /** A role with every one-hop fact about it, as read in one statement. */

@@ -75,6 +75,11 @@ export function toRoleDetails(roleProperties: Record<string, unknown>, rawLinks:
       citations: toCitations(raw.link),
       inferred: raw.link.inferred === true,
       reason: typeof raw.link.reason === 'string' ? raw.link.reason : null,
+      importance: typeof raw.link.importance === 'number' ? raw.link.importance : null,
+      level: typeof raw.link.level === 'number' ? raw.link.level : null,
+      essential: typeof raw.link.essential === 'boolean' ? raw.link.essential : null,
+      tier: typeof raw.link.tier === 'string' ? raw.link.tier : null,
+      rank: typeof raw.link.rank === 'number' ? raw.link.rank : null,
     };
     seen.set(key, link);
     details[LIST_OF[raw.type]].push(link);
