@@ -1,10 +1,13 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../config/config';
 import { migrate } from '../database/migrate';
 import { openDatabase } from '../database/open-database';
 import { createLogger } from '../logging/logger';
+import { importEsco } from './esco/esco-import';
 import { importOnet, releaseFromFolder, type ImportReport } from './onet/onet-import';
 
 const USAGE = `usage: npm run import -- onet DIR [--release 30.0] [--min-importance 3] [--batch-size 1000] [--restart]
+       npm run import -- esco DIR [--release 1.2.0] [--batch-size 1000] [--restart]
 
 Imports a taxonomy's bulk files into the graph, with the service's connection
 settings (NEO4J_URI, NEO4J_PASSWORD...; unset: the local Neo4j, reused when the
@@ -13,7 +16,7 @@ reads every file again. Bad rows are listed with file and line; the exit code is
 1 when there were any, 2 when the import could not run.`;
 
 interface Arguments {
-  taxonomy: 'onet';
+  taxonomy: 'onet' | 'esco';
   dir: string;
   release: string | null;
   minImportance: number;
@@ -23,7 +26,7 @@ interface Arguments {
 
 function parseArguments(argv: string[]): Arguments {
   const [taxonomy, dir, ...rest] = argv;
-  if (taxonomy !== 'onet' || !dir) throw new ConfigError(USAGE);
+  if ((taxonomy !== 'onet' && taxonomy !== 'esco') || !dir) throw new ConfigError(USAGE);
   const options: Arguments = { taxonomy, dir, release: null, minImportance: 3, batchSize: 1000, restart: false };
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index];
@@ -45,6 +48,11 @@ function parseArguments(argv: string[]): Arguments {
   return options;
 }
 
+/** The version in a download folder's name, such as "ESCO dataset - v1.2.0 - classification - en - csv". */
+function escoVersionFromFolder(dir: string): string | null {
+  return /v(\d+\.\d+(?:\.\d+)?)/.exec(path.basename(path.resolve(dir)))?.[1] ?? null;
+}
+
 function printReport(report: ImportReport): number {
   let bad = 0;
   for (const step of report.steps) {
@@ -62,16 +70,22 @@ function printReport(report: ImportReport): number {
 
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
-  const release = args.release ?? releaseFromFolder(args.dir);
-  if (!release) throw new ConfigError(`cannot tell the O*NET release from the folder name ${args.dir}; pass --release, e.g. --release 30.0`);
+  const release = args.release ?? (args.taxonomy === 'onet' ? releaseFromFolder(args.dir) : escoVersionFromFolder(args.dir));
+  if (!release) {
+    const example = args.taxonomy === 'onet' ? '30.0' : '1.2.0';
+    throw new ConfigError(`cannot tell the release from the folder name ${args.dir}; pass --release, e.g. --release ${example}`);
+  }
   const config = loadConfig(process.env);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const opened = await openDatabase(config, logger, { reuseRunningLocal: true });
   try {
     await migrate(opened.database.driver, config.neo4j.database);
     const progress = (line: string) => process.stderr.write(`${line}\n`);
-    progress(`importing O*NET ${release} from ${args.dir} into ${opened.uri}`);
-    const report = await importOnet(opened.database, { ...args, release, progress });
+    progress(`importing ${args.taxonomy === 'onet' ? 'O*NET' : 'ESCO'} ${release} from ${args.dir} into ${opened.uri}`);
+    const report =
+      args.taxonomy === 'onet'
+        ? await importOnet(opened.database, { ...args, release, progress })
+        : await importEsco(opened.database, { ...args, release, progress });
     return printReport(report);
   } finally {
     await opened.close();

@@ -5,6 +5,7 @@ import { citationProperties, type EntityRow, type LinkRow } from '../../data/to-
 import { writeGraphRows } from '../../data/write-graph';
 import { BatchLoader, type StepItem, type StepReport } from '../batch-loader';
 import { readDelimited, type FileRow } from '../delimited';
+import { rowOf } from '../row';
 import { taxonomyId } from '../ids';
 
 export interface OnetImportOptions {
@@ -44,21 +45,6 @@ export function releaseFromFolder(dir: string): string | null {
 export const occupationId = (code: string) => taxonomyId('onet', code);
 export const elementId = (id: string) => taxonomyId('onet', id);
 
-/** Validates one row's values, turning a failure into a bad row with its file and line. */
-function rowOf<S extends z.ZodType>(schema: S, row: FileRow): StepItem<z.infer<S>> {
-  const parsed = schema.safeParse(row.values);
-  if (parsed.success) return { item: parsed.data };
-  const issue = parsed.error.issues[0];
-  const column = issue?.path.join('.') ?? '';
-  const value = column ? row.values[column] : undefined;
-  return {
-    bad: {
-      file: row.file,
-      line: row.line,
-      problem: `${column ? `"${column}" ` : ''}${value === undefined && column ? 'is missing' : `${JSON.stringify(value)?.slice(0, 80)}: ${issue?.message}`}`,
-    },
-  };
-}
 
 const occupationRow = z.object({ 'O*NET-SOC Code': SOC_CODE, Title: text, Description: text });
 const alternateRow = z.object({ 'O*NET-SOC Code': SOC_CODE, 'Alternate Title': text });

@@ -1,0 +1,171 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { Database } from '../../database/database';
+import { citationProperties, type EntityRow, type LinkRow } from '../../data/to-graph-rows';
+import { writeGraphRows } from '../../data/write-graph';
+import { BatchLoader } from '../batch-loader';
+import { readDelimited } from '../delimited';
+import { rowOf } from '../row';
+import type { ImportReport } from '../onet/onet-import';
+import { taxonomyId } from '../ids';
+
+export interface EscoImportOptions {
+  /** The folder of the CSV download (English). */
+  dir: string;
+  /** The ESCO version, e.g. `1.2.0`. */
+  release: string;
+  batchSize: number;
+  restart: boolean;
+  progress(line: string): void;
+}
+
+const CONCEPT_URI = /^http:\/\/data\.europa\.eu\/esco\/(occupation|skill)\/([0-9a-f-]{36})$/;
+const occupationUri = z.string().regex(CONCEPT_URI, 'an ESCO occupation URI').refine((uri) => uri.includes('/occupation/'), 'an ESCO occupation URI');
+const skillUri = z.string().regex(CONCEPT_URI, 'an ESCO skill URI').refine((uri) => uri.includes('/skill/'), 'an ESCO skill URI');
+const text = z.string().trim().min(1, 'a non-empty value');
+const optionalText = z.string().optional().transform((value) => (value && value.trim() ? value.trim() : null));
+/** ESCO lists other names one per line inside a quoted field. */
+const labels = z
+  .string()
+  .optional()
+  .transform((value) => [...new Set((value ?? '').split('\n').map((label) => label.trim()).filter(Boolean))]);
+
+const occupationRow = z.object({
+  conceptUri: occupationUri,
+  preferredLabel: text,
+  altLabels: labels,
+  iscoGroup: z.string().regex(/^\d{4}$/, 'a four-digit ISCO-08 unit group'),
+  description: optionalText,
+});
+const skillRow = z.object({
+  conceptUri: skillUri,
+  skillType: z.enum(['skill/competence', 'knowledge', '']).optional(),
+  reuseLevel: optionalText,
+  preferredLabel: text,
+  altLabels: labels,
+  description: optionalText,
+});
+const relationRow = z.object({
+  occupationUri,
+  relationType: z.enum(['essential', 'optional']),
+  skillUri,
+});
+
+/** The graph id of an ESCO concept: `esco-occupation-<uuid>` or `esco-skill-<uuid>`. */
+export function escoId(uri: string): string {
+  const match = CONCEPT_URI.exec(uri);
+  if (!match) throw new Error(`not an ESCO concept URI: ${uri}`);
+  return taxonomyId(`esco-${match[1]}`, match[2] as string);
+}
+
+
+/**
+ * Imports ESCO's CSV download: occupations become roles (with their ESCO URI and
+ * ISCO group as external codes, alternative labels as aliases), skills and
+ * knowledge become skills, and occupation-skill relations become requirements
+ * marked essential or optional. Every fact cites one Source for the version.
+ */
+export async function importEsco(database: Database, options: EscoImportOptions): Promise<ImportReport> {
+  const sourceId = `esco-${options.release}`;
+  const source = { id: sourceId, title: `ESCO ${options.release} (CSV download, English)` };
+  const actor = `importer:${sourceId}`;
+  const cite = citationProperties([{ source: sourceId }]);
+  const csv = (name: string, required: string[]) => readDelimited(path.join(options.dir, name), { delimiter: ',', quoted: true, required });
+  const loader = new BatchLoader(database, { dataset: sourceId, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
+  if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${sourceId}`);
+  await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], entities: [], links: [] }, actor), {
+    timeoutMs: 60_000,
+  });
+  const write = (entities: EntityRow[], links: LinkRow[]) => (run: Parameters<typeof writeGraphRows>[0]) =>
+    writeGraphRows(run, { sources: [], entities, links }, actor).then(() => undefined);
+
+  // The concepts each relation may name, read first so that a relation to an unknown one is a bad row.
+  const known = new Set<string>();
+  for (const [name, column] of [
+    ['occupations_en.csv', 'conceptUri'],
+    ['skills_en.csv', 'conceptUri'],
+  ] as const) {
+    for await (const row of csv(name, [column])) if (row.values[column]) known.add(row.values[column] as string);
+  }
+
+  const steps = [];
+  steps.push(
+    await loader.load({
+      file: 'occupations_en.csv',
+      items: (async function* () {
+        for await (const row of csv('occupations_en.csv', ['conceptUri', 'preferredLabel', 'altLabels', 'iscoGroup', 'description'])) {
+          yield rowOf(occupationRow, row);
+        }
+      })(),
+      write: (run, batch) =>
+        write(
+          batch.map((row) => ({
+            id: escoId(row.conceptUri),
+            label: 'Role',
+            properties: {
+              name: row.preferredLabel,
+              aliases: row.altLabels,
+              summary: row.description,
+              externalCodes: [`ESCO:${row.conceptUri}`, `ISCO:${row.iscoGroup}`],
+              ...cite,
+            },
+          })),
+          [],
+        )(run),
+    }),
+  );
+
+  steps.push(
+    await loader.load({
+      file: 'skills_en.csv',
+      items: (async function* () {
+        for await (const row of csv('skills_en.csv', ['conceptUri', 'skillType', 'preferredLabel', 'altLabels', 'description'])) {
+          yield rowOf(skillRow, row);
+        }
+      })(),
+      write: (run, batch) =>
+        write(
+          batch.map((row) => ({
+            id: escoId(row.conceptUri),
+            label: 'Skill',
+            properties: {
+              name: row.preferredLabel,
+              aliases: row.altLabels,
+              description: row.description,
+              category: row.skillType === 'knowledge' ? 'knowledge' : null,
+              reuseLevel: row.reuseLevel,
+              ...cite,
+            },
+          })),
+          [],
+        )(run),
+    }),
+  );
+
+  steps.push(
+    await loader.load({
+      file: 'occupationSkillRelations_en.csv',
+      items: (async function* () {
+        for await (const row of csv('occupationSkillRelations_en.csv', ['occupationUri', 'relationType', 'skillUri'])) {
+          const parsed = rowOf(relationRow, row);
+          if (!('item' in parsed)) yield parsed;
+          else if (!known.has(parsed.item.occupationUri)) yield { bad: { file: row.file, line: row.line, problem: `"occupationUri" ${parsed.item.occupationUri} is not in occupations_en.csv` } };
+          else if (!known.has(parsed.item.skillUri)) yield { bad: { file: row.file, line: row.line, problem: `"skillUri" ${parsed.item.skillUri} is not in skills_en.csv` } };
+          else yield parsed;
+        }
+      })(),
+      write: (run, batch) =>
+        write(
+          [],
+          batch.map((row) => ({
+            from: escoId(row.occupationUri),
+            to: escoId(row.skillUri),
+            type: 'REQUIRES_SKILL',
+            properties: { essential: row.relationType === 'essential', ...cite },
+          })),
+        )(run),
+    }),
+  );
+
+  return { source: sourceId, steps };
+}

@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import type { StepItem } from './batch-loader';
+import type { FileRow } from './delimited';
+
+/** Validates one row's values, turning a failure into a bad row that names its file, line, column and value. */
+export function rowOf<S extends z.ZodType>(schema: S, row: FileRow): StepItem<z.infer<S>> {
+  const parsed = schema.safeParse(row.values);
+  if (parsed.success) return { item: parsed.data };
+  const issue = parsed.error.issues[0];
+  const column = issue?.path.join('.') ?? '';
+  const value = column ? row.values[column] : undefined;
+  const problem =
+    value === undefined && column ? `"${column}" is missing` : `${column ? `"${column}" ` : ''}${JSON.stringify(value)?.slice(0, 80)}: ${issue?.message}`;
+  return { bad: { file: row.file, line: row.line, problem } };
+}
