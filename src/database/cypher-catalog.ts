@@ -38,6 +38,7 @@ export const QUERY_NAMES = [
   'import-checkpoint-set',
   'import-checkpoint-clear',
   'import-add-aliases',
+  'roles-by-external-code',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -305,7 +305,48 @@ export async function importOnet(database: Database, options: OnetImportOptions)
     }),
   );
 
+  const crosswalk = await linkRolesSharingCodes(database, actor, cite);
+  options.progress(`crosswalk: ${crosswalk} role(s) of other sources related to the O*NET occupation with their code`);
   return { source: sourceId, steps };
+}
+
+/**
+ * Relates every role that carries an O*NET-SOC code in `externalCodes` (the
+ * curated roles, whose figures describe an occupation group) to the imported
+ * occupation with that code, so that paths and neighbourhoods cross from one to
+ * the other. The link is marked inferred: it comes from the code, not a statement.
+ */
+async function linkRolesSharingCodes(database: Database, actor: string, cite: Record<string, unknown>): Promise<number> {
+  const rows = await database.runner(() => 'import crosswalk').read('roles-by-external-code', { prefix: 'ONET_SOC:' });
+  const links: LinkRow[] = [];
+  for (const row of rows) {
+    const id = String(row.id);
+    for (const stored of row.codes as string[]) {
+      const code = stored.slice('ONET_SOC:'.length);
+      const target = occupationId(code);
+      if (target === id) continue;
+      links.push({
+        from: id,
+        to: target,
+        type: 'RELATED_TO',
+        properties: { reason: `the same O*NET-SOC occupation (${code})`, tier: null, rank: null, ...cite, inferred: true },
+      });
+    }
+  }
+  if (links.length === 0) return 0;
+  // Only codes whose occupation was imported: a link whose end is missing would stop the write.
+  const present = new Set(
+    (await database.runner(() => 'import crosswalk').read('entities-by-ids', { ids: links.map((link) => link.to) })).map((row) =>
+      String((row.node as { id: string }).id),
+    ),
+  );
+  const kept = links.filter((link) => present.has(link.to));
+  if (kept.length > 0) {
+    await database.writeTransaction('import crosswalk', (run) => writeGraphRows(run, { sources: [], entities: [], links: kept }, actor), {
+      timeoutMs: 60_000,
+    });
+  }
+  return kept.length;
 }
 
 /**
