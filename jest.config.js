@@ -1,12 +1,13 @@
 // @ts-check
 /**
- * Four projects: `unit` (pure code, next to it in src/), `integration`
+ * Five projects: `unit` (pure code, next to it in src/), `integration`
  * (test/integration/, the curated graph in a real local Neo4j started once per
  * run, queried through the real HTTP GraphQL server), `curation`
  * (test/curation/, the mutations, over a second Neo4j with the curated graph, so
- * that writes never disturb the read-only suites) and `properties`
- * (test/properties/, generated graphs in a third, empty local Neo4j).
- * `npm test` runs all four.
+ * that writes never disturb the read-only suites), `import` (test/import/, the
+ * O*NET and ESCO importers on the fixtures in test/fixtures, over a Neo4j of its
+ * own with the curated graph) and `properties` (test/properties/, generated graphs
+ * in an empty local Neo4j). `npm test` runs all five.
  * Type checking is `npm run typecheck`; ts-jest only transpiles (isolatedModules).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
@@ -36,6 +37,15 @@ module.exports = {
       testMatch: ['<rootDir>/test/curation/**/*.test.ts'],
       globalSetup: '<rootDir>/test/curation/global-setup.ts',
       globalTeardown: '<rootDir>/test/curation/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/integration/jest-setup.ts'],
+    },
+    {
+      displayName: 'import',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/import/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/import/global-setup.ts',
+      globalTeardown: '<rootDir>/test/import/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/integration/jest-setup.ts'],
     },
     {

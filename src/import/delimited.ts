@@ -7,6 +7,8 @@ export interface FileRow {
   file: string;
   line: number;
   values: Record<string, string | undefined>;
+  /** Set when the row cannot be read as the header says, e.g. it has too few or too many fields. */
+  problem?: string;
 }
 
 /** A row that could not be used; reported with its file and line, never skipped silently. */
@@ -41,6 +43,7 @@ export interface DelimitedOptions {
 export async function* readDelimited(file: string, options: DelimitedOptions): AsyncGenerator<FileRow> {
   if (!fs.existsSync(file)) throw new ImportFileError(`${file}: no such file`);
   const name = path.basename(file);
+  let columns = 0;
   const parser = fs.createReadStream(file).pipe(
     parse({
       delimiter: options.delimiter,
@@ -49,6 +52,7 @@ export async function* readDelimited(file: string, options: DelimitedOptions): A
         if (missing.length > 0) {
           throw new ImportFileError(`${name}: the header lacks ${missing.map((column) => `"${column}"`).join(', ')}; is this the right file and release?`);
         }
+        columns = header.length;
         return header;
       },
       bom: true,
@@ -61,9 +65,18 @@ export async function* readDelimited(file: string, options: DelimitedOptions): A
     }),
   );
   try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
+    // csv-parse counts rows whose field count differs from the header's; a rise marks this row.
+    let invalidSoFar = 0;
+    type Parsed = { record: Record<string, string>; info: { lines: number; invalid_field_length: number }; raw: string };
+    for await (const item of parser as AsyncIterable<Parsed>) {
       const spanned = (item.raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
-      yield { file: name, line: item.info.lines - spanned, values: item.record };
+      const row: FileRow = { file: name, line: item.info.lines - spanned, values: item.record };
+      if (item.info.invalid_field_length > invalidSoFar) {
+        invalidSoFar = item.info.invalid_field_length;
+        const fields = Object.keys(item.record).length < columns ? Object.keys(item.record).length : 'more';
+        row.problem = `${fields} fields for the ${columns}-column header`;
+      }
+      yield row;
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;

@@ -4,6 +4,7 @@ import type { FileRow } from './delimited';
 
 /** Validates one row's values, turning a failure into a bad row that names its file, line, column and value. */
 export function rowOf<S extends z.ZodType>(schema: S, row: FileRow): StepItem<z.infer<S>> {
+  if (row.problem) return { bad: { file: row.file, line: row.line, problem: row.problem } };
   const parsed = schema.safeParse(row.values);
   if (parsed.success) return { item: parsed.data };
   const issue = parsed.error.issues[0];

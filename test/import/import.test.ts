@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../src/config/repo-root';
+import { graphFingerprint } from '../../src/database/graph-fingerprint';
+import { citationProperties } from '../../src/data/to-graph-rows';
+import { writeGraphRows } from '../../src/data/write-graph';
+import { BatchLoader, type StepItem } from '../../src/import/batch-loader';
+import { escoId, importEsco } from '../../src/import/esco/esco-import';
+import { importOnet, occupationId } from '../../src/import/onet/onet-import';
+import { startTestApi, type TestApi } from '../integration/test-api';
+import { IMPORT_URI_VARIABLE } from './global-setup';
+
+const fixtures = path.join(repoRoot(), 'test', 'fixtures');
+const quiet = { progress: () => undefined, batchSize: 7, restart: false };
+
+/** The rows of a tab-delimited fixture as column -> value, read here independently of the importer. */
+function tsv(folder: string, file: string): Record<string, string>[] {
+  const [header, ...lines] = fs.readFileSync(path.join(fixtures, folder, file), 'utf8').trimEnd().split('\n');
+  const columns = (header as string).split('\t');
+  return lines.map((line) => Object.fromEntries(line.split('\t').map((value, index) => [columns[index], value])));
+}
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi(process.env[IMPORT_URI_VARIABLE]);
+});
+afterAll(() => api.close());
+
+describe('O*NET text release', () => {
+  const occupations = tsv('onet', 'Occupation Data.txt');
+  const code = '27-4014.00';
+
+  it('loads every file without a bad row', async () => {
+    const report = await importOnet(api.database, { ...quiet, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
+    expect(report.steps.flatMap((step) => step.badRows)).toEqual([]);
+    expect(report.steps.find((step) => step.file === 'Occupation Data.txt')?.items).toBe(occupations.length);
+  });
+
+  it('makes each occupation a role with its code, description and alternate titles', async () => {
+    const occupation = occupations.find((row) => row['O*NET-SOC Code'] === code) as Record<string, string>;
+    const titles = tsv('onet', 'Alternate Titles.txt')
+      .filter((row) => row['O*NET-SOC Code'] === code)
+      .map((row) => row['Alternate Title']);
+    const response = await api.query(`{ role(id: "${occupationId(code)}") { name summary aliases externalCodes { system code } citations { source { id } } } }`);
+    expect(response.data?.role).toEqual({
+      name: occupation.Title,
+      summary: occupation.Description,
+      aliases: expect.arrayContaining(titles),
+      externalCodes: [{ system: 'ONET_SOC', code }],
+      citations: [{ source: { id: 'onet-30.0' } }],
+    });
+    expect(response.data?.role.aliases).toHaveLength(new Set(titles).size);
+  });
+
+  it('requires exactly the skills and knowledge rated at importance 3 or more, with importance and level', async () => {
+    const ratings = [...tsv('onet', 'Skills.txt'), ...tsv('onet', 'Knowledge.txt')];
+    let below = 0;
+    for (const occupation of occupations) {
+      const own = ratings.filter((row) => row['O*NET-SOC Code'] === occupation['O*NET-SOC Code']);
+      const scale = (id: string) =>
+        new Map(own.filter((row) => row['Scale ID'] === id).map((row) => [String(row['Element Name']), Number(row['Data Value'])]));
+      const importance = scale('IM');
+      const level = scale('LV');
+      const expected = [...importance]
+        .filter(([, value]) => value >= 3)
+        .map(([name, value]) => ({ skill: { name }, importance: value, level: level.get(name) ?? null }))
+        .sort((a, b) => a.skill.name.localeCompare(b.skill.name));
+      below += importance.size - expected.length;
+      const response = await api.query(`{ role(id: "${occupationId(occupation['O*NET-SOC Code'] as string)}") { skills { skill { name } importance level } } }`);
+      expect(response.data?.role.skills).toEqual(expected);
+    }
+    expect(below).toBeGreaterThan(0); // the fixture rates some below the threshold
+  });
+
+  it('relates occupations with tier and rank, and crosses into the curated graph through the shared code', async () => {
+    const related = tsv('onet', 'Related Occupations.txt').filter((row) => row['O*NET-SOC Code'] === code);
+    const response = await api.query(`{
+      role(id: "${occupationId(code)}") { relatedRoles { role { id } tier rank } }
+      paths(from: "audio-engineer", to: "${occupationId(code)}", maxHops: 1) { length explanation }
+    }`);
+    expect(response.data?.role.relatedRoles).toEqual(
+      expect.arrayContaining(
+        related.map((row) => ({ role: { id: occupationId(row['Related O*NET-SOC Code'] as string) }, tier: row['Relatedness Tier'], rank: Number(row.Index) })),
+      ),
+    );
+    // The curated audio engineer's growth figure counts all sound engineering technicians (27-4014.00).
+    expect(response.data?.paths).toEqual([{ length: 1, explanation: expect.stringContaining('the same O*NET-SOC occupation (27-4014.00)') }]);
+  });
+
+  it('changes nothing when run again, finished files or not', async () => {
+    const lastChanges = async () =>
+      (
+        await api.database.driver.executeQuery(
+          'CALL () { MATCH (n:Entity) RETURN max(n.updatedAt) AS nodes } CALL () { MATCH ()-[r]->() RETURN max(r.updatedAt) AS links } RETURN toString(nodes) AS nodes, toString(links) AS links',
+        )
+      ).records[0]?.toObject();
+    const before = await graphFingerprint(api.database);
+    const changesBefore = await lastChanges();
+    const again = await importOnet(api.database, { ...quiet, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
+    expect(again.steps.every((step) => step.alreadyDone)).toBe(true);
+    const restarted = await importOnet(api.database, { ...quiet, restart: true, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
+    expect(restarted.steps.some((step) => step.alreadyDone)).toBe(false);
+    const after = await graphFingerprint(api.database);
+    // Only the checkpoints' own timestamps move: no fact was stamped as changed.
+    expect({ nodes: after.nodes, relationships: after.relationships }).toEqual({ nodes: before.nodes, relationships: before.relationships });
+    const changesAfter = await lastChanges();
+    expect(changesAfter).toEqual(changesBefore);
+  });
+
+  it('reports each bad row with its file and line, and loads every other row', async () => {
+    const expected = JSON.parse(fs.readFileSync(path.join(fixtures, 'onet-bad', 'bad-rows.json'), 'utf8')) as { file: string; line: number }[];
+    const report = await importOnet(api.database, { ...quiet, dir: path.join(fixtures, 'onet-bad'), release: '30.0-bad', minImportance: 3 });
+    const reported = report.steps.flatMap((step) => step.badRows).map(({ file, line }) => ({ file, line }));
+    expect(reported.sort(byFileAndLine)).toEqual(expected.map(({ file, line }) => ({ file, line })).sort(byFileAndLine));
+    for (const row of report.steps.flatMap((step) => step.badRows)) expect(row.problem.length).toBeGreaterThan(10);
+  });
+});
+
+describe('ESCO CSV download', () => {
+  const sound = 'http://data.europa.eu/esco/occupation/';
+
+  it('loads occupations, skills and requirements, each requirement essential or optional', async () => {
+    const report = await importEsco(api.database, { ...quiet, dir: path.join(fixtures, 'esco'), release: '1.2.0' });
+    expect(report.steps.flatMap((step) => step.badRows)).toEqual([]);
+
+    const relations = fs
+      .readFileSync(path.join(fixtures, 'esco', 'occupationSkillRelations_en.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    const [occupationUri] = relations[0] as string[];
+    expect(occupationUri?.startsWith(sound)).toBe(true);
+    const expected = relations
+      .filter(([uri]) => uri === occupationUri)
+      .map(([, relationType, , skillUri]) => ({ skill: { id: escoId(skillUri as string) }, essential: relationType === 'essential' }))
+      .sort((a, b) => a.skill.id.localeCompare(b.skill.id));
+
+    const response = await api.query(`{ role(id: "${escoId(occupationUri as string)}") { externalCodes { system } skills { skill { id } essential } } }`);
+    expect(response.data?.role.externalCodes.map((entry: { system: string }) => entry.system)).toEqual(['ESCO', 'ISCO']);
+    const skills = (response.data?.role.skills ?? []) as { skill: { id: string } }[];
+    expect([...skills].sort((a, b) => a.skill.id.localeCompare(b.skill.id))).toEqual(expected);
+  });
+
+  it('reads label lists that span lines inside quoted fields as aliases', async () => {
+    const response = await api.query('{ search(text: "régisseur", kinds: [ROLE]) { node { id ... on Role { aliases } } } }');
+    expect(response.data?.search[0]?.node.aliases).toContain('régisseur son');
+  });
+
+  it('reports each bad row of the files it reads with its file and line', async () => {
+    const expected = (JSON.parse(fs.readFileSync(path.join(fixtures, 'esco-bad', 'bad-rows.json'), 'utf8')) as { file: string; line: number }[])
+      // Skill-to-skill relations are not imported yet.
+      .filter((row) => row.file !== 'skillSkillRelations_en.csv');
+    const report = await importEsco(api.database, { ...quiet, dir: path.join(fixtures, 'esco-bad'), release: '1.2.0-bad' });
+    const reported = report.steps.flatMap((step) => step.badRows).map(({ file, line }) => ({ file, line }));
+    expect(reported.sort(byFileAndLine)).toEqual(expected.map(({ file, line }) => ({ file, line })).sort(byFileAndLine));
+  });
+});
+
+describe('an interrupted import', () => {
+  it('resumes after the last committed batch, writing no batch in part and no item twice', async () => {
+    const ids = Array.from({ length: 10 }, (_, index) => `resume-skill-${index}`);
+    const cite = citationProperties([{ source: 'onet-30.0' }]);
+    const step = (failAfter: number | null) => ({
+      file: 'resume-test',
+      items: (async function* (): AsyncGenerator<StepItem<string>> {
+        for (const [index, id] of ids.entries()) {
+          if (failAfter !== null && index === failAfter) throw new Error('interrupted');
+          yield { item: id };
+        }
+      })(),
+      write: async (run: Parameters<typeof writeGraphRows>[0], batch: string[]) => {
+        await writeGraphRows(run, { sources: [], entities: batch.map((id) => ({ id, label: 'Skill' as const, properties: { name: id, ...cite } })), links: [] }, 'test');
+      },
+    });
+    const loader = new BatchLoader(api.database, { dataset: 'resume-test', batchSize: 3, progress: () => undefined, batchTimeoutMs: 10_000 });
+    await expect(loader.load(step(7))).rejects.toThrow('interrupted');
+
+    const stored = async () =>
+      (await api.database.driver.executeQuery('MATCH (n:Skill) WHERE n.id IN $ids RETURN n.id AS id ORDER BY id', { ids })).records.map((record) =>
+        record.get('id'),
+      );
+    // Two whole batches of three were committed; the seventh item, read but not in a full batch, was not.
+    expect(await stored()).toEqual(ids.slice(0, 6).sort());
+
+    const resumed = await loader.load(step(null));
+    expect(resumed).toMatchObject({ resumedAfter: 6, items: 10 });
+    expect(await stored()).toEqual([...ids].sort());
+  });
+});
+
+function byFileAndLine(a: { file: string; line: number }, b: { file: string; line: number }): number {
+  return a.file.localeCompare(b.file) || a.line - b.line;
+}
