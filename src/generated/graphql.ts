@@ -798,6 +798,8 @@ export type Relation =
   | 'COLLABORATES_WITH'
   /** A role carries out a duty. */
   | 'HAS_RESPONSIBILITY'
+  /** A skill draws on another (ESCO's skill-to-skill relations: essential or optional for it). */
+  | 'RELATED_SKILL'
   /** A source relates two careers. */
   | 'RELATED_TO'
   /** A role asks for an education level. */

@@ -13,6 +13,7 @@ const VERBS: Record<LinkType, string> = {
   COLLABORATES_WITH: 'works with',
   HAS_SALARY: 'has the salary figure',
   HAS_GROWTH: 'has the growth figure',
+  RELATED_SKILL: 'draws on',
 };
 
 /** The plural verb for "A and B both …", used when two hops meet at a shared node. */
@@ -23,6 +24,7 @@ const BOTH_VERBS: Partial<Record<LinkType, string>> = {
   USES_TOOL: 'both use',
   REQUIRES_EDUCATION: 'both ask for',
   COLLABORATES_WITH: 'both work with',
+  RELATED_SKILL: 'both draw on',
 };
 
 export interface ExplainedStep {

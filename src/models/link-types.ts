@@ -14,6 +14,7 @@ export const LINK_TYPES = {
   COLLABORATES_WITH: { from: ['Role'], to: ['Role', 'Collaborator'] },
   HAS_SALARY: { from: ['Role'], to: ['SalaryFigure'] },
   HAS_GROWTH: { from: ['Role'], to: ['GrowthFigure'] },
+  RELATED_SKILL: { from: ['Skill'], to: ['Skill'] },
 } as const satisfies Record<string, { from: readonly EntityLabel[]; to: readonly EntityLabel[] }>;
 
 export type LinkType = keyof typeof LINK_TYPES;

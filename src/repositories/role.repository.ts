@@ -3,8 +3,8 @@ import type { LinkType } from '../models/link-types';
 import type { LinkRecord, RoleDetailsRecord } from '../models/records';
 import { toCitations, toEntity } from './row-mapping';
 
-/** Which list of RoleDetailsRecord each relationship type fills. */
-const LIST_OF: Record<LinkType, keyof Omit<RoleDetailsRecord, 'role' | 'sourceIds'>> = {
+/** Which list of RoleDetailsRecord each relationship type from a role fills. */
+const LIST_OF: Record<Exclude<LinkType, 'RELATED_SKILL'>, keyof Omit<RoleDetailsRecord, 'role' | 'sourceIds'>> = {
   REQUIRES_SKILL: 'skills',
   HAS_RESPONSIBILITY: 'responsibilities',
   WORKS_IN: 'settings',
@@ -17,7 +17,7 @@ const LIST_OF: Record<LinkType, keyof Omit<RoleDetailsRecord, 'role' | 'sourceId
 };
 
 interface RawLink {
-  type: LinkType;
+  type: keyof typeof LIST_OF;
   direction: 'out' | 'in';
   link: Record<string, unknown>;
   target: Record<string, unknown>;

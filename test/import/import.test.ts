@@ -142,15 +142,30 @@ describe('ESCO CSV download', () => {
     expect([...skills].sort((a, b) => a.skill.id.localeCompare(b.skill.id))).toEqual(expected);
   });
 
+  it('links skills to the skills they draw on, essential or optional, which paths then follow', async () => {
+    const [first] = fs
+      .readFileSync(path.join(fixtures, 'esco', 'skillSkillRelations_en.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    const [original, , relationType, , related] = first as string[];
+    const stored = await api.database.driver.executeQuery(
+      'MATCH (:Skill {id: $from})-[r:RELATED_SKILL]->(:Skill {id: $to}) RETURN r.essential AS essential',
+      { from: escoId(original as string), to: escoId(related as string) },
+    );
+    expect(stored.records.map((record) => record.get('essential'))).toEqual([relationType === 'essential']);
+    const response = await api.query(`{ paths(from: "${escoId(original as string)}", to: "${escoId(related as string)}", maxHops: 1, via: [RELATED_SKILL]) { steps { relation explanation } } }`);
+    expect(response.data?.paths).toEqual([{ steps: [{ relation: 'RELATED_SKILL', explanation: expect.stringContaining('draws on') }] }]);
+  });
+
   it('reads label lists that span lines inside quoted fields as aliases', async () => {
     const response = await api.query('{ search(text: "régisseur", kinds: [ROLE]) { node { id ... on Role { aliases } } } }');
     expect(response.data?.search[0]?.node.aliases).toContain('régisseur son');
   });
 
   it('reports each bad row of the files it reads with its file and line', async () => {
-    const expected = (JSON.parse(fs.readFileSync(path.join(fixtures, 'esco-bad', 'bad-rows.json'), 'utf8')) as { file: string; line: number }[])
-      // Skill-to-skill relations are not imported yet.
-      .filter((row) => row.file !== 'skillSkillRelations_en.csv');
+    const expected = JSON.parse(fs.readFileSync(path.join(fixtures, 'esco-bad', 'bad-rows.json'), 'utf8')) as { file: string; line: number }[];
     const report = await importEsco(api.database, { ...quiet, dir: path.join(fixtures, 'esco-bad'), release: '1.2.0-bad' });
     const reported = report.steps.flatMap((step) => step.badRows).map(({ file, line }) => ({ file, line }));
     expect(reported.sort(byFileAndLine)).toEqual(expected.map(({ file, line }) => ({ file, line })).sort(byFileAndLine));

@@ -14,6 +14,7 @@ export const RELATIONS = [
   'REQUIRES_EDUCATION',
   'RELATED_TO',
   'COLLABORATES_WITH',
+  'RELATED_SKILL',
 ] as const satisfies readonly Relation[];
 
 const pathsArgs = z.object({

@@ -45,6 +45,11 @@ const skillRow = z.object({
   altLabels: labels,
   description: optionalText,
 });
+const skillRelationRow = z.object({
+  originalSkillUri: skillUri,
+  relationType: z.enum(['essential', 'optional']),
+  relatedSkillUri: skillUri,
+});
 const relationRow = z.object({
   occupationUri,
   relationType: z.enum(['essential', 'optional']),
@@ -62,8 +67,9 @@ export function escoId(uri: string): string {
 /**
  * Imports ESCO's CSV download: occupations become roles (with their ESCO URI and
  * ISCO group as external codes, alternative labels as aliases), skills and
- * knowledge become skills, and occupation-skill relations become requirements
- * marked essential or optional. Every fact cites one Source for the version.
+ * knowledge become skills, occupation-skill relations become requirements
+ * marked essential or optional, and skill-skill relations become RELATED_SKILL
+ * links, marked the same way. Every fact cites one Source for the version.
  */
 export async function importEsco(database: Database, options: EscoImportOptions): Promise<ImportReport> {
   const sourceId = `esco-${options.release}`;
@@ -161,6 +167,31 @@ export async function importEsco(database: Database, options: EscoImportOptions)
             from: escoId(row.occupationUri),
             to: escoId(row.skillUri),
             type: 'REQUIRES_SKILL',
+            properties: { essential: row.relationType === 'essential', ...cite },
+          })),
+        )(run),
+    }),
+  );
+
+  steps.push(
+    await loader.load({
+      file: 'skillSkillRelations_en.csv',
+      items: (async function* () {
+        for await (const row of csv('skillSkillRelations_en.csv', ['originalSkillUri', 'relationType', 'relatedSkillUri'])) {
+          const parsed = rowOf(skillRelationRow, row);
+          if (!('item' in parsed)) yield parsed;
+          else if (!known.has(parsed.item.originalSkillUri)) yield { bad: { file: row.file, line: row.line, problem: `"originalSkillUri" ${parsed.item.originalSkillUri} is not in skills_en.csv` } };
+          else if (!known.has(parsed.item.relatedSkillUri)) yield { bad: { file: row.file, line: row.line, problem: `"relatedSkillUri" ${parsed.item.relatedSkillUri} is not in skills_en.csv` } };
+          else yield parsed;
+        }
+      })(),
+      write: (run, batch) =>
+        write(
+          [],
+          batch.map((row) => ({
+            from: escoId(row.originalSkillUri),
+            to: escoId(row.relatedSkillUri),
+            type: 'RELATED_SKILL',
             properties: { essential: row.relationType === 'essential', ...cite },
           })),
         )(run),
