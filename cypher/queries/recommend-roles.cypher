@@ -1,8 +1,12 @@
 // Question: which roles best fit a set of skills, and what would each still need?
 // Parameters: $skillIds (1..100 skill ids), $first (1..100).
 // Formula: for a role R with skills S(R) and the given skills G,
-//   score(R) = Σ idf(s) over S(R) ∩ G / Σ idf(s) over S(R)   (weighted coverage of R's skills),
-//   idf(s)   = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s.
+//   score(R) = Σ idf(s)·w(R, s) over S(R) ∩ G / Σ idf(s)·w(R, s) over S(R)
+//              (weighted coverage of R's skills),
+//   idf(s)   = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s
+//              (only roles require skills, so df(s) is the degree of s),
+//   w(R, s)  = importance / 5 where the requirement has an importance (O*NET, 1..5),
+//              1 for an essential and 0.5 for an optional one (ESCO), else 1.
 // Only roles requiring at least one given skill are candidates.
 // Scores are rounded to 12 decimals so that mathematically equal scores tie exactly.
 // Ranking: score, highest first; ties by role name, then id.
@@ -17,9 +21,12 @@ CALL (given, roleCount) {
   UNWIND given AS skill
   MATCH (skill)<-[:REQUIRES_SKILL]-(role:Role)
   WITH DISTINCT role, given, roleCount
-  WITH role, given, COLLECT { MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS needs, roleCount
-  WITH role, given, needs,
-    [s IN needs | log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-(:Role) })] AS weights
+  CALL (role, roleCount) {
+    MATCH (role)-[r:REQUIRES_SKILL]->(s:Skill)
+    RETURN collect(s) AS needs,
+      collect(log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-() }) * coalesce(r.importance / 5.0, CASE r.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0)) AS weights
+  }
+  WITH role, given, needs, weights
   WITH role, given, needs,
     round(
       reduce(total = 0.0, i IN range(0, size(needs) - 1) |

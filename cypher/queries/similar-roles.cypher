@@ -1,9 +1,16 @@
 // Question: which roles are most alike this role by the skills they require?
 // Parameters: $roleId, $metric ('JACCARD' or 'WEIGHTED_JACCARD'), $first (1..100).
 // Formulas, with A = skills of the role and B = skills of another role sharing at least one:
-//   jaccard  = |A ∩ B| / |A ∪ B|
-//   weighted = Σ idf(s) over A ∩ B / Σ idf(s) over A ∪ B,
-//   idf(s)   = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s.
+//   jaccard  = |A ∩ B| / |A ∪ B|, with |A ∪ B| = |A| + |B| - |A ∩ B|
+//   weighted = Σ idf(s)·min(wA(s), wB(s)) / Σ idf(s)·max(wA(s), wB(s)) over A ∪ B
+//              (w = 0 where a role does not require s), the weighted Jaccard index;
+//   idf(s)   = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s;
+//   w        = importance / 5 where the requirement has an importance (O*NET, 1..5),
+//              1 for an essential and 0.5 for an optional one (ESCO), else 1; with
+//              every w = 1 the weighted index is Σ idf over A ∩ B / Σ idf over A ∪ B.
+// Since max(a, b) = a + b - min(a, b), the denominator is Σ idf·wA over A + Σ idf·wB
+// over B - the numerator: each role's skills are read once, never compared pairwise.
+// Only roles require skills (the allow-list), so df(s) is the degree of s.
 // Scores are rounded to 12 decimals, so that two mathematically equal sums of
 // different terms tie exactly (floating-point sums may differ in the last bits).
 // Ranking: the score of $metric, highest first; ties by role name, then id.
@@ -13,20 +20,29 @@ USING INDEX SEEK role:Entity(id)
 WHERE role:Role
 CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }
 CALL (role, roleCount) {
-  MATCH (role)-[:REQUIRES_SKILL]->(skill:Skill)<-[:REQUIRES_SKILL]-(other:Role)
+  MATCH (role)-[mine:REQUIRES_SKILL]->(skill:Skill)
+  WITH role, roleCount, skill,
+    coalesce(mine.importance / 5.0, CASE mine.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) AS wA,
+    log(1.0 + toFloat(roleCount) / COUNT { (skill)<-[:REQUIRES_SKILL]-() }) AS idf
+  WITH role, roleCount, collect({skill: skill, wA: wA, idf: idf}) AS own
+  WITH role, roleCount, own, size(own) AS sizeA, reduce(total = 0.0, entry IN own | total + entry.idf * entry.wA) AS weightA
+  UNWIND own AS entry
+  WITH role, roleCount, sizeA, weightA, entry, entry.skill AS skill
+  MATCH (skill)<-[theirs:REQUIRES_SKILL]-(other:Role)
   WHERE other <> role
-  WITH role, roleCount, other, collect(skill) AS shared
-  WITH other, shared, roleCount,
-    COLLECT { MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS mine,
-    COLLECT { MATCH (other)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS theirs
-  WITH other, shared, roleCount, mine + [s IN theirs WHERE NOT s IN mine] AS union
-  WITH other, shared, union,
-    reduce(total = 0.0, s IN shared |
-      total + log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-(:Role) })) AS sharedWeight,
-    reduce(total = 0.0, s IN union |
-      total + log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-(:Role) })) AS unionWeight
-  WITH other, shared, size(union) AS unionSize,
-    round(toFloat(size(shared)) / size(union), 12) AS jaccard, round(sharedWeight / unionWeight, 12) AS weightedJaccard
+  WITH roleCount, sizeA, weightA, other, skill,
+    entry.idf * CASE WHEN entry.wA < coalesce(theirs.importance / 5.0, CASE theirs.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0)
+      THEN entry.wA ELSE coalesce(theirs.importance / 5.0, CASE theirs.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) END AS sharedPart
+  WITH roleCount, sizeA, weightA, other, collect(skill) AS shared, sum(sharedPart) AS sharedWeight
+  CALL (other, roleCount) {
+    MATCH (other)-[r:REQUIRES_SKILL]->(s:Skill)
+    RETURN count(s) AS sizeB,
+      sum(log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-() }) *
+        coalesce(r.importance / 5.0, CASE r.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0)) AS weightB
+  }
+  WITH other, shared, sizeA + sizeB - size(shared) AS unionSize, sharedWeight, weightA + weightB - sharedWeight AS unionWeight
+  WITH other, shared, unionSize,
+    round(toFloat(size(shared)) / unionSize, 12) AS jaccard, round(sharedWeight / unionWeight, 12) AS weightedJaccard
   WITH other, shared, unionSize, jaccard, weightedJaccard,
     CASE $metric WHEN 'WEIGHTED_JACCARD' THEN weightedJaccard ELSE jaccard END AS score
   ORDER BY score DESC, other.name ASC, other.id ASC

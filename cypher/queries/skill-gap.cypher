@@ -2,10 +2,13 @@
 // Parameters: $fromId, $toId (role ids).
 // Formulas, with F = skills of the from-role and T = skills of the to-role:
 //   transferable = T ∩ F; toLearn = T minus F;
-//   coverage      = Σ idf(s) over T ∩ F / Σ idf(s) over T   (as recommendRoles scores T for F),
+//   coverage      = Σ idf(s)·w(T, s) over T ∩ F / Σ idf(s)·w(T, s) over T
+//                   (as recommendRoles scores the to-role for the from-role's skills),
 //   plainCoverage = |T ∩ F| / |T|; both 0 when T is empty; coverage is rounded to 12
 //   decimals like the recommendRoles score;
-//   idf(s) = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s.
+//   idf(s) = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s (its degree);
+//   w(T, s) = importance / 5 where the to-role's requirement has an importance (O*NET,
+//   1..5), 1 for an essential and 0.5 for an optional one (ESCO), else 1.
 // Returns one row: the two roles (null when not found), transferable, toLearn, coverage, plainCoverage.
 OPTIONAL MATCH (source:Entity {id: $fromId})
 USING INDEX SEEK source:Entity(id)
@@ -15,10 +18,13 @@ USING INDEX SEEK target:Entity(id)
 WHERE target:Role
 CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }
 WITH source, target, roleCount,
-  COLLECT { MATCH (source)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS held,
-  COLLECT { MATCH (target)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS needed
-WITH source, target, held, needed,
-  [s IN needed | log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-(:Role) })] AS weights
+  COLLECT { MATCH (source)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS held
+CALL (target, roleCount) {
+  OPTIONAL MATCH (target)-[r:REQUIRES_SKILL]->(s:Skill)
+  RETURN collect(s) AS needed,
+    collect(CASE WHEN s IS NOT NULL THEN log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-() }) * coalesce(r.importance / 5.0, CASE r.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) END) AS weights
+}
+WITH source, target, held, needed, weights
 RETURN
   source {.*} AS fromRole,
   target {.*} AS toRole,

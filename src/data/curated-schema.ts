@@ -78,6 +78,12 @@ export const factSchemas = {
     from: id,
     to: id,
     reason: z.string().min(1).optional(),
+    /** How important the skill is to the role, 1..5 (O*NET's IM scale); weighs it in the analytic queries. */
+    importance: z.number().min(1).max(5).optional(),
+    /** The level of the skill the role needs, 0..7 (O*NET's LV scale). */
+    level: z.number().min(0).max(7).optional(),
+    /** Essential (true) or optional (false) to the role, as ESCO says; weighs it in the analytic queries. */
+    essential: z.boolean().optional(),
     ...fact,
   }),
 };

@@ -85,7 +85,13 @@ export function linkRow(link: LinkFact): LinkRow {
     from: link.from,
     to: link.to,
     type: link.type,
-    properties: { reason: link.reason ?? null, ...citationProperties(link.citations, link.inferred) },
+    properties: {
+      reason: link.reason ?? null,
+      importance: link.importance ?? null,
+      level: link.level ?? null,
+      essential: link.essential ?? null,
+      ...citationProperties(link.citations, link.inferred),
+    },
   };
 }
 

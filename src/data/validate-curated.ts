@@ -86,6 +86,10 @@ export function validateCurated(input: unknown, origin: string): CuratedDataset 
       problems.push(`${describe(link)}: "${link.to}" must be one of ${rule.to.join('/')}, found ${to ?? 'nothing'}`);
     }
     if (link.type === 'RELATED_TO' && !link.reason) problems.push(`${describe(link)} needs a reason`);
+    const weighted = link.importance !== undefined || link.level !== undefined || link.essential !== undefined;
+    if (weighted && link.type !== 'REQUIRES_SKILL' && link.type !== 'RELATED_SKILL') {
+      problems.push(`${describe(link)}: importance, level and essential weigh skill requirements only`);
+    }
     const key = `${link.from}|${link.type}|${link.to}`;
     if (linkKeys.has(key)) problems.push(`${describe(link)} is stated twice`);
     linkKeys.add(key);

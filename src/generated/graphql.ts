@@ -210,8 +210,14 @@ export type ImportReport = {
 /** A link between two nodes, with the passages that state it. */
 export type LinkInput = {
   citations: Array<CitationInput>;
+  /** For REQUIRES_SKILL: essential (true) or optional (false), as ESCO says; weighs it like importance. */
+  essential?: InputMaybe<Scalars['Boolean']['input']>;
   from: Scalars['ID']['input'];
+  /** For REQUIRES_SKILL: how important the skill is, 1..5 (O*NET's scale); weighs it in similarity, recommendations and skill gaps. */
+  importance?: InputMaybe<Scalars['Float']['input']>;
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
+  /** For REQUIRES_SKILL: the level needed, 0..7 (O*NET's scale). */
+  level?: InputMaybe<Scalars['Float']['input']>;
   /** Why the two are linked, when the source gives a reason. */
   reason?: InputMaybe<Scalars['String']['input']>;
   to: Scalars['ID']['input'];
@@ -944,9 +950,9 @@ export type RoleRecommendation = {
   /** The role recommended. */
   role: Role;
   /**
-   * Weighted coverage of the role's skills by the given ones: Σ idf(s) over the role's
-   * skills that were given, divided by Σ idf(s) over all the role's skills (idf as in
-   * WEIGHTED_JACCARD). From 0 to 1.
+   * Weighted coverage of the role's skills by the given ones: Σ idf(s)·w(s) over the
+   * role's skills that were given, divided by Σ idf(s)·w(s) over all the role's skills
+   * (idf and the requirement weight w as in WEIGHTED_JACCARD). From 0 to 1.
    */
   score: Scalars['Float']['output'];
 };
@@ -1063,9 +1069,13 @@ export type SimilarityMetric =
   /** Plain Jaccard: |A ∩ B| / |A ∪ B|. Every skill counts the same. */
   | 'JACCARD'
   /**
-   * IDF-weighted Jaccard: Σ idf(s) over A ∩ B divided by Σ idf(s) over A ∪ B, with
-   * idf(s) = ln(1 + N / df(s)), N the number of roles and df(s) the number of roles
-   * requiring s. A rare shared skill counts more than one every role has.
+   * Weighted Jaccard: Σ idf(s)·min(wA(s), wB(s)) divided by Σ idf(s)·max(wA(s), wB(s))
+   * over A ∪ B, with idf(s) = ln(1 + N / df(s)), N the number of roles and df(s) the
+   * number of roles requiring s, and w the weight of a role's requirement of s:
+   * importance / 5 where a taxonomy rates it 1..5 (O*NET), 1 when essential and 0.5 when
+   * optional (ESCO), else 1; 0 when the role does not require s. Without weights this is
+   * Σ idf over A ∩ B / Σ idf over A ∪ B: a rare shared skill counts more than one every
+   * role has.
    */
   | 'WEIGHTED_JACCARD';
 
@@ -1122,9 +1132,10 @@ export type SkillEdge = {
 export type SkillGap = {
   __typename?: 'SkillGap';
   /**
-   * Weighted share of the target's skills already held: Σ idf over transferable divided by
-   * Σ idf over all of `to`'s skills; the same number recommendRoles gives `to` for
-   * `from`'s skills. 0 when `to` requires no skill.
+   * Weighted share of the target's skills already held: Σ idf·w over transferable divided
+   * by Σ idf·w over all of `to`'s skills (w: the weight of `to`'s requirement, as in
+   * WEIGHTED_JACCARD); the same number recommendRoles gives `to` for `from`'s skills.
+   * 0 when `to` requires no skill.
    */
   coverage: Scalars['Float']['output'];
   /** The role one comes from. */

@@ -282,7 +282,7 @@ describe('analytic queries on generated graphs (properties)', () => {
             const all = union(A, B);
             expected.set(other, {
               JACCARD: shared.size / all.size,
-              WEIGHTED_JACCARD: model.weight(shared) / model.weight(all),
+              WEIGHTED_JACCARD: model.weightedJaccard(role, other),
               shared,
               all,
             });
@@ -380,7 +380,7 @@ describe('analytic queries on generated graphs (properties)', () => {
           for (const role of model.roles) {
             const needs = model.skillsOf(role);
             const matched = intersection(needs, given);
-            if (matched.size > 0) expected.set(role, model.weight(matched) / model.weight(needs));
+            if (matched.size > 0) expected.set(role, model.coverage(role, given));
           }
           const { recommendRoles } = await ask(RECOMMEND, { skills, first });
           const list: { role: Named; score: number; matched: Named[]; missing: Named[] }[] = recommendRoles;
@@ -427,7 +427,7 @@ describe('analytic queries on generated graphs (properties)', () => {
         expectOrderedByName(gap.transferable);
         expectOrderedByName(gap.toLearn);
         expect(gap.plainCoverage).toBe(T.size === 0 ? 0 : intersection(T, F).size / T.size);
-        expectClose(gap.coverage, T.size === 0 ? 0 : model.weight(intersection(T, F)) / model.weight(T), 'coverage');
+        expectClose(gap.coverage, model.coverage(to, F), 'coverage');
         if (data.recommendRoles) {
           const recommended = data.recommendRoles.find((rec: { role: Named }) => rec.role.id === to);
           // recommendRoles leaves out roles matching none of the skills: their coverage is 0.

@@ -17,8 +17,14 @@ export interface GenNode {
   name: string | null;
 }
 
-/** [type, from, to], as in the dataset (HAS_SALARY stands for a salary figure's `role`). */
-export type GenLink = [LinkType, string, string];
+/** A requirement's weights, as O*NET (importance 1..5) or ESCO (essential or optional) give them. */
+export interface GenWeight {
+  importance?: number;
+  essential?: boolean;
+}
+
+/** [type, from, to, weight?], as in the dataset (HAS_SALARY stands for a salary figure's `role`). */
+export type GenLink = [LinkType, string, string, GenWeight?];
 
 export interface GenGraph {
   nodes: GenNode[];
@@ -57,6 +63,8 @@ export function graphArbitrary(options: { minSkills?: number } = {}): fc.Arbitra
         collaborators: names(MAX.collaborators),
       }),
       requires: flags(MAX.roles * MAX.skills),
+      // 0..6 no weight (shrinks to none), 7..11 importance 1..5, 12 essential, 13 optional.
+      weights: fc.array(fc.nat(13), { minLength: MAX.roles * MAX.skills, maxLength: MAX.roles * MAX.skills }),
       responsible: flags(MAX.roles * MAX.responsibilities),
       worksIn: flags(MAX.roles * MAX.settings),
       usesTool: flags(MAX.roles * MAX.tools),
@@ -70,12 +78,14 @@ export function graphArbitrary(options: { minSkills?: number } = {}): fc.Arbitra
       const nodes: GenNode[] = [];
       const links: GenLink[] = [];
       const keys = new Set<string>();
-      const link = (type: LinkType, from: string, to: string) => {
+      const link = (type: LinkType, from: string, to: string, weight?: GenWeight) => {
         const key = `${from}|${type}|${to}`;
         if (from === to || keys.has(key)) return;
         keys.add(key);
-        links.push([type, from, to]);
+        links.push(weight ? [type, from, to, weight] : [type, from, to]);
       };
+      const weightOf = (value: number): GenWeight | undefined =>
+        value >= 7 && value <= 11 ? { importance: value - 6 } : value === 12 ? { essential: true } : value === 13 ? { essential: false } : undefined;
       const section = (kind: GenKind, idPrefix: string, count: number, nameSeeds: number[]) => {
         const ids = Array.from({ length: count }, (_, index) => `${idPrefix}-${index}`);
         ids.forEach((id, index) => nodes.push({ id, kind, name: `${kind} ${nameSeeds[index]}` }));
@@ -92,7 +102,8 @@ export function graphArbitrary(options: { minSkills?: number } = {}): fc.Arbitra
       const grid = (type: LinkType, items: string[], max: number, values: number[]) => {
         roles.forEach((role, r) =>
           items.forEach((item, i) => {
-            if ((values[r * max + i] ?? 0) >= 10 - spec.density) link(type, role, item);
+            const weight = type === 'REQUIRES_SKILL' ? weightOf(spec.weights[r * max + i] ?? 0) : undefined;
+            if ((values[r * max + i] ?? 0) >= 10 - spec.density) link(type, role, item, weight);
           }),
         );
       };
@@ -161,10 +172,11 @@ export function toDataset(graph: GenGraph): unknown {
     },
     links: graph.links
       .filter(([type]) => type !== 'HAS_SALARY')
-      .map(([type, from, to], index) => ({
+      .map(([type, from, to, weight], index) => ({
         type,
         from,
         to,
+        ...weight,
         ...(type === 'RELATED_TO' ? { reason: `Generated reason ${index}.` } : {}),
         ...(index % 4 === 3 ? { inferred: true } : {}),
         citations: citations(),
@@ -215,6 +227,40 @@ export class GraphModel {
     let total = 0;
     for (const skill of skills) total += this.idf(skill);
     return total;
+  }
+
+  /** w(role, s): importance / 5, 1 when essential, 0.5 when optional, 1 without a weight; 0 when not required. */
+  requirementWeight(role: string, skill: string): number {
+    const found = this.graph.links.find(([type, from, to]) => type === 'REQUIRES_SKILL' && from === role && to === skill);
+    if (!found) return 0;
+    const weight = found[3];
+    if (weight?.importance !== undefined) return weight.importance / 5;
+    if (weight?.essential !== undefined) return weight.essential ? 1 : 0.5;
+    return 1;
+  }
+
+  /** Σ idf(s)·min(wA, wB) / Σ idf(s)·max(wA, wB) over the union of the two roles' skills. */
+  weightedJaccard(a: string, b: string): number {
+    let shared = 0;
+    let all = 0;
+    for (const skill of new Set([...this.skillsOf(a), ...this.skillsOf(b)])) {
+      const [wa, wb] = [this.requirementWeight(a, skill), this.requirementWeight(b, skill)];
+      shared += this.idf(skill) * Math.min(wa, wb);
+      all += this.idf(skill) * Math.max(wa, wb);
+    }
+    return shared / all;
+  }
+
+  /** Σ idf(s)·w(role, s) over the role's skills among `given` / the same over all its skills; 0 without skills. */
+  coverage(role: string, given: ReadonlySet<string>): number {
+    let covered = 0;
+    let all = 0;
+    for (const skill of this.skillsOf(role)) {
+      const part = this.idf(skill) * this.requirementWeight(role, skill);
+      all += part;
+      if (given.has(skill)) covered += part;
+    }
+    return all === 0 ? 0 : covered / all;
   }
 
   /** Undirected adjacency over the links of the given types (all types when omitted). */

@@ -55,10 +55,17 @@ const salaryArgs = inputOf(factSchemas.salary);
 const growthArgs = inputOf(factSchemas.growth);
 const sourceArgs = inputOf(factSchemas.source);
 const linkArgs = inputOf(
-  factSchemas.link.extend({ type: z.enum(RELATIONS) }).refine((link) => link.type !== 'RELATED_TO' || link.reason !== undefined, {
-    message: 'RELATED_TO needs a reason',
-    path: ['reason'],
-  }),
+  factSchemas.link
+    .extend({ type: z.enum(RELATIONS) })
+    .refine((link) => link.type !== 'RELATED_TO' || link.reason !== undefined, {
+      message: 'RELATED_TO needs a reason',
+      path: ['reason'],
+    })
+    .refine(
+      (link) =>
+        link.type === 'REQUIRES_SKILL' || link.type === 'RELATED_SKILL' || [link.importance, link.level, link.essential].every((value) => value === undefined),
+      { message: 'weighs skill requirements only', path: ['importance'] },
+    ),
 );
 const idArgs = z.object({ id: idArg });
 const unlinkArgs = z.object({ type: z.enum(RELATIONS), from: idArg, to: idArg });
