@@ -1,0 +1,119 @@
+import type { CypherRunner, Row } from '../../src/database/database';
+import { RELATIONS } from '../../src/graphql/resolvers/path.resolvers';
+
+/** The queries of the mix, with their share of requests. */
+export const MIX = {
+  roleDetail: 0.15,
+  skillOverlap: 0.25,
+  similarRoles: 0.2,
+  recommendRoles: 0.15,
+  skillGap: 0.15,
+  paths: 0.1,
+} as const;
+
+export type QueryKind = keyof typeof MIX;
+export const QUERY_KINDS = Object.keys(MIX) as QueryKind[];
+
+/** The ids a workload draws its parameters from. */
+export interface Pool {
+  roles: string[];
+  skills: string[];
+}
+
+/** Parameters of one request of a kind (the same for every variant). */
+export type Params = Record<string, unknown>;
+
+/** A small seeded generator (mulberry32), so every variant gets the same requests. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` parameter sets of a kind, drawn from the pool with the seed. */
+export function drawParams(kind: QueryKind, pool: Pool, count: number, seed: number): Params[] {
+  const random = seeded(seed);
+  const pick = (list: string[]) => list[Math.floor(random() * list.length)] as string;
+  return Array.from({ length: count }, () => {
+    switch (kind) {
+      case 'roleDetail':
+      case 'similarRoles':
+        return { role: pick(pool.roles) };
+      case 'skillOverlap':
+      case 'skillGap':
+      case 'paths':
+        return { a: pick(pool.roles), b: pick(pool.roles) };
+      case 'recommendRoles':
+        return { skills: Array.from({ length: 3 }, () => pick(pool.skills)) };
+    }
+  });
+}
+
+/** The GraphQL request of a kind: what a client of the service sends. */
+export function graphqlRequest(kind: QueryKind, params: Params): { query: string; variables: Params } {
+  switch (kind) {
+    case 'roleDetail':
+      return {
+        query: `query RoleDetail($role: ID!) { role(id: $role) { id name skills { skill { id name } } responsibilities { id name }
+          settings { id name } relatedRoles { role { id name skills { skill { id name } } } } } }`,
+        variables: { role: params.role },
+      };
+    case 'skillOverlap':
+      return {
+        query: 'query Overlap($a: ID!, $b: ID!) { skillOverlap(roleA: $a, roleB: $b) { jaccard shared { id name } onlyA { id } onlyB { id } } }',
+        variables: params,
+      };
+    case 'similarRoles':
+      return {
+        query: 'query Similar($role: ID!) { similarRoles(role: $role, first: 10, metric: WEIGHTED_JACCARD) { role { id name } score jaccard } }',
+        variables: params,
+      };
+    case 'recommendRoles':
+      return {
+        query: 'query Recommend($skills: [ID!]!) { recommendRoles(skills: $skills, first: 10) { role { id name } score matched { id } missing { id } } }',
+        variables: params,
+      };
+    case 'skillGap':
+      return {
+        query: 'query Gap($a: ID!, $b: ID!) { skillGap(from: $a, to: $b) { coverage plainCoverage transferable { id name } toLearn { id name } } }',
+        variables: params,
+      };
+    case 'paths':
+      return {
+        query: 'query Paths($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 4, first: 3) { length steps { from to relation } } }',
+        variables: params,
+      };
+  }
+}
+
+/**
+ * The floor's statements for a kind: the same catalog statements the service runs
+ * for the GraphQL request above, no fewer (role detail also reads the related
+ * roles' details, as the nested GraphQL selection does).
+ */
+export async function floorStatements(run: CypherRunner, kind: QueryKind, params: Params): Promise<Row[]> {
+  switch (kind) {
+    case 'roleDetail': {
+      const rows = await run.read('role-details-by-ids', { ids: [params.role] });
+      const related = ((rows[0]?.links as { type: string; target: { id: string } }[] | undefined) ?? [])
+        .filter((link) => link.type === 'RELATED_TO')
+        .map((link) => link.target.id);
+      return related.length > 0 ? [...rows, ...(await run.read('role-details-by-ids', { ids: related }))] : rows;
+    }
+    case 'skillOverlap':
+      return run.read('overlap', { roleIds: [params.a, params.b], type: 'REQUIRES_SKILL' });
+    case 'similarRoles':
+      return run.read('similar-roles', { roleId: params.role, metric: 'WEIGHTED_JACCARD', first: 10 });
+    case 'recommendRoles':
+      return run.read('recommend-roles', { skillIds: params.skills, first: 10 });
+    case 'skillGap':
+      return run.read('skill-gap', { fromId: params.a, toId: params.b });
+    case 'paths':
+      return run.read('paths-between', { fromId: params.a, toId: params.b, types: [...RELATIONS], maxHops: 4, first: 3 });
+  }
+}
