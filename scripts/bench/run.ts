@@ -20,9 +20,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { repoRoot } from '../../src/config/repo-root';
+import { loadCypherCatalog, type CypherCatalog } from '../../src/database/cypher-catalog';
+import type { CypherRunner, Row } from '../../src/database/database';
 import { startLocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
-import { drawParams, graphqlRequest, MIX, QUERY_KINDS, type Pool, type QueryKind } from './workload';
+import { drawParams, floorStatements, graphqlRequest, MIX, QUERY_KINDS, type Params, type Pool, type QueryKind } from './workload';
 
 interface Options {
   quick: boolean;
@@ -94,6 +97,38 @@ interface Measurement {
   errors: number;
   non2xx: number;
   apiRssMb: number | null;
+  /** Heap in use in the Neo4j JVM after the measurement (JMX), in MB. */
+  neo4jHeapMb: number | null;
+}
+
+/** The Neo4j JVM's heap in use, from its JMX bean (available in Community). */
+async function neo4jHeapMb(driver: Driver): Promise<number | null> {
+  try {
+    const result = await driver.executeQuery("CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage AS heap");
+    const heap = result.records[0]?.get('heap') as { value?: { properties?: { used?: number } } } | undefined;
+    const used = heap?.value?.properties?.used;
+    return typeof used === 'number' ? Math.round(used / 2 ** 20) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Database hits of a kind's statements, from PROFILE, averaged over a few of its
+ * parameter sets: a runner that profiles each catalog statement the floor runs.
+ */
+async function profileDbHits(driver: Driver, catalog: CypherCatalog, kind: QueryKind, samples: Params[]): Promise<number> {
+  let hits = 0;
+  const sum = (plan: { dbHits: number; children: unknown[] }): number =>
+    plan.dbHits + plan.children.reduce<number>((total, child) => total + sum(child as { dbHits: number; children: unknown[] }), 0);
+  const read = async (name: keyof CypherCatalog, params: Record<string, unknown>): Promise<Row[]> => {
+    const result = await driver.executeQuery(`PROFILE ${catalog[name]}`, params);
+    if (result.summary.profile) hits += sum(result.summary.profile as unknown as { dbHits: number; children: unknown[] });
+    return result.records.map((record) => record.toObject() as Row);
+  };
+  const runner: CypherRunner = { read, write: read, stats: { roundTrips: 0 }, deadline: Number.POSITIVE_INFINITY };
+  for (const params of samples) await floorStatements(runner, kind, params);
+  return Math.round(hits / samples.length);
 }
 
 async function measure(url: string, bodies: string[], connections: number, seconds: number): Promise<autocannon.Result> {
@@ -143,7 +178,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const password = 'careers-graph-bench';
   const dataDir = path.join(repoRoot(), '.neo4j', `bench-${options.dataset}`);
-  const neo4j = await startLocalNeo4j({
+  const server = await startLocalNeo4j({
     boltPort: 7740,
     dataDir,
     heap: options.dataset === 'stress' ? '2g' : '1g',
@@ -153,19 +188,24 @@ async function main(): Promise<void> {
   });
   const children: ChildProcess[] = [];
   try {
-    const env = { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: password, LOG_LEVEL: 'warn', RATE_LIMIT_BUDGET: '1000000000000' };
+    const env = { ...process.env, NEO4J_URI: server.uri, NEO4J_PASSWORD: password, LOG_LEVEL: 'warn', RATE_LIMIT_BUDGET: '1000000000000' };
     // The service loads the migrations and the curated graph first; the importer needs both.
     const ours = await startChild(['--import', 'tsx', 'src/main.ts'], { ...env, LOG_LEVEL: 'info', PORT: '0' }, /ready at (http:\/\/[\d.:]+\/graphql)/);
     children.push(ours.child);
-    await prepareDataset(options, neo4j.uri, password);
+    await prepareDataset(options, server.uri, password);
     const floor = await startChild(['--import', 'tsx', 'scripts/bench/floor-server.ts'], env, /FLOOR_READY (http:\S+)/);
     children.push(floor.child);
 
     const pool = await readPool(ours.url);
     log(`pool: ${pool.roles.length} roles, ${pool.skills.length} skills`);
+    const driver = neo4j.driver(server.uri, neo4j.auth.basic('neo4j', password), { disableLosslessIntegers: true });
+    const catalog = loadCypherCatalog();
+    const dbHits: Partial<Record<QueryKind, number>> = {};
     const results: Measurement[] = [];
     for (const kind of QUERY_KINDS) {
       const params = drawParams(kind, pool, 500, options.seed);
+      dbHits[kind] = await profileDbHits(driver, catalog, kind, params.slice(0, 5));
+      log(`${kind}: ${dbHits[kind]} db hits per request (PROFILE, mean of 5)`);
       const oursBodies = params.map((p) => JSON.stringify(graphqlRequest(kind, p)));
       const floorBodies = params.map((p) => JSON.stringify({ kind, params: p }));
       for (const connections of options.connections) {
@@ -188,17 +228,19 @@ async function main(): Promise<void> {
             errors: result.errors + result.timeouts,
             non2xx: result.non2xx,
             apiRssMb: rssMb(ours.child.pid),
+            neo4jHeapMb: await neo4jHeapMb(driver),
           };
           results.push(row);
           log(`${kind} ${variant} c=${connections}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, errors ${row.errors}, non-2xx ${row.non2xx}`);
         }
       }
     }
-    report(options, results);
+    await driver.close();
+    report(options, results, dbHits);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))));
-    await neo4j.stop();
+    await server.stop();
   }
 }
 
@@ -228,7 +270,7 @@ async function readPool(url: string): Promise<Pool> {
   return pool;
 }
 
-function report(options: Options, results: Measurement[]): void {
+function report(options: Options, results: Measurement[], dbHits: Partial<Record<QueryKind, number>>): void {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const lines = [
     `# Benchmark: ${options.dataset}${options.quick ? ' (quick)' : ''}`,
@@ -236,21 +278,21 @@ function report(options: Options, results: Measurement[]): void {
     `${new Date().toISOString().slice(0, 10)}, ${machine}; ${options.duration} s per measurement after ${options.warmup} s of warm-up; seed ${options.seed}.`,
     `Mix: ${Object.entries(MIX).map(([kind, share]) => `${kind} ${share * 100}%`).join(', ')}.`,
     '',
-    '| Query | Connections | Variant | p50 ms | p90 ms | p99 ms | max ms | req/s | errors | non-2xx | ours ÷ floor (p50) | API RSS MB |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Query | Connections | Variant | p50 ms | p90 ms | p99 ms | max ms | req/s | errors | non-2xx | ours ÷ floor (p50) | API RSS MB | Neo4j heap MB | db hits |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of results) {
     const floor = results.find((other) => other.variant === 'floor' && other.kind === row.kind && other.connections === row.connections);
     const ratio = row.variant === 'ours' && floor && floor.p50 > 0 ? (row.p50 / floor.p50).toFixed(2) : '';
     lines.push(
-      `| ${row.kind} | ${row.connections} | ${row.variant} | ${row.p50} | ${row.p90} | ${row.p99} | ${row.max} | ${row.rps} | ${row.errors} | ${row.non2xx} | ${ratio} | ${row.variant === 'ours' ? (row.apiRssMb ?? '') : ''} |`,
+      `| ${row.kind} | ${row.connections} | ${row.variant} | ${row.p50} | ${row.p90} | ${row.p99} | ${row.max} | ${row.rps} | ${row.errors} | ${row.non2xx} | ${ratio} | ${row.variant === 'ours' ? (row.apiRssMb ?? '') : ''} | ${row.neo4jHeapMb ?? ''} | ${dbHits[row.kind] ?? ''} |`,
     );
   }
   const markdown = `${lines.join('\n')}\n`;
   fs.mkdirSync(options.out, { recursive: true });
   const name = `${options.dataset}${options.quick ? '-quick' : ''}`;
   fs.writeFileSync(path.join(options.out, `${name}.md`), markdown);
-  fs.writeFileSync(path.join(options.out, `${name}.json`), `${JSON.stringify({ options, machine, results }, null, 2)}\n`);
+  fs.writeFileSync(path.join(options.out, `${name}.json`), `${JSON.stringify({ options, machine, dbHits, results }, null, 2)}\n`);
   process.stdout.write(markdown);
   log(`written to ${path.relative(repoRoot(), path.join(options.out, name))}.{md,json}`);
 }
