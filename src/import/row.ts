@@ -14,3 +14,20 @@ export function rowOf<S extends z.ZodType>(schema: S, row: FileRow): StepItem<z.
     value === undefined && column ? `"${column}" is missing` : `${column ? `"${column}" ` : ''}${JSON.stringify(value)?.slice(0, 80)}: ${issue?.message}`;
   return { bad: { file: row.file, line: row.line, problem } };
 }
+
+/**
+ * Keeps a valid row only when every code it names is one the release defines:
+ * `[column, known codes, the file that defines them]`; else a bad row naming the first unknown one.
+ */
+export function requireKnown<T extends Record<string, unknown>>(
+  parsed: StepItem<T>,
+  row: FileRow,
+  checks: readonly (readonly [column: keyof T & string, known: ReadonlySet<string>, definedIn: string])[],
+): StepItem<T> {
+  if (!('item' in parsed)) return parsed;
+  for (const [column, known, definedIn] of checks) {
+    const value = String(parsed.item[column]);
+    if (!known.has(value)) return { bad: { file: row.file, line: row.line, problem: `"${column}" ${value} is not in ${definedIn}` } };
+  }
+  return parsed;
+}

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
-import { citationProperties, type EntityRow, type LinkRow } from '../../data/to-graph-rows';
-import { writeGraphRows } from '../../data/write-graph';
-import { BatchLoader } from '../batch-loader';
 import { readDelimited } from '../delimited';
-import { rowOf } from '../row';
-import type { ImportReport } from '../onet/onet-import';
 import { taxonomyId } from '../ids';
+import { beginImport } from '../import-run';
+import type { ImportReport } from '../onet/onet-import';
+import { requireKnown, rowOf } from '../row';
 
 export interface EscoImportOptions {
   /** The folder of the CSV download (English). */
@@ -74,16 +72,8 @@ export function escoId(uri: string): string {
 export async function importEsco(database: Database, options: EscoImportOptions): Promise<ImportReport> {
   const sourceId = `esco-${options.release}`;
   const source = { id: sourceId, title: `ESCO ${options.release} (CSV download, English)` };
-  const actor = `importer:${sourceId}`;
-  const cite = citationProperties([{ source: sourceId }]);
+  const { loader, cite, write } = await beginImport(database, source, options);
   const csv = (name: string, required: string[]) => readDelimited(path.join(options.dir, name), { delimiter: ',', quoted: true, required });
-  const loader = new BatchLoader(database, { dataset: sourceId, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
-  if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${sourceId}`);
-  await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], entities: [], links: [] }, actor), {
-    timeoutMs: 60_000,
-  });
-  const write = (entities: EntityRow[], links: LinkRow[]) => (run: Parameters<typeof writeGraphRows>[0]) =>
-    writeGraphRows(run, { sources: [], entities, links }, actor).then(() => undefined);
 
   // The concepts each relation may name, read first so that a relation to an unknown one is a bad row.
   const known = new Set<string>();
@@ -105,6 +95,7 @@ export async function importEsco(database: Database, options: EscoImportOptions)
       })(),
       write: (run, batch) =>
         write(
+          run,
           batch.map((row) => ({
             id: escoId(row.conceptUri),
             label: 'Role',
@@ -117,7 +108,7 @@ export async function importEsco(database: Database, options: EscoImportOptions)
             },
           })),
           [],
-        )(run),
+        ),
     }),
   );
 
@@ -131,6 +122,7 @@ export async function importEsco(database: Database, options: EscoImportOptions)
       })(),
       write: (run, batch) =>
         write(
+          run,
           batch.map((row) => ({
             id: escoId(row.conceptUri),
             label: 'Skill',
@@ -144,7 +136,7 @@ export async function importEsco(database: Database, options: EscoImportOptions)
             },
           })),
           [],
-        )(run),
+        ),
     }),
   );
 
@@ -153,15 +145,15 @@ export async function importEsco(database: Database, options: EscoImportOptions)
       file: 'occupationSkillRelations_en.csv',
       items: (async function* () {
         for await (const row of csv('occupationSkillRelations_en.csv', ['occupationUri', 'relationType', 'skillUri'])) {
-          const parsed = rowOf(relationRow, row);
-          if (!('item' in parsed)) yield parsed;
-          else if (!known.has(parsed.item.occupationUri)) yield { bad: { file: row.file, line: row.line, problem: `"occupationUri" ${parsed.item.occupationUri} is not in occupations_en.csv` } };
-          else if (!known.has(parsed.item.skillUri)) yield { bad: { file: row.file, line: row.line, problem: `"skillUri" ${parsed.item.skillUri} is not in skills_en.csv` } };
-          else yield parsed;
+          yield requireKnown(rowOf(relationRow, row), row, [
+            ['occupationUri', known, 'occupations_en.csv'],
+            ['skillUri', known, 'skills_en.csv'],
+          ]);
         }
       })(),
       write: (run, batch) =>
         write(
+          run,
           [],
           batch.map((row) => ({
             from: escoId(row.occupationUri),
@@ -169,7 +161,7 @@ export async function importEsco(database: Database, options: EscoImportOptions)
             type: 'REQUIRES_SKILL',
             properties: { essential: row.relationType === 'essential', ...cite },
           })),
-        )(run),
+        ),
     }),
   );
 
@@ -178,15 +170,15 @@ export async function importEsco(database: Database, options: EscoImportOptions)
       file: 'skillSkillRelations_en.csv',
       items: (async function* () {
         for await (const row of csv('skillSkillRelations_en.csv', ['originalSkillUri', 'relationType', 'relatedSkillUri'])) {
-          const parsed = rowOf(skillRelationRow, row);
-          if (!('item' in parsed)) yield parsed;
-          else if (!known.has(parsed.item.originalSkillUri)) yield { bad: { file: row.file, line: row.line, problem: `"originalSkillUri" ${parsed.item.originalSkillUri} is not in skills_en.csv` } };
-          else if (!known.has(parsed.item.relatedSkillUri)) yield { bad: { file: row.file, line: row.line, problem: `"relatedSkillUri" ${parsed.item.relatedSkillUri} is not in skills_en.csv` } };
-          else yield parsed;
+          yield requireKnown(rowOf(skillRelationRow, row), row, [
+            ['originalSkillUri', known, 'skills_en.csv'],
+            ['relatedSkillUri', known, 'skills_en.csv'],
+          ]);
         }
       })(),
       write: (run, batch) =>
         write(
+          run,
           [],
           batch.map((row) => ({
             from: escoId(row.originalSkillUri),
@@ -194,7 +186,7 @@ export async function importEsco(database: Database, options: EscoImportOptions)
             type: 'RELATED_SKILL',
             properties: { essential: row.relationType === 'essential', ...cite },
           })),
-        )(run),
+        ),
     }),
   );
 

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
-import { citationProperties, type EntityRow, type LinkRow } from '../../data/to-graph-rows';
+import type { EntityRow, LinkRow } from '../../data/to-graph-rows';
 import { writeGraphRows } from '../../data/write-graph';
-import { BatchLoader, type StepItem, type StepReport } from '../batch-loader';
+import type { StepItem, StepReport } from '../batch-loader';
 import { readDelimited, type FileRow } from '../delimited';
-import { rowOf } from '../row';
 import { taxonomyId } from '../ids';
+import { beginImport } from '../import-run';
+import { requireKnown, rowOf } from '../row';
 
 export interface OnetImportOptions {
   /** The folder of the tab-delimited text release (e.g. db_30_0_text). */
@@ -102,28 +103,15 @@ interface Rating {
 export async function importOnet(database: Database, options: OnetImportOptions): Promise<ImportReport> {
   const sourceId = `onet-${options.release}`;
   const source = { id: sourceId, title: `O*NET ${options.release} Database (tab-delimited text release)` };
-  const actor = `importer:${sourceId}`;
-  const cite = citationProperties([{ source: sourceId }]);
+  const { loader, actor, cite, write } = await beginImport(database, source, options);
   const file = (name: string) => path.join(options.dir, name);
-  const loader = new BatchLoader(database, { dataset: sourceId, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
-  if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${sourceId}`);
-
-  await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], entities: [], links: [] }, actor), {
-    timeoutMs: 60_000,
-  });
 
   // Every occupation code, read first so that relations to unknown occupations are reported as bad rows.
   const known = new Set<string>();
   for await (const row of readDelimited(file('Occupation Data.txt'), { delimiter: '\t', quoted: false, required: ['O*NET-SOC Code'] })) {
     if (row.values['O*NET-SOC Code']) known.add(row.values['O*NET-SOC Code']);
   }
-  const unknownOccupation = (row: FileRow, column: string): StepItem<never> => ({
-    bad: { file: row.file, line: row.line, problem: `"${column}" ${row.values[column]} is not in Occupation Data.txt` },
-  });
-
-  const write = (entities: EntityRow[], links: LinkRow[]) => async (run: Parameters<typeof writeGraphRows>[0]) => {
-    await writeGraphRows(run, { sources: [], entities, links }, actor);
-  };
+  const occupationKnown = [['O*NET-SOC Code', known, 'Occupation Data.txt']] as const;
   const tsv = (name: string, required: string[]) => readDelimited(file(name), { delimiter: '\t', quoted: false, required });
   const steps: StepReport[] = [];
 
@@ -135,13 +123,14 @@ export async function importOnet(database: Database, options: OnetImportOptions)
       })(),
       write: (run, batch) =>
         write(
+          run,
           batch.map((row) => ({
             id: occupationId(row['O*NET-SOC Code']),
             label: 'Role',
             properties: { name: row.Title, summary: row.Description, externalCodes: [`ONET_SOC:${row['O*NET-SOC Code']}`], ...cite },
           })),
           [],
-        )(run),
+        ),
     }),
   );
 
@@ -150,8 +139,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
       file: 'Alternate Titles.txt',
       items: (async function* () {
         for await (const row of tsv('Alternate Titles.txt', ['O*NET-SOC Code', 'Alternate Title'])) {
-          const parsed = rowOf(alternateRow, row);
-          yield 'item' in parsed && !known.has(parsed.item['O*NET-SOC Code']) ? unknownOccupation(row, 'O*NET-SOC Code') : parsed;
+          yield requireKnown(rowOf(alternateRow, row), row, occupationKnown);
         }
       })(),
       write: async (run, batch) => {
@@ -168,7 +156,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
     steps.push(
       await loader.load({
         file: name,
-        items: ratings(tsv(name, ['O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID', 'Data Value']), domain, known, unknownOccupation),
+        items: ratings(tsv(name, ['O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID', 'Data Value']), domain, occupationKnown),
         write: (run, batch) => {
           const elements = new Map<string, EntityRow>();
           const links: LinkRow[] = [];
@@ -187,7 +175,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
               properties: { importance: rating.importance, level: rating.level ?? null, suppressed: rating.suppressed, ...cite },
             });
           }
-          return write([...elements.values()], links)(run);
+          return write(run, [...elements.values()], links);
         },
       }),
     );
@@ -198,12 +186,12 @@ export async function importOnet(database: Database, options: OnetImportOptions)
       file: 'Task Statements.txt',
       items: (async function* () {
         for await (const row of tsv('Task Statements.txt', ['O*NET-SOC Code', 'Task ID', 'Task'])) {
-          const parsed = rowOf(taskRow, row);
-          yield 'item' in parsed && !known.has(parsed.item['O*NET-SOC Code']) ? unknownOccupation(row, 'O*NET-SOC Code') : parsed;
+          yield requireKnown(rowOf(taskRow, row), row, occupationKnown);
         }
       })(),
       write: (run, batch) =>
         write(
+          run,
           batch.map((row) => ({ id: taxonomyId('onet-task', row['Task ID']), label: 'Responsibility', properties: { name: row.Task, ...cite } })),
           batch.map((row) => ({
             from: occupationId(row['O*NET-SOC Code']),
@@ -211,7 +199,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
             type: 'HAS_RESPONSIBILITY',
             properties: { core: row['Task Type'] === 'Core', ...cite },
           })),
-        )(run),
+        ),
     }),
   );
 
@@ -220,8 +208,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
       file: 'Technology Skills.txt',
       items: (async function* () {
         for await (const row of tsv('Technology Skills.txt', ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title'])) {
-          const parsed = rowOf(technologyRow, row);
-          yield 'item' in parsed && !known.has(parsed.item['O*NET-SOC Code']) ? unknownOccupation(row, 'O*NET-SOC Code') : parsed;
+          yield requireKnown(rowOf(technologyRow, row), row, occupationKnown);
         }
       })(),
       write: (run, batch) => {
@@ -242,7 +229,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
             properties: { hot: row['Hot Technology'] === 'Y', inDemand: row['In Demand'] === 'Y', ...cite },
           });
         }
-        return write([...tools.values()], [...links.values()])(run);
+        return write(run, [...tools.values()], [...links.values()]);
       },
     }),
   );
@@ -252,15 +239,12 @@ export async function importOnet(database: Database, options: OnetImportOptions)
       file: 'Related Occupations.txt',
       items: (async function* () {
         for await (const row of tsv('Related Occupations.txt', ['O*NET-SOC Code', 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'])) {
-          const parsed = rowOf(relatedRow, row);
-          if (!('item' in parsed)) yield parsed;
-          else if (!known.has(parsed.item['O*NET-SOC Code'])) yield unknownOccupation(row, 'O*NET-SOC Code');
-          else if (!known.has(parsed.item['Related O*NET-SOC Code'])) yield unknownOccupation(row, 'Related O*NET-SOC Code');
-          else yield parsed;
+          yield requireKnown(rowOf(relatedRow, row), row, [...occupationKnown, ['Related O*NET-SOC Code', known, 'Occupation Data.txt']]);
         }
       })(),
       write: (run, batch) =>
         write(
+          run,
           [],
           batch.map((row) => ({
             from: occupationId(row['O*NET-SOC Code']),
@@ -273,7 +257,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
               ...cite,
             },
           })),
-        )(run),
+        ),
     }),
   );
 
@@ -282,8 +266,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
       file: 'Job Zones.txt',
       items: (async function* () {
         for await (const row of tsv('Job Zones.txt', ['O*NET-SOC Code', 'Job Zone'])) {
-          const parsed = rowOf(jobZoneRow, row);
-          yield 'item' in parsed && !known.has(parsed.item['O*NET-SOC Code']) ? unknownOccupation(row, 'O*NET-SOC Code') : parsed;
+          yield requireKnown(rowOf(jobZoneRow, row), row, occupationKnown);
         }
       })(),
       write: (run, batch) => {
@@ -293,6 +276,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
           zones.set(id, { id, label: 'Education', properties: { name: `O*NET Job Zone ${row['Job Zone']}`, ...cite } });
         }
         return write(
+          run,
           [...zones.values()],
           batch.map((row) => ({
             from: occupationId(row['O*NET-SOC Code']),
@@ -300,7 +284,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
             type: 'REQUIRES_EDUCATION',
             properties: { ...cite },
           })),
-        )(run);
+        );
       },
     }),
   );
@@ -357,8 +341,7 @@ async function linkRolesSharingCodes(database: Database, actor: string, cite: Re
 async function* ratings(
   rows: AsyncIterable<FileRow>,
   domain: Rating['domain'],
-  known: Set<string>,
-  unknownOccupation: (row: FileRow, column: string) => StepItem<never>,
+  occupationKnown: readonly (readonly ['O*NET-SOC Code', ReadonlySet<string>, string])[],
 ): AsyncGenerator<StepItem<Rating>> {
   let current: string | null = null;
   let pending = new Map<string, Rating>();
@@ -367,16 +350,12 @@ async function* ratings(
     pending = new Map();
   };
   for await (const row of rows) {
-    const parsed = rowOf(ratingRow, row);
+    const parsed = requireKnown(rowOf(ratingRow, row), row, occupationKnown);
     if (!('item' in parsed)) {
       yield parsed;
       continue;
     }
     const values = parsed.item;
-    if (!known.has(values['O*NET-SOC Code'])) {
-      yield unknownOccupation(row, 'O*NET-SOC Code');
-      continue;
-    }
     const scale = values['Scale ID'] === 'IM' ? number(1, 5) : number(0, 7);
     const value = scale.safeParse(values['Data Value']);
     if (!value.success) {

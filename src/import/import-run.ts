@@ -1,0 +1,41 @@
+import type { Database } from '../database/database';
+import { citationProperties, type EntityRow, type LinkRow } from '../data/to-graph-rows';
+import { writeGraphRows, type TransactionRun } from '../data/write-graph';
+import { BatchLoader } from './batch-loader';
+
+export interface ImportRunOptions {
+  batchSize: number;
+  restart: boolean;
+  progress(line: string): void;
+}
+
+/** What every step of one import shares: its loader, the citation of its source, and how it writes. */
+export interface ImportRun {
+  loader: BatchLoader;
+  actor: string;
+  /** The citation properties of every fact the import writes. */
+  cite: Record<string, unknown>;
+  /** Writes nodes and links in the batch's transaction, as the importer. */
+  write(run: TransactionRun, entities: EntityRow[], links: LinkRow[]): Promise<void>;
+}
+
+/**
+ * Starts an import of one dataset release: writes its Source, forgets earlier
+ * progress when asked to restart, and returns what its steps share.
+ */
+export async function beginImport(database: Database, source: { id: string; title: string }, options: ImportRunOptions): Promise<ImportRun> {
+  const actor = `importer:${source.id}`;
+  const loader = new BatchLoader(database, { dataset: source.id, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
+  if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${source.id}`);
+  await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], entities: [], links: [] }, actor), {
+    timeoutMs: 60_000,
+  });
+  return {
+    loader,
+    actor,
+    cite: citationProperties([{ source: source.id }]),
+    write: async (run, entities, links) => {
+      await writeGraphRows(run, { sources: [], entities, links }, actor);
+    },
+  };
+}
