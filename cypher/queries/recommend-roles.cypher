@@ -7,7 +7,9 @@
 //              (only roles require skills, so df(s) is the degree of s),
 //   w(R, s)  = importance / 5 where the requirement has an importance (O*NET, 1..5),
 //              1 for an essential and 0.5 for an optional one (ESCO), else 1.
-// Only roles requiring at least one given skill are candidates.
+// Only roles requiring at least one given skill are candidates. The denominator is the
+// role's skillWeight, kept current by refresh-role-weights.cypher, so a candidate's
+// other requirements are read only when it ranks among the first $first.
 // Scores are rounded to 12 decimals so that mathematically equal scores tie exactly.
 // Ranking: score, highest first; ties by role name, then id.
 // Returns one row: missing (asked ids that are not skills) and up to $first recommendations.
@@ -19,22 +21,13 @@ WITH collect(DISTINCT skill) AS given, collect(CASE WHEN skill IS NULL THEN skil
 CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }
 CALL (given, roleCount) {
   UNWIND given AS skill
-  MATCH (skill)<-[:REQUIRES_SKILL]-(role:Role)
-  WITH DISTINCT role, given, roleCount
-  CALL (role, roleCount) {
-    MATCH (role)-[r:REQUIRES_SKILL]->(s:Skill)
-    RETURN collect(s) AS needs,
-      collect(log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-() }) * coalesce(r.importance / 5.0, CASE r.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0)) AS weights
-  }
-  WITH role, given, needs, weights
-  WITH role, given, needs,
-    round(
-      reduce(total = 0.0, i IN range(0, size(needs) - 1) |
-        total + CASE WHEN needs[i] IN given THEN weights[i] ELSE 0.0 END) /
-      reduce(total = 0.0, weight IN weights | total + weight),
-      12) AS score
+  MATCH (skill)<-[r:REQUIRES_SKILL]-(role:Role)
+  WITH role, sum(log(1.0 + toFloat(roleCount) / COUNT { (skill)<-[:REQUIRES_SKILL]-() }) *
+    coalesce(r.importance / 5.0, CASE r.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0)) AS matchedWeight
+  WITH role, round(matchedWeight / role.skillWeight, 12) AS score
   ORDER BY score DESC, role.name ASC, role.id ASC
   LIMIT toInteger($first)
+  WITH role, score, COLLECT { MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS needs
   RETURN collect({
     role: role {.*}, score: score,
     matched: [s IN needs WHERE s IN given | s {.*}],

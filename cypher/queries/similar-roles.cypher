@@ -9,7 +9,9 @@
 //              1 for an essential and 0.5 for an optional one (ESCO), else 1; with
 //              every w = 1 the weighted index is Σ idf over A ∩ B / Σ idf over A ∪ B.
 // Since max(a, b) = a + b - min(a, b), the denominator is Σ idf·wA over A + Σ idf·wB
-// over B - the numerator: each role's skills are read once, never compared pairwise.
+// over B - the numerator. Those two sums and |A|, |B| are the roles' skillWeight and
+// skillCount, kept current by refresh-role-weights.cypher: only the role's own
+// requirements and the requirements of the skills it shares are read.
 // Only roles require skills (the allow-list), so df(s) is the degree of s.
 // Scores are rounded to 12 decimals, so that two mathematically equal sums of
 // different terms tie exactly (floating-point sums may differ in the last bits).
@@ -21,26 +23,16 @@ WHERE role:Role
 CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }
 CALL (role, roleCount) {
   MATCH (role)-[mine:REQUIRES_SKILL]->(skill:Skill)
-  WITH role, roleCount, skill,
+  WITH role, skill,
     coalesce(mine.importance / 5.0, CASE mine.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) AS wA,
     log(1.0 + toFloat(roleCount) / COUNT { (skill)<-[:REQUIRES_SKILL]-() }) AS idf
-  WITH role, roleCount, collect({skill: skill, wA: wA, idf: idf}) AS own
-  WITH role, roleCount, own, size(own) AS sizeA, reduce(total = 0.0, entry IN own | total + entry.idf * entry.wA) AS weightA
-  UNWIND own AS entry
-  WITH role, roleCount, sizeA, weightA, entry, entry.skill AS skill
   MATCH (skill)<-[theirs:REQUIRES_SKILL]-(other:Role)
   WHERE other <> role
-  WITH roleCount, sizeA, weightA, other, skill,
-    entry.idf * CASE WHEN entry.wA < coalesce(theirs.importance / 5.0, CASE theirs.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0)
-      THEN entry.wA ELSE coalesce(theirs.importance / 5.0, CASE theirs.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) END AS sharedPart
-  WITH roleCount, sizeA, weightA, other, collect(skill) AS shared, sum(sharedPart) AS sharedWeight
-  CALL (other, roleCount) {
-    MATCH (other)-[r:REQUIRES_SKILL]->(s:Skill)
-    RETURN count(s) AS sizeB,
-      sum(log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-() }) *
-        coalesce(r.importance / 5.0, CASE r.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0)) AS weightB
-  }
-  WITH other, shared, sizeA + sizeB - size(shared) AS unionSize, sharedWeight, weightA + weightB - sharedWeight AS unionWeight
+  WITH role, other, skill, idf, wA,
+    coalesce(theirs.importance / 5.0, CASE theirs.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) AS wB
+  WITH role, other, collect(skill) AS shared, sum(idf * CASE WHEN wA < wB THEN wA ELSE wB END) AS sharedWeight
+  WITH other, shared, role.skillCount + other.skillCount - size(shared) AS unionSize, sharedWeight,
+    role.skillWeight + other.skillWeight - sharedWeight AS unionWeight
   WITH other, shared, unionSize,
     round(toFloat(size(shared)) / unionSize, 12) AS jaccard, round(sharedWeight / unionWeight, 12) AS weightedJaccard
   WITH other, shared, unionSize, jaccard, weightedJaccard,

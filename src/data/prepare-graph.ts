@@ -2,14 +2,20 @@ import type { Database } from '../database/database';
 import { migrate } from '../database/migrate';
 import type { Logger } from '../logging/logger';
 import { readCurated } from './read-curated';
-import { seedIfChanged } from './seed-curated';
+import { refreshRoleWeightsNow } from './role-weights';
+import { LOAD_TIMEOUT_MS, seedIfChanged } from './seed-curated';
 
 /** Applies pending migrations, then (optionally) loads the curated graph if its file changed since the last load. */
 export async function prepareGraph(database: Database, databaseName: string, seed: boolean, logger: Logger): Promise<void> {
   const applied = await migrate(database.driver, databaseName);
   logger.info({ applied: applied.map((migration) => `${migration.version}_${migration.name}`) }, 'migrations up to date');
-  if (!seed) return;
-  const report = await seedIfChanged(database, readCurated(), 'curated');
-  if (report) logger.info(report, 'curated graph loaded');
-  else logger.info('curated graph already loaded (same file); left as it is');
+  if (seed) {
+    const report = await seedIfChanged(database, readCurated(), 'curated');
+    if (report) logger.info(report, 'curated graph loaded');
+    else logger.info('curated graph already loaded (same file); left as it is');
+  }
+  // Writers keep the roles' derived weights current; this repairs them after an
+  // import that stopped between its last batch and its refresh.
+  const weights = await refreshRoleWeightsNow(database, LOAD_TIMEOUT_MS);
+  logger.info(weights, 'role weights up to date');
 }

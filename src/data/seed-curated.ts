@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../database/database';
 import type { CuratedDataset } from './curated-schema';
 import { toGraphRows } from './to-graph-rows';
+import { refreshRoleWeights } from './role-weights';
 import { writeGraphRows, type ChangeCounts } from './write-graph';
 
 /**
@@ -38,6 +39,7 @@ export async function seedCurated(
 ): Promise<SeedReport> {
   return database.writeTransaction('seed-curated', async (run) => {
     const { sources, nodes, links } = await writeGraphRows(run, toGraphRows(dataset), options.actor ?? CURATED_LOADER);
+    await refreshRoleWeights(run);
     if (options.record) await run('dataset-load-record', { name: options.record, checksum: datasetChecksum(dataset) });
     return { sources, nodes, links };
   }, { timeoutMs: LOAD_TIMEOUT_MS });

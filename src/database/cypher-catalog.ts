@@ -39,6 +39,7 @@ export const QUERY_NAMES = [
   'import-checkpoint-clear',
   'import-add-aliases',
   'roles-by-external-code',
+  'refresh-role-weights',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,6 +1,7 @@
 import type { Database } from '../database/database';
 import { citationProperties, type EntityRow, type LinkRow } from '../data/to-graph-rows';
 import { writeGraphRows, type TransactionRun } from '../data/write-graph';
+import { refreshRoleWeightsNow } from '../data/role-weights';
 import { BatchLoader } from './batch-loader';
 
 export interface ImportRunOptions {
@@ -17,6 +18,8 @@ export interface ImportRun {
   cite: Record<string, unknown>;
   /** Writes nodes and links in the batch's transaction, as the importer. */
   write(run: TransactionRun, entities: EntityRow[], links: LinkRow[]): Promise<void>;
+  /** After the last batch: brings the roles' derived weights up to date (one transaction). */
+  finish(): Promise<void>;
 }
 
 /**
@@ -36,6 +39,11 @@ export async function beginImport(database: Database, source: { id: string; titl
     cite: citationProperties([{ source: source.id }]),
     write: async (run, entities, links) => {
       await writeGraphRows(run, { sources: [], entities, links }, actor);
+    },
+    finish: async () => {
+      const started = Date.now();
+      const { roles, refreshed } = await refreshRoleWeightsNow(database, 120_000);
+      options.progress(`role weights: ${refreshed} of ${roles} role(s) refreshed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Database, QueryStats, Row } from '../database/database';
 import type { GraphRows } from '../data/to-graph-rows';
+import { refreshRoleWeights } from '../data/role-weights';
 import { writeGraphRows, type TransactionRun, type WriteReport } from '../data/write-graph';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
@@ -56,7 +57,14 @@ export class CurationRepository {
   ) {}
 
   private transaction<T>(context: WriteContext, work: (run: TransactionRun) => Promise<T>, dryRun = false): Promise<T> {
-    return this.database.writeTransaction(context.operation, work, { dryRun, stats: this.stats, deadline: this.deadline });
+    // Any write may change what a role requires, or the number of roles: the derived
+    // weights are brought up to date in the same transaction.
+    const workThenRefresh = async (run: TransactionRun) => {
+      const result = await work(run);
+      await refreshRoleWeights(run);
+      return result;
+    };
+    return this.database.writeTransaction(context.operation, workThenRefresh, { dryRun, stats: this.stats, deadline: this.deadline });
   }
 
   async upsertSource(source: { id: string; title: string }, context: WriteContext): Promise<RowOutcome> {

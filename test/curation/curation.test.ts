@@ -224,6 +224,75 @@ describe('deletes', () => {
   });
 });
 
+/**
+ * Every role's skillCount and skillWeight, recomputed here from the requirements as
+ * stored (idf = ln(1 + N / df), w = importance / 5, 1 essential, 0.5 optional, else
+ * 1), next to the values the writers keep on the roles.
+ */
+async function roleWeights(): Promise<{ id: string; skillCount: unknown; skillWeight: unknown; expectedCount: number; expectedWeight: number }[]> {
+  const roles = await stored('MATCH (r:Role) RETURN r.id AS id, r.skillCount AS skillCount, r.skillWeight AS skillWeight', {});
+  const requirements = await stored(
+    'MATCH (r:Role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN r.id AS role, s.id AS skill, q.importance AS importance, q.essential AS essential',
+    {},
+  );
+  const df = new Map<string, number>();
+  for (const q of requirements) df.set(String(q.skill), (df.get(String(q.skill)) ?? 0) + 1);
+  const weight = (q: Record<string, unknown>) =>
+    typeof q.importance === 'number' ? q.importance / 5 : q.essential === true ? 1 : q.essential === false ? 0.5 : 1;
+  return roles.map((role) => {
+    const own = requirements.filter((q) => q.role === role.id);
+    return {
+      id: String(role.id),
+      skillCount: role.skillCount,
+      skillWeight: role.skillWeight,
+      expectedCount: own.length,
+      expectedWeight: own.reduce((total, q) => total + Math.log(1 + roles.length / (df.get(String(q.skill)) ?? 1)) * weight(q), 0),
+    };
+  });
+}
+
+function expectWeightsCurrent(rows: Awaited<ReturnType<typeof roleWeights>>): void {
+  for (const row of rows) {
+    expect({ id: row.id, skillCount: row.skillCount }).toEqual({ id: row.id, skillCount: row.expectedCount });
+    expect(row.skillWeight).toBeCloseTo(row.expectedWeight, 9);
+  }
+}
+
+describe('derived role weights', () => {
+  it('stay current through a new role, a weighted link, an unlink and a delete', async () => {
+    expectWeightsCurrent(await roleWeights());
+    const before = new Map((await roleWeights()).map((row) => [row.id, row.skillWeight]));
+
+    // A new role changes N, so every role's idf and weight change.
+    await api.query(UPSERT_ROLE, { input: { id: 'weights-role', name: 'Weights role', citations: [{ source: SOURCE }] } }, asAlice);
+    const link = { type: 'REQUIRES_SKILL', from: 'weights-role', to: 'mixing', importance: 4, citations: [{ source: SOURCE }] };
+    await api.query(LINK, { input: link }, asAlice);
+    const after = await roleWeights();
+    expectWeightsCurrent(after);
+    expect(after.find((row) => row.id === PRODUCER)?.skillWeight).not.toBe(before.get(PRODUCER));
+    expect(after.find((row) => row.id === 'weights-role')).toMatchObject({ skillCount: 1 });
+
+    // The similarity read trusts the stored weights: check it against the formula.
+    const similar = await api.query(
+      `{ similarRoles(role: "weights-role", first: 50, metric: WEIGHTED_JACCARD) { role { id } weightedJaccard } }`,
+    );
+    const producer = (similar.data?.similarRoles as { role: { id: string }; weightedJaccard: number }[]).find((m) => m.role.id === PRODUCER);
+    // The two share only mixing, which the producer requires without a weight (w = 1).
+    const df = Number((await stored('MATCH (:Skill {id: "mixing"})<-[q:REQUIRES_SKILL]-() RETURN count(q) AS df', {}))[0]?.df);
+    const shared = Math.log(1 + after.length / df) * Math.min(4 / 5, 1);
+    const mine = after.find((row) => row.id === 'weights-role')?.expectedWeight ?? Number.NaN;
+    const theirs = after.find((row) => row.id === PRODUCER)?.expectedWeight ?? Number.NaN;
+    expect(producer?.weightedJaccard).toBeCloseTo(shared / (mine + theirs - shared), 9);
+
+    await api.query(UNLINK, { type: 'REQUIRES_SKILL', from: 'weights-role', to: 'mixing' }, asAlice);
+    expectWeightsCurrent(await roleWeights());
+    await api.query(DELETE_NODE, { id: 'weights-role' }, asAlice);
+    const restored = await roleWeights();
+    expectWeightsCurrent(restored);
+    expect(restored.find((row) => row.id === PRODUCER)?.skillWeight).toBe(before.get(PRODUCER));
+  });
+});
+
 describe('importDataset', () => {
   const curated = () => structuredClone(readCurated()) as unknown as Record<string, any>;
 

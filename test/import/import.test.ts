@@ -3,6 +3,7 @@ import path from 'node:path';
 import { repoRoot } from '../../src/config/repo-root';
 import { graphFingerprint } from '../../src/database/graph-fingerprint';
 import { citationProperties } from '../../src/data/to-graph-rows';
+import { refreshRoleWeightsNow } from '../../src/data/role-weights';
 import { writeGraphRows } from '../../src/data/write-graph';
 import { BatchLoader, type StepItem } from '../../src/import/batch-loader';
 import { escoId, importEsco } from '../../src/import/esco/esco-import';
@@ -140,6 +141,14 @@ describe('ESCO CSV download', () => {
     expect(response.data?.role.externalCodes.map((entry: { system: string }) => entry.system)).toEqual(['ESCO', 'ISCO']);
     const skills = (response.data?.role.skills ?? []) as { skill: { id: string } }[];
     expect([...skills].sort((a, b) => a.skill.id.localeCompare(b.skill.id))).toEqual(expected);
+  });
+
+  it('leaves every role\'s derived weights current, so a fresh refresh has nothing to write', async () => {
+    const { roles, refreshed } = await refreshRoleWeightsNow(api.database, 30_000);
+    expect(roles).toBeGreaterThan(0);
+    expect(refreshed).toBe(0);
+    const [unset] = (await api.database.driver.executeQuery('MATCH (r:Role) WHERE r.skillWeight IS NULL RETURN count(r) AS n', {}, { database: 'neo4j' })).records;
+    expect(Number(unset?.get('n'))).toBe(0);
   });
 
   it('links skills to the skills they draw on, essential or optional, which paths then follow', async () => {

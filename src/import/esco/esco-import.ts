@@ -72,7 +72,7 @@ export function escoId(uri: string): string {
 export async function importEsco(database: Database, options: EscoImportOptions): Promise<ImportReport> {
   const sourceId = `esco-${options.release}`;
   const source = { id: sourceId, title: `ESCO ${options.release} (CSV download, English)` };
-  const { loader, cite, write } = await beginImport(database, source, options);
+  const { loader, cite, write, finish } = await beginImport(database, source, options);
   const csv = (name: string, required: string[]) => readDelimited(path.join(options.dir, name), { delimiter: ',', quoted: true, required });
 
   // The concepts each relation may name, read first so that a relation to an unknown one is a bad row.
@@ -190,5 +190,6 @@ export async function importEsco(database: Database, options: EscoImportOptions)
     }),
   );
 
+  await finish();
   return { source: sourceId, steps };
 }

@@ -103,7 +103,7 @@ interface Rating {
 export async function importOnet(database: Database, options: OnetImportOptions): Promise<ImportReport> {
   const sourceId = `onet-${options.release}`;
   const source = { id: sourceId, title: `O*NET ${options.release} Database (tab-delimited text release)` };
-  const { loader, actor, cite, write } = await beginImport(database, source, options);
+  const { loader, actor, cite, write, finish } = await beginImport(database, source, options);
   const file = (name: string) => path.join(options.dir, name);
 
   // Every occupation code, read first so that relations to unknown occupations are reported as bad rows.
@@ -291,6 +291,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
 
   const crosswalk = await linkRolesSharingCodes(database, actor, cite);
   options.progress(`crosswalk: ${crosswalk} role(s) of other sources related to the O*NET occupation with their code`);
+  await finish();
   return { source: sourceId, steps };
 }
 
