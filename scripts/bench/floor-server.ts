@@ -5,6 +5,7 @@
  * batching and serialization cost is measured apart from what the database costs.
  *
  *   POST / {"kind": "<kind>", "params": {...}}  ->  200 {"rows": [...]}
+ *   GET /round-trips                            ->  200 {"count": <statements sent so far>}
  *
  * Prints `FLOOR_READY http://127.0.0.1:<port>` once it listens.
  */
@@ -20,14 +21,23 @@ const database = new Database(createDriver(uri, process.env.NEO4J_USER ?? 'neo4j
   queryTimeoutMs: 10_000,
 });
 
+/** Statements sent so far, read by the benchmark before and after a sequential sample. */
+let roundTrips = 0;
+
 const server = http.createServer((request, response) => {
+  if (request.method === 'GET' && request.url === '/round-trips') {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ count: roundTrips }));
+    return;
+  }
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
     void (async () => {
       try {
         const { kind, params } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { kind: QueryKind; params: Record<string, unknown> };
-        const rows = await floorStatements(database.runner(() => `floor ${kind}`), kind, params);
+        const runner = database.runner(() => `floor ${kind}`);
+        const rows = await floorStatements(runner, kind, params);
+        roundTrips += runner.stats.roundTrips;
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ rows }));
       } catch (error) {
         response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));

@@ -1,17 +1,27 @@
 /**
- * The benchmark: the service against the floor (the same Cypher through the
- * driver behind plain HTTP), on one dataset, in one run on this machine.
+ * The benchmark: the service against the floor and its peers, on one dataset, in
+ * one run on this machine, against the same Neo4j and data.
  *
  *   npm run bench -- [--quick] [--dataset curated|onet|esco|stress] [--connections 1,8,32]
- *                    [--duration S] [--warmup S] [--seed N] [--out DIR]
+ *                    [--duration S] [--warmup S] [--seed N] [--variants a,b,...] [--out DIR]
  *
- * It starts a local Neo4j of its own (.neo4j/bench-<dataset>, kept between runs
- * so a dataset loads once), loads the curated graph and, for the taxonomy datasets,
- * files written by the generator and loaded by the importer. It then starts the
- * service and the floor as separate processes, and for each query of the mix, each
- * variant and each connection count runs autocannon after a warm-up, with
- * parameters drawn from a seeded pool, the same for every variant. It prints a
- * Markdown table and writes it with the raw figures as JSON to bench/results/.
+ * Variants: floor-inprocess (the service's Cypher statements through neo4j-driver,
+ * called in this process), floor-http (the same behind plain HTTP,
+ * floor-server.ts), ours (the service as shipped, src/main.ts), neo4j-graphql (the
+ * Neo4j GraphQL Library 7 on an equivalent schema, neo4j-graphql-server.ts) and
+ * naive (the service's schema with a resolver per field and no batching,
+ * naive-server.ts).
+ *
+ * It starts a local Neo4j of its own (.neo4j/bench-<dataset>, kept between runs so
+ * a dataset loads once), loads the curated graph and, for the taxonomy datasets,
+ * files written by the generator and loaded by the importer. It then starts each
+ * variant's server as a process of its own, and for each query of the mix:
+ * PROFILEs its statements (db hits), sends a sequential sample to every variant
+ * (Cypher round trips per request, and a check that every answer is an error-free
+ * 200), then for each connection count and variant runs autocannon after a warm-up
+ * with parameters drawn from a seeded pool, the same for every variant. It prints
+ * a Markdown table with the targets, and writes it, the raw figures (JSON) and a
+ * chart (SVG) to bench/results/.
  * --quick: the curated graph, 1 and 8 connections, 3 s per measurement.
  */
 import autocannon from 'autocannon';
@@ -24,11 +34,18 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { repoRoot } from '../../src/config/repo-root';
 import { loadCypherCatalog, type CypherCatalog } from '../../src/database/cypher-catalog';
 import type { CypherRunner, Row } from '../../src/database/database';
+import { createDriver, Database } from '../../src/database/database';
 import { startLocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
-import { drawParams, floorStatements, graphqlRequest, MIX, QUERY_KINDS, type Params, type Pool, type QueryKind } from './workload';
+import * as hdr from 'hdr-histogram-js';
+import { latencyChartSvg } from './chart';
+import { drawParams, floorStatements, graphqlRequest, MIX, neo4jGraphqlRequest, QUERY_KINDS, type Params, type Pool, type QueryKind } from './workload';
+
+export const VARIANTS = ['floor-inprocess', 'floor-http', 'ours', 'neo4j-graphql', 'naive'] as const;
+type VariantName = (typeof VARIANTS)[number];
 
 interface Options {
   quick: boolean;
+  variants: VariantName[];
   dataset: 'curated' | 'onet' | 'esco' | 'stress';
   connections: number[];
   duration: number;
@@ -45,8 +62,13 @@ function parseOptions(argv: string[]): Options {
   };
   const dataset = (value('--dataset') ?? (quick ? 'curated' : 'esco')) as Options['dataset'];
   if (!['curated', 'onet', 'esco', 'stress'].includes(dataset)) throw new Error(`unknown dataset ${dataset}`);
+  const variants = (value('--variants') ?? VARIANTS.join(',')).split(',') as VariantName[];
+  const unknown = variants.filter((name) => !VARIANTS.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown variant(s) ${unknown.join(', ')}; known: ${VARIANTS.join(', ')}`);
+  if (!variants.includes('ours')) throw new Error('--variants must include ours');
   return {
     quick,
+    variants,
     dataset,
     connections: (value('--connections') ?? (quick ? '1,8' : '1,8,32')).split(',').map(Number),
     duration: Number(value('--duration') ?? (quick ? 3 : 15)),
@@ -72,20 +94,20 @@ async function startChild(command: string[], env: NodeJS.ProcessEnv, ready: RegE
   return { child, url };
 }
 
-/** Resident memory of a process in MB, from /proc (Linux). */
-function rssMb(pid: number | undefined): number | null {
-  if (!pid) return null;
+/** Resident memory of a process in MB, now (VmRSS) and at its peak so far (VmHWM), from /proc (Linux). */
+function memoryMb(pid: number | undefined): { rss: number | null; peak: number | null } {
+  if (!pid) return { rss: null, peak: null };
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Math.round(kb / 1024);
+    const read = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]) / 1024);
+    return { rss: read('VmRSS'), peak: read('VmHWM') };
   } catch {
-    return null;
+    return { rss: null, peak: null };
   }
 }
 
 interface Measurement {
-  variant: 'ours' | 'floor';
+  variant: VariantName;
   kind: QueryKind;
   connections: number;
   p50: number;
@@ -96,7 +118,9 @@ interface Measurement {
   requests: number;
   errors: number;
   non2xx: number;
-  apiRssMb: number | null;
+  /** The variant's process (this one for floor-inprocess): resident memory after the measurement, and its peak so far. */
+  rssMb: number | null;
+  peakRssMb: number | null;
   /** Heap in use in the Neo4j JVM after the measurement (JMX), in MB. */
   neo4jHeapMb: number | null;
 }
@@ -174,6 +198,78 @@ async function prepareDataset(options: Options, uri: string, password: string): 
   if (imported.status !== 0) throw new Error('importing the dataset failed');
 }
 
+/** A variant served over HTTP: where to send requests and how to phrase them. */
+interface HttpVariant {
+  name: Exclude<VariantName, 'floor-inprocess'>;
+  url: string;
+  pid: number | undefined;
+  body(kind: QueryKind, params: Params): string;
+  /** Statements sent so far (GET <origin>/round-trips); null for the service, which reports them per response. */
+  roundTripsUrl: string | null;
+}
+
+/** Runs the floor's statements in this process: `connections` loops for `seconds`, latency in a HDR histogram. */
+async function measureInProcess(database: Database, kind: QueryKind, params: Params[], connections: number, seconds: number) {
+  // Microseconds, 3 significant digits: the same histogram autocannon keeps.
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
+  let next = 0;
+  let requests = 0;
+  let errors = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < end) {
+        const request = params[next % params.length] as Params;
+        next += 1;
+        const started = process.hrtime.bigint();
+        try {
+          await floorStatements(database.runner(() => `bench ${kind}`), kind, request);
+        } catch {
+          errors += 1;
+        }
+        histogram.recordValue(Math.max(1, Number(process.hrtime.bigint() - started) / 1000));
+        requests += 1;
+      }
+    }),
+  );
+  const ms = (micros: number) => Math.round(micros / 100) / 10;
+  const result = {
+    p50: ms(histogram.getValueAtPercentile(50)),
+    p90: ms(histogram.getValueAtPercentile(90)),
+    p99: ms(histogram.getValueAtPercentile(99)),
+    max: ms(histogram.maxValue),
+    rps: Math.round(requests / seconds),
+    requests,
+    errors,
+  };
+  histogram.destroy();
+  return result;
+}
+
+/**
+ * Sends `bodies` one at a time: checks that every answer is a 200 without GraphQL
+ * errors (a variant that fails fast would look fast), and returns the Cypher round
+ * trips per request.
+ */
+async function sample(variant: HttpVariant, bodies: string[]): Promise<number> {
+  const count = async () => {
+    if (!variant.roundTripsUrl) return 0;
+    return ((await (await fetch(variant.roundTripsUrl)).json()) as { count: number }).count;
+  };
+  const before = await count();
+  let reported = 0;
+  for (const body of bodies) {
+    const response = await fetch(variant.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const answer = (await response.json()) as { errors?: unknown[]; extensions?: { queryStats?: { cypherRoundTrips?: number } } };
+    if (response.status !== 200 || answer.errors) {
+      throw new Error(`${variant.name} answered ${response.status} ${JSON.stringify(answer.errors ?? answer).slice(0, 300)} to ${body.slice(0, 200)}`);
+    }
+    reported += answer.extensions?.queryStats?.cypherRoundTrips ?? 0;
+  }
+  const trips = variant.roundTripsUrl ? (await count()) - before : reported;
+  return Math.round((trips / bodies.length) * 10) / 10;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const password = 'careers-graph-bench';
@@ -182,7 +278,7 @@ async function main(): Promise<void> {
     boltPort: 7740,
     dataDir,
     heap: options.dataset === 'stress' ? '2g' : '1g',
-    pageCache: '512m',
+    pageCache: options.dataset === 'stress' ? '1g' : '512m',
     password,
     log,
   });
@@ -193,50 +289,77 @@ async function main(): Promise<void> {
     const ours = await startChild(['--import', 'tsx', 'src/main.ts'], { ...env, LOG_LEVEL: 'info', PORT: '0' }, /ready at (http:\/\/[\d.:]+\/graphql)/);
     children.push(ours.child);
     await prepareDataset(options, server.uri, password);
-    const floor = await startChild(['--import', 'tsx', 'scripts/bench/floor-server.ts'], env, /FLOOR_READY (http:\S+)/);
-    children.push(floor.child);
+
+    const variants: HttpVariant[] = [];
+    const started = async (name: HttpVariant['name'], script: string, ready: RegExp, body: HttpVariant['body']) => {
+      const child = await startChild(['--import', 'tsx', script], env, ready);
+      children.push(child.child);
+      variants.push({ name, url: child.url, pid: child.child.pid, body, roundTripsUrl: `${new URL(child.url).origin}/round-trips` });
+    };
+    if (options.variants.includes('floor-http')) {
+      await started('floor-http', 'scripts/bench/floor-server.ts', /FLOOR_READY (http:\S+)/, (kind, params) => JSON.stringify({ kind, params }));
+    }
+    variants.push({ name: 'ours', url: ours.url, pid: ours.child.pid, body: (kind, params) => JSON.stringify(graphqlRequest(kind, params)), roundTripsUrl: null });
+    if (options.variants.includes('neo4j-graphql')) {
+      await started('neo4j-graphql', 'scripts/bench/neo4j-graphql-server.ts', /NEO4J_GRAPHQL_READY (http:\S+)/, (kind, params) =>
+        JSON.stringify(neo4jGraphqlRequest(kind, params)),
+      );
+    }
+    if (options.variants.includes('naive')) {
+      await started('naive', 'scripts/bench/naive-server.ts', /NAIVE_READY (http:\S+)/, (kind, params) => JSON.stringify(graphqlRequest(kind, params)));
+    }
 
     const pool = await readPool(ours.url);
-    log(`pool: ${pool.roles.length} roles, ${pool.skills.length} skills`);
+    log(`pool: ${pool.roles.length} roles, ${pool.skills.length} skills; variants: ${options.variants.join(', ')}`);
     const driver = neo4j.driver(server.uri, neo4j.auth.basic('neo4j', password), { disableLosslessIntegers: true });
     const catalog = loadCypherCatalog();
+    const inProcess = new Database(createDriver(server.uri, 'neo4j', password), catalog, { database: 'neo4j', queryTimeoutMs: 10_000 });
     const dbHits: Partial<Record<QueryKind, number>> = {};
+    const roundTrips: Partial<Record<QueryKind, Partial<Record<VariantName, number>>>> = {};
     const results: Measurement[] = [];
     for (const kind of QUERY_KINDS) {
       const params = drawParams(kind, pool, 500, options.seed);
       dbHits[kind] = await profileDbHits(driver, catalog, kind, params.slice(0, 5));
-      log(`${kind}: ${dbHits[kind]} db hits per request (PROFILE, mean of 5)`);
-      const oursBodies = params.map((p) => JSON.stringify(graphqlRequest(kind, p)));
-      const floorBodies = params.map((p) => JSON.stringify({ kind, params: p }));
+      const trips: Partial<Record<VariantName, number>> = {};
+      for (const variant of variants) trips[variant.name] = await sample(variant, params.slice(0, 20).map((p) => variant.body(kind, p)));
+      roundTrips[kind] = trips;
+      log(`${kind}: ${dbHits[kind]} db hits per request (PROFILE, mean of 5); round trips per request ${JSON.stringify(trips)}`);
       for (const connections of options.connections) {
-        for (const [variant, url, bodies] of [
-          ['floor', floor.url, floorBodies],
-          ['ours', ours.url, oursBodies],
-        ] as const) {
-          await measure(url, bodies, connections, options.warmup);
-          const result = await measure(url, bodies, connections, options.duration);
-          const row: Measurement = {
-            variant,
-            kind,
-            connections,
-            p50: result.latency.p50,
-            p90: result.latency.p90,
-            p99: result.latency.p99,
-            max: result.latency.max,
-            rps: Math.round(result.requests.average),
-            requests: result.requests.total,
-            errors: result.errors + result.timeouts,
-            non2xx: result.non2xx,
-            apiRssMb: rssMb(ours.child.pid),
-            neo4jHeapMb: await neo4jHeapMb(driver),
-          };
+        const measured = async (variant: VariantName, pid: number | undefined, run: () => Promise<Omit<Measurement, 'variant' | 'kind' | 'connections' | 'rssMb' | 'peakRssMb' | 'neo4jHeapMb'>>) => {
+          const figures = await run();
+          const memory = memoryMb(pid);
+          const row: Measurement = { variant, kind, connections, ...figures, rssMb: memory.rss, peakRssMb: memory.peak, neo4jHeapMb: await neo4jHeapMb(driver) };
           results.push(row);
           log(`${kind} ${variant} c=${connections}: p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.rps} req/s, errors ${row.errors}, non-2xx ${row.non2xx}`);
+        };
+        if (options.variants.includes('floor-inprocess')) {
+          await measured('floor-inprocess', process.pid, async () => {
+            await measureInProcess(inProcess, kind, params, connections, options.warmup);
+            return { ...(await measureInProcess(inProcess, kind, params, connections, options.duration)), non2xx: 0 };
+          });
+        }
+        for (const variant of variants) {
+          const bodies = params.map((p) => variant.body(kind, p));
+          await measured(variant.name, variant.pid, async () => {
+            await measure(variant.url, bodies, connections, options.warmup);
+            const result = await measure(variant.url, bodies, connections, options.duration);
+            return {
+              p50: result.latency.p50,
+              p90: result.latency.p90,
+              p99: result.latency.p99,
+              max: result.latency.max,
+              rps: Math.round(result.requests.average),
+              requests: result.requests.total,
+              errors: result.errors + result.timeouts,
+              non2xx: result.non2xx,
+            };
+          });
         }
       }
     }
     await driver.close();
-    report(options, results, dbHits);
+    await inProcess.close();
+    await report(options, results, dbHits, roundTrips);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))));
@@ -270,31 +393,101 @@ async function readPool(url: string): Promise<Pool> {
   return pool;
 }
 
-function report(options: Options, results: Measurement[], dbHits: Partial<Record<QueryKind, number>>): void {
+/** One target of the benchmark, as measured in this run. */
+interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/** The targets the figures are held to (README, "Benchmark"), checked on this run's rows. */
+function checkTargets(options: Options, results: Measurement[]): TargetCheck[] {
+  const find = (variant: VariantName, kind: QueryKind, connections: number) =>
+    results.find((row) => row.variant === variant && row.kind === kind && row.connections === connections);
+  const checks: TargetCheck[] = [];
+  const ratios = (kind: QueryKind, other: VariantName, figure: (ours: Measurement, peer: Measurement) => number) =>
+    options.connections.flatMap((connections) => {
+      const ours = find('ours', kind, connections);
+      const peer = find(other, kind, connections);
+      return ours && peer ? [{ connections, ratio: figure(ours, peer) }] : [];
+    });
+  const describe = (list: { connections: number; ratio: number }[]) => list.map((entry) => `${entry.ratio.toFixed(2)}× at ${entry.connections}`).join(', ');
+  for (const kind of QUERY_KINDS) {
+    const floor = ratios(kind, 'floor-http', (ours, peer) => ours.p50 / Math.max(peer.p50, 1));
+    if (floor.length > 0) {
+      checks.push({ target: `${kind}: ours p50 within 1.3× of floor-http`, measured: describe(floor), met: floor.every((entry) => entry.ratio <= 1.3) });
+    }
+    const library = ratios(kind, 'neo4j-graphql', (ours, peer) => ours.rps / Math.max(peer.rps, 1));
+    const need = kind === 'roleDetail' ? 1.5 : 1;
+    if (library.length > 0) {
+      checks.push({
+        target: `${kind}: ours ≥ ${need}× the throughput of @neo4j/graphql`,
+        measured: describe(library),
+        met: library.every((entry) => entry.ratio >= need),
+      });
+    }
+  }
+  const naive = ratios('roleDetail', 'naive', (ours, peer) => ours.rps / Math.max(peer.rps, 1));
+  if (naive.length > 0) checks.push({ target: 'roleDetail: ours ≥ 3× the throughput of naive', measured: describe(naive), met: naive.every((entry) => entry.ratio >= 3) });
+  const limit = options.dataset === 'stress' ? 200 : 50;
+  const kinds: QueryKind[] = options.dataset === 'stress' ? [...QUERY_KINDS] : ['skillOverlap', 'similarRoles', 'recommendRoles', 'skillGap', 'paths'];
+  for (const kind of kinds) {
+    const row = find('ours', kind, 8);
+    if (row) checks.push({ target: `${kind}: ours p99 < ${limit} ms at 8 connections`, measured: `${row.p99} ms`, met: row.p99 < limit });
+  }
+  const peak = Math.max(...results.filter((row) => row.variant === 'ours').map((row) => row.peakRssMb ?? 0));
+  checks.push({ target: 'ours: API RSS < 250 MB under load (peak)', measured: `${peak} MB`, met: peak < 250 });
+  return checks;
+}
+
+async function report(
+  options: Options,
+  results: Measurement[],
+  dbHits: Partial<Record<QueryKind, number>>,
+  roundTrips: Partial<Record<QueryKind, Partial<Record<VariantName, number>>>>,
+): Promise<void> {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const load = os.loadavg().map((value) => value.toFixed(2)).join(' ');
   const lines = [
     `# Benchmark: ${options.dataset}${options.quick ? ' (quick)' : ''}`,
     '',
-    `${new Date().toISOString().slice(0, 10)}, ${machine}; ${options.duration} s per measurement after ${options.warmup} s of warm-up; seed ${options.seed}.`,
+    `${new Date().toISOString().slice(0, 10)}, ${machine}; load average at the end ${load}; ${options.duration} s per measurement after ${options.warmup} s of warm-up; seed ${options.seed}.`,
     `Mix: ${Object.entries(MIX).map(([kind, share]) => `${kind} ${share * 100}%`).join(', ')}.`,
+    `Reproduce: \`npm run bench -- ${options.quick ? '--quick' : `--dataset ${options.dataset} --connections ${options.connections.join(',')} --duration ${options.duration} --warmup ${options.warmup}`}\`.`,
     '',
-    '| Query | Connections | Variant | p50 ms | p90 ms | p99 ms | max ms | req/s | errors | non-2xx | ours ÷ floor (p50) | API RSS MB | Neo4j heap MB | db hits |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '## Targets',
+    '',
+    '| Target | Measured | Met |',
+    '|---|---|---|',
+    ...checkTargets(options, results).map((check) => `| ${check.target} | ${check.measured} | ${check.met ? 'yes' : '**no**'} |`),
+    '',
+    '## Figures',
+    '',
+    'Latency in ms; round trips: Cypher statements per request (sequential sample of 20); RSS: the variant\'s process after the measurement (peak so far); db hits: PROFILE of the service\'s statements for the query (mean of 5).',
+    '',
+    '| Query | Connections | Variant | p50 | p90 | p99 | max | req/s | errors | non-2xx | round trips | ÷ floor-http p50 | RSS MB (peak) | Neo4j heap MB | db hits |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of results) {
-    const floor = results.find((other) => other.variant === 'floor' && other.kind === row.kind && other.connections === row.connections);
-    const ratio = row.variant === 'ours' && floor && floor.p50 > 0 ? (row.p50 / floor.p50).toFixed(2) : '';
+    const floor = results.find((other) => other.variant === 'floor-http' && other.kind === row.kind && other.connections === row.connections);
+    const ratio = row.variant !== 'floor-http' && floor && floor.p50 > 0 ? (row.p50 / floor.p50).toFixed(2) : '';
+    const trips = row.variant === 'floor-inprocess' ? roundTrips[row.kind]?.['floor-http'] : roundTrips[row.kind]?.[row.variant];
     lines.push(
-      `| ${row.kind} | ${row.connections} | ${row.variant} | ${row.p50} | ${row.p90} | ${row.p99} | ${row.max} | ${row.rps} | ${row.errors} | ${row.non2xx} | ${ratio} | ${row.variant === 'ours' ? (row.apiRssMb ?? '') : ''} | ${row.neo4jHeapMb ?? ''} | ${dbHits[row.kind] ?? ''} |`,
+      `| ${row.kind} | ${row.connections} | ${row.variant} | ${row.p50} | ${row.p90} | ${row.p99} | ${row.max} | ${row.rps} | ${row.errors} | ${row.non2xx} | ${trips ?? ''} | ${ratio} | ${row.rssMb ?? ''} (${row.peakRssMb ?? ''}) | ${row.neo4jHeapMb ?? ''} | ${dbHits[row.kind] ?? ''} |`,
     );
   }
   const markdown = `${lines.join('\n')}\n`;
   fs.mkdirSync(options.out, { recursive: true });
   const name = `${options.dataset}${options.quick ? '-quick' : ''}`;
   fs.writeFileSync(path.join(options.out, `${name}.md`), markdown);
-  fs.writeFileSync(path.join(options.out, `${name}.json`), `${JSON.stringify({ options, machine, dbHits, results }, null, 2)}\n`);
+  fs.writeFileSync(path.join(options.out, `${name}.json`), `${JSON.stringify({ options, machine, dbHits, roundTrips, results }, null, 2)}\n`);
+  const svg = await latencyChartSvg(results, `careers-graph benchmark: ${options.dataset}, latency by variant (${new Date().toISOString().slice(0, 10)})`, {
+    kinds: [...QUERY_KINDS],
+    variants: [...VARIANTS],
+  });
+  fs.writeFileSync(path.join(options.out, `${name}.svg`), svg);
   process.stdout.write(markdown);
-  log(`written to ${path.relative(repoRoot(), path.join(options.out, name))}.{md,json}`);
+  log(`written to ${path.relative(repoRoot(), path.join(options.out, name))}.{md,json,svg}`);
 }
 
 main().catch((error: unknown) => {

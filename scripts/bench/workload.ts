@@ -92,6 +92,49 @@ export function graphqlRequest(kind: QueryKind, params: Params): { query: string
 }
 
 /**
+ * The request of a kind to the @neo4j/graphql peer (scripts/bench/neo4j-graphql-server.ts):
+ * the same selection in that library's schema, whose analytic fields take the catalog
+ * statements' own parameters.
+ */
+export function neo4jGraphqlRequest(kind: QueryKind, params: Params): { query: string; variables: Params } {
+  switch (kind) {
+    case 'roleDetail':
+      return {
+        query: `query RoleDetail($role: ID!) { roles(where: { id: { eq: $role } }) { id name skills { id name } responsibilities { id name }
+          settings { id name } relatedRoles { id name skills { id name } } } }`,
+        variables: { role: params.role },
+      };
+    case 'skillOverlap':
+      return {
+        query: `query Overlap($roles: [ID!]!) { skillOverlap(roleIds: $roles, type: "REQUIRES_SKILL") {
+          jaccard shared { id name } positions { only { id } } } }`,
+        variables: { roles: [params.a, params.b] },
+      };
+    case 'similarRoles':
+      return {
+        query: 'query Similar($role: ID!) { similarRoles(roleId: $role, first: 10, metric: "WEIGHTED_JACCARD") { role { id name } score jaccard } }',
+        variables: params,
+      };
+    case 'recommendRoles':
+      return {
+        query: 'query Recommend($skills: [ID!]!) { recommendRoles(skillIds: $skills, first: 10) { role { id name } score matched { id } missing { id } } }',
+        variables: params,
+      };
+    case 'skillGap':
+      return {
+        query: 'query Gap($a: ID!, $b: ID!) { skillGap(fromId: $a, toId: $b) { coverage plainCoverage transferable { id name } toLearn { id name } } }',
+        variables: params,
+      };
+    case 'paths':
+      return {
+        query: `query Paths($a: ID!, $b: ID!, $types: [String!]!) { paths(fromId: $a, toId: $b, types: $types, maxHops: 4, first: 3) {
+          nodes { node { id } label } hops { type forward } } }`,
+        variables: { ...params, types: [...RELATIONS] },
+      };
+  }
+}
+
+/**
  * The floor's statements for a kind: the same catalog statements the service runs
  * for the GraphQL request above, no fewer (role detail also reads the related
  * roles' details, as the nested GraphQL selection does).

@@ -1,0 +1,161 @@
+/**
+ * The naive peer of the benchmark: the service's own GraphQL schema with a resolver
+ * per field and no batching, the way a first GraphQL server over Neo4j is often
+ * written. Each object is loaded by its own statement when a field needs it
+ * (Query.role, then Role.skills, then RoleSkill.skill once per skill, ...), so a
+ * nested selection costs one database round trip per object (the N+1 pattern the
+ * service's DataLoaders and single-statement reads avoid). The analytic queries run
+ * the service's catalog statements for their ranking, then load every role and
+ * skill they return on its own. Same HTTP stack as the service (Apollo Server on
+ * Express), without its limits and logs.
+ *
+ * Prints `NAIVE_READY http://127.0.0.1:<port>/graphql` once it listens.
+ */
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { repoRoot } from '../../src/config/repo-root';
+import { loadCypherCatalog, type QueryName } from '../../src/database/cypher-catalog';
+import { createDriver } from '../../src/database/database';
+import { countingDriver } from './round-trips';
+import { RELATIONS } from '../../src/graphql/resolvers/path.resolvers';
+
+const uri = process.env.NEO4J_URI;
+if (!uri) throw new Error('NEO4J_URI is required');
+const { driver, count: roundTrips } = countingDriver(createDriver(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
+const catalog = loadCypherCatalog();
+
+type Row = Record<string, unknown>;
+type Node = Row & { id: string };
+
+async function rows(cypher: string, params: Row): Promise<Row[]> {
+  const result = await driver.executeQuery(cypher, params, { database: 'neo4j', routing: 'READ' });
+  return result.records.map((record) => record.toObject());
+}
+const catalogRows = (name: QueryName, params: Row) => rows(catalog[name], params);
+
+/** One node by id, in a statement of its own (deliberately not batched). */
+async function nodeById(id: string): Promise<Node | null> {
+  const [row] = await rows('MATCH (n:Entity {id: $id}) RETURN n {.*, label: [l IN labels(n) WHERE l <> "Entity"][0]} AS n', { id });
+  return (row?.n as Node | undefined) ?? null;
+}
+/** Ids at the far end of one relationship type from a node, in a statement of its own. */
+async function targets(id: string, type: string, undirected = false): Promise<string[]> {
+  const pattern = undirected ? '(n:Entity {id: $id})-[:$($type)]-(t:Entity)' : '(n:Entity {id: $id})-[:$($type)]->(t:Entity)';
+  return (await rows(`MATCH ${pattern} RETURN DISTINCT t.id AS id`, { id, type })).map((row) => String(row.id));
+}
+const load = (ids: string[]) => ids.map((id) => nodeById(id));
+
+const resolvers = {
+  Node: { __resolveType: (node: Node) => node.label },
+  Query: {
+    role: (_: unknown, args: { id: string }) => nodeById(args.id),
+    skillOverlap: async (_: unknown, args: { roleA: string; roleB: string }) => {
+      const [row] = await catalogRows('overlap', { roleIds: [args.roleA, args.roleB], type: 'REQUIRES_SKILL' });
+      const positions = row?.positions as { role: Node; only: Node[] }[];
+      const ids = (list: unknown) => (list as Node[]).map((node) => node.id);
+      return {
+        roleA: args.roleA,
+        roleB: args.roleB,
+        shared: ids(row?.shared),
+        onlyA: ids(positions[0]?.only),
+        onlyB: ids(positions[1]?.only),
+        jaccard: row?.jaccard,
+      };
+    },
+    similarRoles: async (_: unknown, args: { role: string; first: number; metric: string }) => {
+      const [row] = await catalogRows('similar-roles', { roleId: args.role, metric: args.metric, first: args.first });
+      return ((row?.matches as Row[] | undefined) ?? []).map((match) => ({ ...match, role: (match.role as Node).id }));
+    },
+    recommendRoles: async (_: unknown, args: { skills: string[]; first: number }) => {
+      const [row] = await catalogRows('recommend-roles', { skillIds: args.skills, first: args.first });
+      return ((row?.recommendations as Row[] | undefined) ?? []).map((match) => ({
+        role: (match.role as Node).id,
+        score: match.score,
+        matched: (match.matched as Node[]).map((node) => node.id),
+        missing: (match.missing as Node[]).map((node) => node.id),
+      }));
+    },
+    skillGap: async (_: unknown, args: { from: string; to: string }) => {
+      const [row] = await catalogRows('skill-gap', { fromId: args.from, toId: args.to });
+      return {
+        from: args.from,
+        to: args.to,
+        transferable: (row?.transferable as Node[]).map((node) => node.id),
+        toLearn: (row?.toLearn as Node[]).map((node) => node.id),
+        coverage: row?.coverage,
+        plainCoverage: row?.plainCoverage,
+      };
+    },
+    paths: async (_: unknown, args: { from: string; to: string; maxHops: number; first: number }) => {
+      const [row] = await catalogRows('paths-between', { fromId: args.from, toId: args.to, types: [...RELATIONS], maxHops: args.maxHops, first: args.first });
+      return ((row?.paths as { nodes: { node: Node }[]; hops: { type: string }[][] }[] | undefined) ?? []).map((found) => ({
+        length: found.hops.length,
+        steps: found.hops.map((links, hop) => ({
+          from: found.nodes[hop]?.node.id,
+          to: found.nodes[hop + 1]?.node.id,
+          relation: links[0]?.type,
+        })),
+      }));
+    },
+  },
+  Role: {
+    skills: async (role: Node) => (await targets(role.id, 'REQUIRES_SKILL')).map((id) => ({ skill: id })),
+    responsibilities: async (role: Node) => Promise.all(load(await targets(role.id, 'HAS_RESPONSIBILITY'))),
+    settings: async (role: Node) => Promise.all(load(await targets(role.id, 'WORKS_IN'))),
+    relatedRoles: async (role: Node) => (await targets(role.id, 'RELATED_TO', true)).map((id) => ({ role: id })),
+  },
+  RoleSkill: { skill: (link: { skill: string }) => nodeById(link.skill) },
+  RelatedRole: { role: (link: { role: string }) => nodeById(link.role) },
+  SkillOverlap: {
+    roleA: (overlap: { roleA: string }) => nodeById(overlap.roleA),
+    roleB: (overlap: { roleB: string }) => nodeById(overlap.roleB),
+    shared: (overlap: { shared: string[] }) => load(overlap.shared),
+    onlyA: (overlap: { onlyA: string[] }) => load(overlap.onlyA),
+    onlyB: (overlap: { onlyB: string[] }) => load(overlap.onlyB),
+  },
+  RoleMatch: {
+    role: (match: { role: string }) => nodeById(match.role),
+    sharedSkills: (match: { shared: Node[] }) => load(match.shared.map((node) => node.id)),
+  },
+  RoleRecommendation: {
+    role: (match: { role: string }) => nodeById(match.role),
+    matched: (match: { matched: string[] }) => load(match.matched),
+    missing: (match: { missing: string[] }) => load(match.missing),
+  },
+  SkillGap: {
+    from: (gap: { from: string }) => nodeById(gap.from),
+    to: (gap: { to: string }) => nodeById(gap.to),
+    transferable: (gap: { transferable: string[] }) => load(gap.transferable),
+    toLearn: (gap: { toLearn: string[] }) => load(gap.toLearn),
+  },
+};
+
+async function main(): Promise<void> {
+  const schemaDir = path.join(repoRoot(), 'schema');
+  const typeDefs = fs
+    .readdirSync(schemaDir)
+    .filter((file) => file.endsWith('.graphql'))
+    .map((file) => fs.readFileSync(path.join(schemaDir, file), 'utf8'));
+  const server = new ApolloServer({ typeDefs, resolvers });
+  await server.start();
+  const app = express();
+  // Statements sent so far, read by the benchmark before and after a sequential sample.
+  app.get('/round-trips', (_request, response) => void response.json({ count: roundTrips() }));
+  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(server, { context: async () => ({}) }));
+  const listener = app.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+    const { port } = listener.address() as AddressInfo;
+    process.stdout.write(`NAIVE_READY http://127.0.0.1:${port}/graphql\n`);
+  });
+  const stop = () => listener.close(() => void server.stop().then(() => driver.close()).then(() => process.exit(0)));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`naive peer: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
