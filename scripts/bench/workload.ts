@@ -135,18 +135,20 @@ export function neo4jGraphqlRequest(kind: QueryKind, params: Params): { query: s
 }
 
 /**
- * The floor's statements for a kind: the same catalog statements the service runs
- * for the GraphQL request above, no fewer (role detail also reads the related
- * roles' details, as the nested GraphQL selection does).
+ * The floor's statements for a kind: the same catalog statements, with the same
+ * parameters, that the service runs for the GraphQL request above.
  */
 export async function floorStatements(run: CypherRunner, kind: QueryKind, params: Params): Promise<Row[]> {
   switch (kind) {
     case 'roleDetail': {
-      const rows = await run.read('role-details-by-ids', { ids: [params.role] });
-      const related = ((rows[0]?.links as { type: string; target: { id: string } }[] | undefined) ?? [])
-        .filter((link) => link.type === 'RELATED_TO')
-        .map((link) => link.target.id);
-      return related.length > 0 ? [...rows, ...(await run.read('role-details-by-ids', { ids: related }))] : rows;
+      // What Query.role sends for the selection of graphqlRequest('roleDetail'): the facts
+      // selected of the role and of its related roles, with the far nodes' id and name.
+      const brief = ['id', 'name'];
+      return run.read('role-with-links', {
+        id: params.role,
+        keys: ['REQUIRES_SKILL', 'HAS_RESPONSIBILITY', 'WORKS_IN', 'RELATED_TO'].map((type) => ({ type, properties: brief })),
+        relatedKeys: [{ type: 'REQUIRES_SKILL', properties: brief }],
+      });
     }
     case 'skillOverlap':
       return run.read('overlap', { roleIds: [params.a, params.b], type: 'REQUIRES_SKILL' });

@@ -10,6 +10,8 @@ import { repoRoot } from '../config/repo-root';
 export const QUERY_NAMES = [
   'entities-by-ids',
   'role-details-by-ids',
+  'role-links',
+  'role-with-links',
   'roles-by-entity-ids',
   'roles-page',
   'skills-page',

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { EntityRecord, RoleDetailsRecord, SourceRecord } from '../models/records';
+import type { EntityRecord, LinkRecord, RoleDetailsRecord, SourceRecord } from '../models/records';
+import { roleLinksKey, type RoleLinksKey } from '../repositories/role.repository';
 import type { Repositories } from './repositories';
 
 /**
@@ -10,6 +11,8 @@ import type { Repositories } from './repositories';
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   roleDetails: DataLoader<string, RoleDetailsRecord | null>;
+  /** One type of a role's facts: the Role fields a query selects, for every role at that level, in one statement. */
+  roleLinks: DataLoader<RoleLinksKey, LinkRecord[], string>;
   rolesPointingAt: DataLoader<string, EntityRecord[]>;
   source: DataLoader<string, SourceRecord | null>;
   sourceFactCount: DataLoader<string, number>;
@@ -19,6 +22,13 @@ export function createLoaders(repositories: Repositories): Loaders {
   return {
     entity: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.entities.findByIds(ids), null)),
     roleDetails: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.roles.detailsByIds(ids), null)),
+    roleLinks: new DataLoader(
+      async (keys) => {
+        const found = await repositories.roles.linksByKeys(keys);
+        return keys.map((key) => found.get(roleLinksKey(key)) ?? []);
+      },
+      { cacheKeyFn: roleLinksKey },
+    ),
     rolesPointingAt: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.entities.rolesPointingAt(ids), [])),
     source: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.findByIds(ids), null)),
     sourceFactCount: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.factCounts(ids), 0)),

@@ -1,6 +1,6 @@
 import type { CypherRunner } from '../database/database';
 import type { LinkType } from '../models/link-types';
-import type { LinkRecord, RoleDetailsRecord } from '../models/records';
+import type { EntityRecord, LinkRecord, RoleDetailsRecord } from '../models/records';
 import { toCitations, toEntity } from './row-mapping';
 
 /** Which list of RoleDetailsRecord each relationship type from a role fills. */
@@ -24,9 +24,48 @@ interface RawLink {
   label: string;
 }
 
+/** The relationship types of a role's facts: the allow-list of role-links' $keys. */
+export type RoleFactType = keyof typeof LIST_OF;
+export const ROLE_FACT_TYPES = Object.keys(LIST_OF) as RoleFactType[];
+
+/** One role and one type of its facts: a key of the role-links loader. */
+export interface RoleLinksKey {
+  id: string;
+  type: RoleFactType;
+  /** The far nodes' properties to read (see selectedProperties); null: all of them. */
+  properties: readonly string[] | null;
+}
+
 /** Roles with their one-hop facts. */
 export class RoleRepository {
   constructor(private readonly run: CypherRunner) {}
+
+  /**
+   * The links of each (role, type) pair, in one statement for all pairs; a pair whose
+   * role does not exist is absent. Lists are ordered as in the role's details.
+   */
+  async linksByKeys(keys: readonly RoleLinksKey[]): Promise<Map<string, LinkRecord[]>> {
+    checkTypes(keys);
+    const rows = await this.run.read('role-links', { keys: keys.map((key) => ({ id: key.id, type: key.type, properties: key.properties })) });
+    return new Map(toLinkGroups(rows).map((group) => [roleLinksKey(group.key), group.links]));
+  }
+
+  /**
+   * A role with the kinds of facts a query selects of it (`keys`) and of each role
+   * related to it (`relatedKeys`), in one statement: each group is a full key with
+   * its links, for the caller to prime its loader with.
+   */
+  async roleWithLinks(
+    id: string,
+    keys: readonly Omit<RoleLinksKey, 'id'>[],
+    relatedKeys: readonly Omit<RoleLinksKey, 'id'>[],
+  ): Promise<{ role: EntityRecord | null; groups: { key: RoleLinksKey; links: LinkRecord[] }[] }> {
+    checkTypes([...keys, ...relatedKeys]);
+    const plain = (list: readonly Omit<RoleLinksKey, 'id'>[]) => list.map((key) => ({ type: key.type, properties: key.properties }));
+    const [row] = await this.run.read('role-with-links', { id, keys: plain(keys), relatedKeys: plain(relatedKeys) });
+    const role = row?.role ? toEntity(row.role as Record<string, unknown>, 'Role') : null;
+    return { role, groups: toLinkGroups((row?.groups as Record<string, unknown>[] | undefined) ?? []) };
+  }
 
   /** Each role's details, in one statement whatever the number of roles or facts. */
   async detailsByIds(ids: readonly string[]): Promise<Map<string, RoleDetailsRecord>> {
@@ -63,9 +102,40 @@ export function noRoleFacts(): Omit<RoleDetailsRecord, 'role'> {
  */
 export function toRoleDetails(roleProperties: Record<string, unknown>, rawLinks: RawLink[]): RoleDetailsRecord {
   const role = toEntity(roleProperties, 'Role');
-  const details: RoleDetailsRecord = { role, ...noRoleFacts() };
+  const facts = groupLinks(rawLinks);
+  const sourceIds = new Set([...role.citations.map((citation) => citation.sourceId), ...facts.sourceIds]);
+  return { role, ...facts, sourceIds: [...sourceIds].sort() };
+}
+
+/** Refuses a type outside the allow-list before it reaches a statement. */
+function checkTypes(keys: readonly { type: RoleFactType }[]): void {
+  const unknown = keys.filter((key) => !ROLE_FACT_TYPES.includes(key.type));
+  if (unknown.length > 0) throw new Error(`not a type of role fact: ${unknown.map((key) => key.type).join(', ')}`);
+}
+
+/** Rows of {id, type, properties, links} (role-links, role-with-links): each key with its LinkRecord list. */
+function toLinkGroups(rows: Record<string, unknown>[]): { key: RoleLinksKey; links: LinkRecord[] }[] {
+  return rows.map((row) => {
+    const key: RoleLinksKey = { id: String(row.id), type: row.type as RoleFactType, properties: row.properties as string[] | null };
+    const links = (row.links as (Omit<RawLink, 'target'> & { target: [string, unknown][] })[]).map((link) => ({
+      ...link,
+      target: Object.fromEntries(link.target),
+    }));
+    return { key, links: groupLinks(links)[LIST_OF[key.type]] };
+  });
+}
+
+/** The cache key of a RoleLinksKey (DataLoader compares keys by this string). */
+export function roleLinksKey(key: RoleLinksKey): string {
+  return `${key.type}|${key.properties?.join(',') ?? '*'}|${key.id}`;
+}
+
+
+/** Links grouped into fact lists, deduplicated and ordered as toRoleDetails says; sourceIds: those the links and their far nodes cite. */
+function groupLinks(rawLinks: RawLink[]): Omit<RoleDetailsRecord, 'role'> {
+  const details = noRoleFacts();
   const seen = new Map<string, LinkRecord>();
-  const sourceIds = new Set(role.citations.map((citation) => citation.sourceId));
+  const sourceIds = new Set<string>();
   const outgoingFirst = [...rawLinks].sort((a, b) => Number(a.direction === 'in') - Number(b.direction === 'in'));
   for (const raw of outgoingFirst) {
     const key = `${raw.type}|${String(raw.target.id)}`;

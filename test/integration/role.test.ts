@@ -108,6 +108,33 @@ describe('role(id)', () => {
   });
 });
 
+describe('reading only what a query selects', () => {
+  const FULL = `query ($id: ID!) { role(id: $id) {
+    skills { importance skill { id name category description aliases sources { source { id } quote } roles { id } } }
+    settings { id name aliases sources { quote } }
+    relatedRoles { reason role { id name summary aliases roles: relatedRoles { role { id } } } } } }`;
+  const NARROW = `query ($id: ID!) { role(id: $id) {
+    skills { skill { id name category } } settings { name } relatedRoles { role { name } } } }`;
+
+  it.each(['music-producer', 'sound-engineer', 'audio-engineer'])(
+    'gives %s the same facts, in the same order, whether a query selects a few fields of them or many',
+    async (id) => {
+      const fullResponse = await api.query(FULL, { id });
+      expect(fullResponse.errors).toBeUndefined();
+      const full = fullResponse.data?.role;
+      const narrow = (await api.query(NARROW, { id })).data?.role;
+      expect(full.skills.length).toBeGreaterThan(0);
+      expect(narrow).toEqual({
+        skills: full.skills.map((link: { skill: Record<string, unknown> }) => ({
+          skill: { id: link.skill.id, name: link.skill.name, category: link.skill.category },
+        })),
+        settings: full.settings.map((setting: { name: string }) => ({ name: setting.name })),
+        relatedRoles: full.relatedRoles.map((link: { role: { name: string } }) => ({ role: { name: link.role.name } })),
+      });
+    },
+  );
+});
+
 describe('roles(first, after)', () => {
   const PAGE = /* GraphQL */ `
     query Roles($first: Int, $after: String) {

@@ -62,6 +62,17 @@ describe('Cypher round trips per request', () => {
     expect(trips).toBe(1);
   });
 
+  it('is a single statement for a role, its related roles and their facts; one more per deeper level', async () => {
+    const nested = `query ($id: ID!) { role(id: $id) { name skills { skill { id name } } settings { name }
+      relatedRoles { reason role { id name skills { skill { name } } responsibilities { name } } } } }`;
+    const one = await roundTrips(nested, { id: 'audio-engineer' });
+    expect(one.data?.role.relatedRoles.length).toBeGreaterThan(1);
+    expect(one.data?.role.relatedRoles.some((link: { role: { skills: unknown[] } }) => link.role.skills.length > 0)).toBe(true);
+    expect(one.trips).toBe(1);
+    const deeper = `query ($id: ID!) { role(id: $id) { relatedRoles { role { relatedRoles { role { name skills { skill { name } } } } } } } }`;
+    expect((await roundTrips(deeper, { id: 'audio-engineer' })).trips).toBe(2);
+  });
+
   it.each([
     ['skillOverlap', '{ skillOverlap(roleA: "music-producer", roleB: "sound-engineer") { roleA { name } shared { name category } onlyA { name } jaccard } }'],
     ['overlap', '{ overlap(roles: ["music-producer", "audio-engineer", "sound-engineer"], dimension: TOOLS) { shared { id } distinct { role { name } items { id } } } }'],

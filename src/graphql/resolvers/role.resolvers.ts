@@ -1,9 +1,12 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { z } from 'zod';
 import type { Resolvers } from '../../generated/graphql';
-import { parseExternalCodes, type EntityRecord, type RoleDetailsRecord, type SourceRecord } from '../../models/records';
+import { parseExternalCodes, type EntityRecord, type LinkRecord, type RoleDetailsRecord, type SourceRecord } from '../../models/records';
 import type { Context } from '../../server/context';
-import { noRoleFacts } from '../../repositories/role.repository';
+import { noRoleFacts, roleLinksKey, type RoleFactType, type RoleLinksKey } from '../../repositories/role.repository';
 import { decodeCursor, toConnection } from '../pagination';
+import { children, childrenNamed, propertiesOfTree, resolveTree } from '../selected-properties';
 import { firstArg, idArg, parseArgs } from '../parse-args';
 
 const roleArgs = z.object({ id: idArg });
@@ -14,12 +17,80 @@ async function details(role: EntityRecord, { loaders }: Context): Promise<Omit<R
   return (await loaders.roleDetails.load(role.id)) ?? noRoleFacts();
 }
 
+/**
+ * The Role fields answered from one type of the role's facts, and where their far
+ * node's selection is: a list of nodes is the node (path []), a wrapper names the
+ * field holding it. EducationRequirement and Collaboration read the far node's name
+ * through fields of their own, so they read it whole (path null).
+ */
+const FACT_FIELDS = {
+  skills: { type: 'REQUIRES_SKILL', path: ['skill'] },
+  responsibilities: { type: 'HAS_RESPONSIBILITY', path: [] },
+  settings: { type: 'WORKS_IN', path: [] },
+  tools: { type: 'USES_TOOL', path: [] },
+  education: { type: 'REQUIRES_EDUCATION', path: null },
+  salaries: { type: 'HAS_SALARY', path: [] },
+  growth: { type: 'HAS_GROWTH', path: [] },
+  relatedRoles: { type: 'RELATED_TO', path: ['role'] },
+  collaborators: { type: 'COLLABORATES_WITH', path: null },
+} as const satisfies Record<string, { type: RoleFactType; path: readonly string[] | null }>;
+type FactField = keyof typeof FACT_FIELDS;
+const isFactField = (name: string): name is FactField => Object.hasOwn(FACT_FIELDS, name);
+
+/** The roleLinks key a fact field's selection asks for (of the role `id`). */
+function factKey(field: FactField, tree: ResolveTree): Omit<RoleLinksKey, 'id'> {
+  const { type, path } = FACT_FIELDS[field];
+  return { type, properties: path ? propertiesOfTree(tree, path) : null };
+}
+
+/**
+ * A role's facts of one type, batched with every other (role, type) the query selects
+ * at the same level: a query reads only the kinds of facts it asks for, and of their
+ * far nodes only the properties it selects.
+ */
+function links(role: EntityRecord, field: FactField, { loaders }: Context, info: GraphQLResolveInfo): Promise<LinkRecord[]> {
+  return loaders.roleLinks.load({ id: role.id, ...factKey(field, resolveTree(info)) });
+}
+const targets = async (found: Promise<LinkRecord[]>) => (await found).map((link) => link.target);
+
+/** The distinct fact keys a Role selection asks for. */
+function factKeys(roleTrees: ResolveTree[]): Omit<RoleLinksKey, 'id'>[] {
+  const keys = new Map<string, Omit<RoleLinksKey, 'id'>>();
+  for (const child of roleTrees.flatMap(children)) {
+    if (!isFactField(child.name)) continue;
+    const key = factKey(child.name, child);
+    keys.set(roleLinksKey({ id: '', ...key }), key);
+  }
+  return [...keys.values()];
+}
+
+/**
+ * Query.role with its facts read ahead: the facts the query selects of the role and
+ * of its related roles come in one statement with the role, and prime the roleLinks
+ * loader, so a nested role query (a role, its skills, its related roles and theirs)
+ * is one round trip. Deeper levels still load, batched, as their resolvers ask.
+ */
+async function roleWithSelectedFacts(id: string, context: Context, info: GraphQLResolveInfo): Promise<EntityRecord | null> {
+  const tree = resolveTree(info);
+  const keys = factKeys([tree]);
+  if (keys.length === 0) {
+    const node = await context.loaders.entity.load(id);
+    return node?.label === 'Role' ? node : null;
+  }
+  const related = children(tree)
+    .filter((child) => child.name === 'relatedRoles')
+    .flatMap((child) => childrenNamed(child, 'role'));
+  const { role, groups } = await context.repositories.roles.roleWithLinks(id, keys, factKeys(related));
+  for (const group of groups) context.loaders.roleLinks.prime(group.key, group.links);
+  return role;
+}
+
 /** Query.role, Query.roles, and the Role type with its fact wrappers. */
 export const roleResolvers: Resolvers = {
   Query: {
-    role: async (_parent, args, context) => {
+    role: async (_parent, args, context, info) => {
       const { id } = parseArgs(roleArgs, args);
-      return (await context.loaders.roleDetails.load(id))?.role ?? null;
+      return roleWithSelectedFacts(id, context, info);
     },
     roles: async (_parent, args, { repositories }) => {
       const { first, after } = parseArgs(rolesArgs, args);
@@ -30,15 +101,15 @@ export const roleResolvers: Resolvers = {
   },
   Role: {
     externalCodes: (role) => parseExternalCodes(role.externalCodes),
-    skills: async (role, _args, context) => (await details(role, context)).skills,
-    responsibilities: async (role, _args, context) => (await details(role, context)).responsibilities.map((link) => link.target),
-    settings: async (role, _args, context) => (await details(role, context)).settings.map((link) => link.target),
-    tools: async (role, _args, context) => (await details(role, context)).tools.map((link) => link.target),
-    education: async (role, _args, context) => (await details(role, context)).education,
-    salaries: async (role, _args, context) => (await details(role, context)).salaries.map((link) => link.target),
-    growth: async (role, _args, context) => (await details(role, context)).growth.map((link) => link.target),
-    relatedRoles: async (role, _args, context) => (await details(role, context)).relatedRoles,
-    collaborators: async (role, _args, context) => (await details(role, context)).collaborators,
+    skills: (role, _args, context, info) => links(role, 'skills', context, info),
+    responsibilities: (role, _args, context, info) => targets(links(role, 'responsibilities', context, info)),
+    settings: (role, _args, context, info) => targets(links(role, 'settings', context, info)),
+    tools: (role, _args, context, info) => targets(links(role, 'tools', context, info)),
+    education: (role, _args, context, info) => links(role, 'education', context, info),
+    salaries: (role, _args, context, info) => targets(links(role, 'salaries', context, info)),
+    growth: (role, _args, context, info) => targets(links(role, 'growth', context, info)),
+    relatedRoles: (role, _args, context, info) => links(role, 'relatedRoles', context, info),
+    collaborators: (role, _args, context, info) => links(role, 'collaborators', context, info),
     sources: async (role, _args, context) => {
       const sources = await context.loaders.source.loadMany((await details(role, context)).sourceIds);
       return sources.filter((source): source is SourceRecord => source !== null && !(source instanceof Error));

@@ -1,0 +1,85 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+
+/**
+ * The stored properties each plain field of a fact node reads (see toEntity in
+ * src/repositories/row-mapping.ts). A field not listed here (one computed from
+ * other nodes, such as Skill.roles) needs the whole node.
+ */
+const PROPERTIES_OF_FIELD: Record<string, readonly string[]> = {
+  __typename: [],
+  id: ['id'],
+  name: ['name'],
+  aliases: ['aliases'],
+  inferred: ['inferred'],
+  sources: ['sourceIds', 'quotes'],
+  summary: ['summary'],
+  category: ['category'],
+  description: ['description'],
+  kind: ['kind'],
+  median: ['median'],
+  low: ['low'],
+  high: ['high'],
+  currency: ['currency'],
+  year: ['year'],
+  period: ['period'],
+  statistic: ['statistic'],
+  provider: ['provider'],
+  population: ['population'],
+  note: ['note'],
+  percent: ['percent'],
+  externalCodes: ['externalCodes'],
+};
+
+/**
+ * Fields of Role that a loader resolves from the role's id alone (its facts, its
+ * sources): selecting them needs no other property of the role.
+ */
+const ROLE_FIELDS_BY_ID = new Set(['skills', 'responsibilities', 'settings', 'tools', 'education', 'salaries', 'growth', 'relatedRoles', 'collaborators', 'sources']);
+
+/**
+ * Which stored properties of the nodes a field returns the query reads: the field's
+ * selection (or, with `path`, the selection under those nested fields, e.g. `skill`
+ * inside RoleSkill), fragments and aliases included, parsed by
+ * graphql-parse-resolve-info. Null when any selected field needs more than plain
+ * properties: the caller then reads the whole node. Always includes `id` and `name`,
+ * which order the lists.
+ */
+export function selectedProperties(info: GraphQLResolveInfo, ...path: string[]): string[] | null {
+  return propertiesOfTree(resolveTree(info), path);
+}
+
+/** The field's selection, parsed (fragments merged, aliases kept apart). */
+export function resolveTree(info: GraphQLResolveInfo): ResolveTree {
+  const root = parseResolveInfo(info);
+  if (!root || !('fieldsByTypeName' in root)) throw new Error(`cannot parse the selection of ${info.fieldName}`);
+  return root as ResolveTree;
+}
+
+/** selectedProperties on a parsed selection: what a parent resolver sees of its children's. */
+export function propertiesOfTree(tree: ResolveTree, path: readonly string[]): string[] | null {
+  let trees = [tree];
+  for (const name of path) trees = trees.flatMap((parent) => childrenNamed(parent, name));
+  const properties = new Set<string>(['id', 'name']);
+  for (const tree of trees) {
+    for (const [typeName, fields] of Object.entries(tree.fieldsByTypeName)) {
+      for (const field of Object.values(fields)) {
+        if (typeName === 'Role' && ROLE_FIELDS_BY_ID.has(field.name)) continue;
+        const needs = PROPERTIES_OF_FIELD[field.name];
+        if (!needs) return null;
+        for (const property of needs) properties.add(property);
+      }
+    }
+  }
+  return [...properties].sort();
+}
+
+/** The selected fields of a parsed selection, of every type (one entry per alias). */
+export function children(tree: ResolveTree): ResolveTree[] {
+  return Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields));
+}
+
+/** The selected fields with this name (several when aliased). */
+export function childrenNamed(tree: ResolveTree, name: string): ResolveTree[] {
+  return children(tree).filter((child) => child.name === name);
+}
