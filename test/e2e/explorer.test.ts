@@ -32,6 +32,7 @@ afterEach(async () => {
 });
 
 const url = (path: string) => `${e2eBaseUrl()}${path}`;
+// page.evaluate takes expressions as strings here: this code is type-checked without the DOM's types.
 const texts = async (locator: Locator) => (await locator.allTextContents()).map((text) => text.trim());
 const names = (items: { name: string }[]) => items.map((item) => item.name);
 
@@ -81,7 +82,7 @@ describe('search', () => {
     expect(page.url()).toContain(first.node.id);
     // The new page's heading names what was chosen, and focus moves to it.
     await page.getByRole('heading', { level: 1, name: first.name }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
   });
 });
 
@@ -122,7 +123,7 @@ describe('role page', () => {
     await page.setViewportSize({ width: 390, height: 900 });
     await page.goto(url('/roles/sound-engineer'));
     await page.getByTestId('salary-figure').first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'role-390');
   });
 
@@ -221,7 +222,7 @@ describe('path', () => {
     await page.setViewportSize({ width: 390, height: 900 });
     await page.goto(url('/path?from=sound-engineer&to=music-producer'));
     await page.getByTestId('path').first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'path-390');
   });
 
