@@ -142,6 +142,8 @@ describe('compare', () => {
     await choose('Add a role', 'music producer', 'Music producer');
     await choose('Add another role', 'sound engineer', 'Sound engineer');
     await page.waitForURL(/roles=music-producer%2Csound-engineer|roles=music-producer,sound-engineer/);
+    // A choice empties the field for the next one.
+    expect(await page.getByRole('combobox', { name: 'Add another role' }).inputValue()).toBe('');
 
     await page.getByTestId('shared').locator('li').first().waitFor();
     expect(await texts(page.getByTestId('shared').locator('li'))).toEqual(names(skillOverlap.shared));

@@ -48,13 +48,14 @@ export function SearchBox({ label, kinds = ['ROLE', 'SKILL', 'SETTING', 'TOOL'],
     selectedItem: null,
     itemToString: (hit) => hit?.name ?? '',
     itemToKey: (hit) => hit?.node.id,
-    onInputValueChange: ({ inputValue, type }) => {
-      if (type !== useCombobox.stateChangeTypes.ControlledPropUpdatedSelectedItem) setText(inputValue);
+    // A choice empties the field for the next search instead of writing the name into it.
+    stateReducer: (_state, { type, changes }) => {
+      const chosen = type === useCombobox.stateChangeTypes.InputKeyDownEnter || type === useCombobox.stateChangeTypes.ItemClick;
+      return chosen && changes.selectedItem ? { ...changes, inputValue: '' } : changes;
     },
+    onInputValueChange: ({ inputValue }) => setText(inputValue),
     onSelectedItemChange: ({ selectedItem }) => {
-      if (!selectedItem) return;
-      setText('');
-      onSelect(selectedItem);
+      if (selectedItem) onSelect(selectedItem);
     },
   });
   const waiting = searchable && (fetching || settled !== text.trim());

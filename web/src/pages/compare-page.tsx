@@ -7,7 +7,6 @@ import { ErrorMessage, Loading } from '../components/query-status';
 import { SearchBox } from '../components/search-box';
 import { VennDiagram } from '../components/venn-diagram';
 import type { NodeLabelFragment, OverlapDimension, RoleItemsQuery } from '../generated/graphql';
-import { joinNames } from '../lib/format';
 import { readIdList, withIdList } from '../lib/id-list-param';
 import { nodeHref, nodeLabel } from '../lib/node-label';
 import { DIMENSION_LABEL } from '../lib/relation-phrase';
@@ -84,7 +83,8 @@ function Comparison({ ids, dimension }: { ids: string[]; dimension: OverlapDimen
           {overlap.jaccard.toFixed(2)}
         </p>
         <p>
-          Jaccard index of the {noun}: the {noun} all {names.length} roles share, divided by all the {noun} any of them has.
+          Jaccard index of the {noun}: the {noun} {names.length === 2 ? 'both' : `all ${names.length}`} roles share, divided by all the {noun} any
+          of them has (A, B… being each role&apos;s {noun}).
         </p>
         <p className="formula" data-testid="formula">
           J = |{names.length === 2 ? 'A ∩ B' : 'A ∩ B ∩ …'}| / |{names.length === 2 ? 'A ∪ B' : 'A ∪ B ∪ …'}|
@@ -121,7 +121,9 @@ function Comparison({ ids, dimension }: { ids: string[]; dimension: OverlapDimen
           <Link to={`/path?from=${encodeURIComponent(ids[1] ?? '')}&to=${encodeURIComponent(ids[0] ?? '')}`}>And the other way round</Link>
         </p>
       ) : null}
-      <p className="muted">What lies in exactly some of the roles is in the diagram: choose a region. Compared with {joinNames(names)}.</p>
+      {ids.length > 2 ? (
+        <p className="muted">What only some of the roles share is in the diagram: choose a region to list it.</p>
+      ) : null}
     </div>
   );
 }

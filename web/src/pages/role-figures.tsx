@@ -26,6 +26,7 @@ export function RoleFigures({ role }: { role: LoadedRole }) {
           The sources state {salaries.length} different salary figures for this role; each is shown with its source.
         </p>
       ) : null}
+      {salaries.length > 0 ? <h3>Salary</h3> : null}
       <ul className="figures">
         {salaries.map((figure) => (
           <li key={figure.id} className="figure card" data-testid="salary-figure">
@@ -41,6 +42,9 @@ export function RoleFigures({ role }: { role: LoadedRole }) {
             <SourcesDisclosure about={`the salary figure ${salaryAmount(figure)}`}>{() => <CitationList citations={figure.sources} />}</SourcesDisclosure>
           </li>
         ))}
+      </ul>
+      {growth.length > 0 ? <h3>Job growth</h3> : null}
+      <ul className="figures">
         {growth.map((figure) => (
           <li key={figure.id} className="figure card" data-testid="growth-figure">
             <p className="amount">{figure.percent > 0 ? '+' : ''}{figure.percent}% jobs</p>
