@@ -1,25 +1,17 @@
-import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { CitationList } from '../components/citation-list';
 import { PageHeading } from '../components/page-heading';
-import { PathGraph, type GraphHop } from '../components/path-graph';
-import { ErrorMessage, Loading } from '../components/query-status';
 import { SearchBox } from '../components/search-box';
-import { SourcesDisclosure } from '../components/sources-disclosure';
-import type { PathQuery as PathResult, Relation } from '../generated/graphql';
-import { percent } from '../lib/format';
+import type { Relation } from '../generated/graphql';
 import { readIdList, withIdList } from '../lib/id-list-param';
-import { nodeHref, nodeLabel } from '../lib/node-label';
 import { RELATIONS, relationPhrase } from '../lib/relation-phrase';
-import { PathQuery } from '../queries/path.query';
 import { RoleNameQuery } from '../queries/role-name.query';
+import { PathResults } from './path-results';
 
 const HOP_CHOICES = [1, 2, 3, 4, 5, 6];
 const DEFAULT_HOPS = 4;
 
-type Step = PathResult['paths'][number]['steps'][number];
-
+/** One end of the path: the role chosen, or a search box to choose one. */
 function RoleSlot({ label, id, onChoose, onClear }: { label: string; id: string | null; onChoose: (id: string) => void; onClear: () => void }) {
   const [{ data }] = useQuery({ query: RoleNameQuery, variables: { id: id ?? '' }, pause: !id });
   if (!id) return <SearchBox label={label} kinds={['ROLE']} placeholder="e.g. music producer" onSelect={(hit) => onChoose(hit.node.id)} />;
@@ -30,124 +22,6 @@ function RoleSlot({ label, id, onChoose, onClear }: { label: string; id: string 
         change<span className="visually-hidden"> {label.toLowerCase()}</span>
       </button>
     </div>
-  );
-}
-
-function SkillGap({ gap }: { gap: PathResult['skillGap'] }) {
-  return (
-    <section aria-labelledby="gap-heading" className="card gap">
-      <h2 id="gap-heading">
-        Skill gap: {gap.from.name} → {gap.to.name}
-      </h2>
-      <p>
-        <meter min={0} max={1} value={gap.coverage} aria-label="Weighted coverage" /> <strong data-testid="coverage">{percent(gap.coverage)}</strong> of
-        what a {gap.to.name.toLowerCase()} needs is already there ({gap.transferable.length} of {gap.transferable.length + gap.toLearn.length} skills,{' '}
-        {percent(gap.plainCoverage)} unweighted).
-      </p>
-      <p className="muted">Coverage = Σ idf·w over the skills that carry over ÷ Σ idf·w over all the target&apos;s skills; rarer skills count more.</p>
-      <div className="two-columns">
-        <div>
-          <h3>Carries over ({gap.transferable.length})</h3>
-          <ul className="plain" data-testid="transferable">
-            {gap.transferable.map((skill) => (
-              <li key={skill.id}>
-                <Link to={nodeHref({ __typename: 'Skill', id: skill.id })}>{skill.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-        <div>
-          <h3>To learn ({gap.toLearn.length})</h3>
-          <ul className="plain" data-testid="to-learn">
-            {gap.toLearn.map((skill) => (
-              <li key={skill.id}>
-                <Link to={nodeHref({ __typename: 'Skill', id: skill.id })}>{skill.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </section>
-  );
-}
-
-function HopDetails({ step }: { step: Step }) {
-  return (
-    <>
-      <span className="hop-explanation">{step.explanation}</span>
-      {step.inferred ? <span className="badge">inferred</span> : null}
-      <SourcesDisclosure about={step.explanation}>{() => <CitationList citations={step.sources} />}</SourcesDisclosure>
-    </>
-  );
-}
-
-function Paths({ from, to, via, maxHops }: { from: string; to: string; via: Relation[]; maxHops: number }) {
-  const [{ data, fetching, error }, retry] = useQuery({
-    query: PathQuery,
-    variables: { from, to, maxHops, via: via.length === RELATIONS.length ? null : via },
-  });
-  const [selected, setSelected] = useState<GraphHop | null>(null);
-  const drawn = useMemo(() => {
-    const paths = data?.paths ?? [];
-    return { nodes: paths.flatMap((path) => path.nodes), hops: paths.flatMap((path) => path.steps) };
-  }, [data]);
-  if (fetching) return <Loading what="the skill gap and paths" />;
-  if (error) return <ErrorMessage error={error} retry={() => retry({ requestPolicy: 'network-only' })} />;
-  if (!data) return null;
-  const selectedStep = selected ? drawn.hops.find((step) => step.from === selected.from && step.to === selected.to) : undefined;
-  const name = (id: string) => {
-    const node = drawn.nodes.find((candidate) => candidate.id === id);
-    return node ? nodeLabel(node) : id;
-  };
-  return (
-    <>
-      <SkillGap gap={data.skillGap} />
-      <section aria-labelledby="paths-heading" className="paths">
-        <h2 id="paths-heading">How the two connect</h2>
-        {data.paths.length === 0 ? (
-          <p>No path of {maxHops} hops or fewer through the chosen relationships. Allow more hops or more kinds of link.</p>
-        ) : (
-          <div className="path-layout">
-            <div>
-              <PathGraph
-                nodes={drawn.nodes}
-                hops={drawn.hops}
-                fromId={from}
-                toId={to}
-                description={`Graph of ${data.paths.length} paths: ${data.paths.map((path) => path.explanation).join(' ')}`}
-                onSelectHop={setSelected}
-              />
-              <p aria-live="polite" className="selected-hop">
-                {selectedStep ? (
-                  <>
-                    Hop {name(selectedStep.from)} – {name(selectedStep.to)}: <HopDetails step={selectedStep} />
-                  </>
-                ) : (
-                  'Click a link in the graph for its explanation and sources.'
-                )}
-              </p>
-            </div>
-            <ol className="path-list">
-              {data.paths.map((path, index) => (
-                <li key={path.nodes.map((node) => node.id).join('>')} className="card" data-testid="path">
-                  <h3>
-                    Path {index + 1}: {path.length} {path.length === 1 ? 'hop' : 'hops'}
-                  </h3>
-                  <p className="path-explanation">{path.explanation}</p>
-                  <ol className="hops">
-                    {path.steps.map((step) => (
-                      <li key={`${step.from}>${step.to}`}>
-                        <span className="relation">{step.relations.map(relationPhrase).join(' / ')}</span> <HopDetails step={step} />
-                      </li>
-                    ))}
-                  </ol>
-                </li>
-              ))}
-            </ol>
-          </div>
-        )}
-      </section>
-    </>
   );
 }
 
@@ -221,7 +95,7 @@ export function PathPage() {
           </label>
         </details>
       </div>
-      {from && to ? <Paths from={from} to={to} via={via} maxHops={maxHops} /> : <p className="muted">Choose both roles.</p>}
+      {from && to ? <PathResults from={from} to={to} via={via} maxHops={maxHops} /> : <p className="muted">Choose both roles.</p>}
     </section>
   );
 }
