@@ -36,6 +36,22 @@ const url = (path: string) => `${e2eBaseUrl()}${path}`;
 const texts = async (locator: Locator) => (await locator.allTextContents()).map((text) => text.trim());
 const names = (items: { name: string }[]) => items.map((item) => item.name);
 
+/**
+ * Waits until the texts of `locator` equal `expected`, then asserts them (with Jest's
+ * diff when they never do). The page updates after the address changes and its query
+ * answers; playwright-core has no retrying assertions (those come with Playwright's own
+ * test runner, and Jest runs these tests), so this is the one place that waits for them.
+ */
+async function expectTexts(locator: Locator, expected: string[], timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let actual = await texts(locator);
+  while (JSON.stringify(actual) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    actual = await texts(locator);
+  }
+  expect(actual).toEqual(expected);
+}
+
 /** Types into the combobox labelled `label` and picks the option named `option` with the keyboard. */
 async function choose(label: string, typed: string, option: string): Promise<void> {
   const box = page.getByRole('combobox', { name: label });
@@ -101,13 +117,13 @@ describe('role page', () => {
     await page.goto(url('/'));
     await choose('Search roles, skills, settings and tools', 'music prod', role.name);
     await page.waitForURL(/\/roles\/music-producer$/);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(role.name);
+    await expectTexts(page.getByRole('heading', { level: 1 }), [role.name]);
 
     const skillsSection = page.getByRole('region', { name: /^Skills/ });
     for (const category of new Set(role.skills.map((link) => link.skill.category))) {
       const group = skillsSection.locator('.skill-group', { has: page.getByRole('heading', { name: category, exact: true }) });
       const expected = role.skills.filter((link) => link.skill.category === category).map((link) => link.skill.name);
-      expect(await texts(group.locator('li > a'))).toEqual(expected);
+      await expectTexts(group.locator('li > a'), expected);
     }
     expect(await page.getByTestId('salary-figure').count()).toBe(role.salaries.length);
     await expect(page.getByTestId('conflict-note').isVisible()).resolves.toBe(role.salaries.length > 1);
@@ -129,7 +145,7 @@ describe('role page', () => {
 
   it('says so when the role does not exist', async () => {
     await page.goto(url('/roles/no-such-role'));
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('No such role');
+    await expectTexts(page.getByRole('heading', { level: 1 }), ['No such role']);
   });
 });
 
@@ -146,12 +162,12 @@ describe('compare', () => {
     expect(await page.getByRole('combobox', { name: 'Add another role' }).inputValue()).toBe('');
 
     await page.getByTestId('shared').locator('li').first().waitFor();
-    expect(await texts(page.getByTestId('shared').locator('li'))).toEqual(names(skillOverlap.shared));
-    expect(await page.getByTestId('jaccard').textContent()).toBe(skillOverlap.jaccard.toFixed(2));
+    await expectTexts(page.getByTestId('shared').locator('li'), names(skillOverlap.shared));
+    await expectTexts(page.getByTestId('jaccard'), [skillOverlap.jaccard.toFixed(2)]);
     const union = skillOverlap.shared.length + skillOverlap.onlyA.length + skillOverlap.onlyB.length;
-    expect(await page.getByTestId('formula').textContent()).toContain(`= ${skillOverlap.shared.length} / ${union} =`);
+    await expectTexts(page.getByTestId('formula'), [`J = |A ∩ B| / |A ∪ B| = ${skillOverlap.shared.length} / ${union} = ${skillOverlap.jaccard.toFixed(4)}`]);
     const onlyProducer = page.getByRole('region', { name: /^Only Music producer/ });
-    expect(await texts(onlyProducer.locator('li'))).toEqual(names(skillOverlap.onlyA));
+    await expectTexts(onlyProducer.locator('li'), names(skillOverlap.onlyA));
 
     // The diagram's middle region holds the shared skills; choosing it lists them.
     const middle = page.getByRole('button', { name: `${skillOverlap.shared.length} skills in Music producer and Sound engineer` });
@@ -166,7 +182,7 @@ describe('compare', () => {
     );
     await page.goto(url('/compare?roles=music-producer,sound-engineer,audio-engineer&dimension=TOOLS'));
     await page.getByRole('heading', { name: /^Shared by all 3/ }).waitFor();
-    expect(await texts(page.getByTestId('shared').locator('li'))).toEqual(names(overlap.shared));
+    await expectTexts(page.getByTestId('shared').locator('li'), names(overlap.shared));
     expect(await page.getByRole('combobox', { name: 'Compare by' }).inputValue()).toBe('TOOLS');
     expect(await page.locator('.venn-circle').count()).toBe(3);
   });
@@ -182,10 +198,10 @@ describe('recommend', () => {
     await choose('Add a skill', 'acoust', 'Acoustics');
     await page.waitForURL(/skills=mixing(%2C|,)acoustics/);
     await page.getByTestId('recommendation').first().waitFor();
-    expect(await texts(page.getByTestId('recommendation').locator('h3'))).toEqual(recommendRoles.map((entry) => entry.role.name));
+    await expectTexts(page.getByTestId('recommendation').locator('h3'), recommendRoles.map((entry) => entry.role.name));
     const best = page.getByTestId('recommendation').first();
-    expect(await texts(best.locator('.matched li'))).toEqual(names(recommendRoles[0]!.matched));
-    expect(await texts(best.locator('.missing li'))).toEqual(names(recommendRoles[0]!.missing));
+    await expectTexts(best.locator('.matched li'), names(recommendRoles[0]!.matched));
+    await expectTexts(best.locator('.missing li'), names(recommendRoles[0]!.missing));
     await screenshot(page, 'recommend');
   });
 });
@@ -207,9 +223,9 @@ describe('path', () => {
     await page.waitForURL(/\/path\?from=sound-engineer&to=music-producer/);
 
     await page.getByTestId('to-learn').locator('li').first().waitFor();
-    expect(await texts(page.getByTestId('to-learn').locator('li'))).toEqual(names(answer.skillGap.toLearn));
-    expect(await texts(page.getByTestId('transferable').locator('li'))).toEqual(names(answer.skillGap.transferable));
-    expect(await texts(page.getByTestId('path').locator('.path-explanation'))).toEqual(answer.paths.map((path) => path.explanation));
+    await expectTexts(page.getByTestId('to-learn').locator('li'), names(answer.skillGap.toLearn));
+    await expectTexts(page.getByTestId('transferable').locator('li'), names(answer.skillGap.transferable));
+    await expectTexts(page.getByTestId('path').locator('.path-explanation'), answer.paths.map((path) => path.explanation));
     // Cytoscape draws on canvases inside the graph's container.
     expect(await page.getByTestId('path-graph').locator('canvas').count()).toBeGreaterThan(0);
 
