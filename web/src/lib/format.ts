@@ -3,10 +3,10 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** An amount of money as the reader's locale writes it, without cents: "$50,396". */
-export function money(amount: number, currency: string): string {
+/** An amount of money as the reader's locale (or `locale`) writes it, without cents: "$50,396". */
+export function money(amount: number, currency: string, locale?: string): string {
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
   } catch {
     // An unknown currency code: the amount and the code as stored.
     return `${amount.toLocaleString()} ${currency}`;
@@ -14,10 +14,10 @@ export function money(amount: number, currency: string): string {
 }
 
 /** A salary figure's amount: its single value, or its range, or both. */
-export function salaryAmount(figure: { median: number | null; low: number | null; high: number | null; currency: string }): string {
+export function salaryAmount(figure: { median: number | null; low: number | null; high: number | null; currency: string }, locale?: string): string {
   const parts: string[] = [];
-  if (figure.median !== null) parts.push(money(figure.median, figure.currency));
-  if (figure.low !== null && figure.high !== null) parts.push(`${money(figure.low, figure.currency)}–${money(figure.high, figure.currency)}`);
+  if (figure.median !== null) parts.push(money(figure.median, figure.currency, locale));
+  if (figure.low !== null && figure.high !== null) parts.push(`${money(figure.low, figure.currency, locale)}–${money(figure.high, figure.currency, locale)}`);
   return parts.join(' · ') || 'no amount stated';
 }
 

@@ -17,7 +17,7 @@ function citedTitles(sources: LoadedRole['salaries'][number]['sources']): string
 export function RoleFigures({ role }: { role: LoadedRole }) {
   const { salaries, growth } = role;
   if (salaries.length === 0 && growth.length === 0) return null;
-  const distinctAmounts = new Set(salaries.map(salaryAmount));
+  const distinctAmounts = new Set(salaries.map((figure) => salaryAmount(figure)));
   return (
     <section aria-labelledby="figures-heading">
       <h2 id="figures-heading">Pay and outlook</h2>
