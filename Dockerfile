@@ -1,11 +1,13 @@
-# The careers-graph API. Used by docker-compose.yml together with the official
-# neo4j image; the API connects to it through NEO4J_URI and starts no local Neo4j.
+# The careers-graph API and its explorer (built into dist/web). Used by
+# docker-compose.yml together with the official neo4j image; the API connects to it
+# through NEO4J_URI and starts no local Neo4j.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY web ./web
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime

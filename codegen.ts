@@ -1,9 +1,10 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Generates the resolver types from the schema in schema/*.graphql.
- * Run `npm run codegen` after editing the schema; CI runs `npm run codegen:check`
- * and fails when src/generated is stale.
+ * Generates the resolver types from the schema in schema/*.graphql, and the explorer's
+ * typed documents (client preset) from the `graphql()` calls in web/src.
+ * Run `npm run codegen` after editing the schema or a document; CI runs
+ * `npm run codegen:check` and fails when src/generated or web/src/generated is stale.
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -42,6 +43,18 @@ const config: CodegenConfig = {
           Source: '../models/records#SourceRecord',
           NodeWrite: '../models/records#NodeWriteRecord',
         },
+      },
+    },
+    'web/src/generated/': {
+      documents: ['web/src/**/*.{ts,tsx}', '!web/src/generated/**'],
+      preset: 'client',
+      // The explorer reads query results as they come; no fragment masking.
+      presetConfig: { fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        strictScalars: true,
+        scalars: { ID: 'string', DateTime: 'string', JSONObject: 'Record<string, unknown>' },
       },
     },
   },

@@ -1,9 +1,11 @@
 // @ts-check
 import eslint from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/generated/', 'tools/neo4j-local/target/', '.neo4j/', '.venv-fuzz/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/generated/', 'web/src/generated/', 'tools/neo4j-local/target/', '.neo4j/', '.venv-fuzz/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,8 +17,14 @@ export default tseslint.config(
   },
   {
     // Tools that load their configuration by default export.
-    files: ['codegen.ts', 'jest.config.js', 'eslint.config.mjs', 'test/*/global-setup.ts', 'test/*/global-teardown.ts'],
+    files: ['codegen.ts', 'jest.config.js', 'eslint.config.mjs', 'web/vite.config.ts', 'test/*/global-setup.ts', 'test/*/global-teardown.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // The explorer: browser code, React function components and hooks.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],

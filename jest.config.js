@@ -1,13 +1,15 @@
 // @ts-check
 /**
- * Five projects: `unit` (pure code, next to it in src/), `integration`
+ * Six projects: `unit` (pure code, next to it in src/), `integration`
  * (test/integration/, the curated graph in a real local Neo4j started once per
  * run, queried through the real HTTP GraphQL server), `curation`
  * (test/curation/, the mutations, over a second Neo4j with the curated graph, so
  * that writes never disturb the read-only suites), `import` (test/import/, the
  * O*NET and ESCO importers on the fixtures in test/fixtures, over a Neo4j of its
- * own with the curated graph) and `properties` (test/properties/, generated graphs
- * in an empty local Neo4j). `npm test` runs all five.
+ * own with the curated graph), `properties` (test/properties/, generated graphs
+ * in an empty local Neo4j) and `e2e` (test/e2e/, the explorer in headless Chromium
+ * against the real service, over a Neo4j of its own with the curated graph).
+ * `npm test` runs all six.
  * Type checking is `npm run typecheck`; ts-jest only transpiles (isolatedModules).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
@@ -19,7 +21,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/web/src/**/*.test.ts'],
     },
     {
       displayName: 'integration',
@@ -56,6 +58,15 @@ module.exports = {
       globalSetup: '<rootDir>/test/properties/global-setup.ts',
       globalTeardown: '<rootDir>/test/properties/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/integration/jest-setup.ts'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/jest-setup.ts'],
     },
   ],
 };

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the project needs outside npm, when it is missing:
 #   - Maven, to fetch Neo4j from Maven Central and build tools/neo4j-local;
-#   - a JDK 21 or newer to run it (Neo4j 2025+ needs Java 21).
+#   - a JDK 21 or newer to run it (Neo4j 2025+ needs Java 21);
+#   - Chromium, which the explorer's browser tests (test/e2e) drive headless.
 # Uses Debian's packages (apt-get) and needs root for that; does nothing when
-# both are already present. Non-interactive.
+# all are already present. Non-interactive.
 set -euo pipefail
 
 have_jdk21() {
@@ -16,17 +17,21 @@ have_jdk21() {
   return 1
 }
 
+# The e2e tests look for Chromium at /usr/bin/chromium, or at CHROMIUM_PATH.
+have_chromium() { [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; }
+
 missing=()
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 have_jdk21 || missing+=(jdk)
+have_chromium || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system dependencies present: $(mvn -B -v 2>/dev/null | head -n 1); $(have_jdk21)"
+  echo "system dependencies present: $(mvn -B -v 2>/dev/null | head -n 1); $(have_jdk21); Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium}"
   exit 0
 fi
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "missing: ${missing[*]}. Install Maven and a JDK 21 or newer (e.g. Temurin 21/25), or set NEO4J_JAVA_HOME." >&2
+  echo "missing: ${missing[*]}. Install Maven, a JDK 21 or newer (e.g. Temurin 21/25) or set NEO4J_JAVA_HOME, and Chromium or set CHROMIUM_PATH." >&2
   exit 1
 fi
 
@@ -36,6 +41,7 @@ packages=()
 for item in "${missing[@]}"; do
   case "$item" in
     maven) packages+=(maven) ;;
+    chromium) packages+=(chromium) ;;
     jdk)
       # The newest JDK Debian offers here; openjdk-21 or newer where the release has it.
       for candidate in openjdk-25-jdk-headless openjdk-21-jdk-headless; do
@@ -46,4 +52,5 @@ for item in "${missing[@]}"; do
 done
 if [ ${#packages[@]} -gt 0 ]; then apt-get install -y -qq --no-install-recommends "${packages[@]}"; fi
 have_jdk21 || { echo "no JDK 21 or newer could be installed from Debian's packages; install one and set NEO4J_JAVA_HOME" >&2; exit 1; }
+have_chromium || { echo "Chromium could not be installed from Debian's packages; install it and set CHROMIUM_PATH" >&2; exit 1; }
 echo "system dependencies installed: ${packages[*]:-none}"

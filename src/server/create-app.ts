@@ -3,8 +3,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { CuratorTokens, type CuratorToken } from '../auth/curator-tokens';
+import { repoRoot } from '../config/repo-root';
 import type { Database } from '../database/database';
 import { ErrorCode } from '../errors/error-code';
 import { resolvers } from '../graphql/resolvers';
@@ -13,6 +15,7 @@ import { clientBudget, clientKey, createBudgetLimiter, type BudgetOptions } from
 import { createContext, type Context } from './context';
 import { costPlugin } from './cost-plugin';
 import { BEARER_CHALLENGE, curationGuard } from './curation-guard';
+import { explorerRouter } from './explorer';
 import { createFormatError } from './format-error';
 import { healthHandler } from './health';
 import { LIMITS } from './limits';
@@ -29,6 +32,8 @@ export interface AppOptions {
   budget?: BudgetOptions;
   /** Curators allowed to run mutations. Defaults to none: every mutation is refused. */
   curationTokens?: readonly CuratorToken[];
+  /** The built explorer (index.html and assets/), served at / and its pages. Defaults to dist/web in the repository. */
+  explorerDir?: string;
 }
 
 export interface App {
@@ -92,7 +97,7 @@ function authenticate(tokens: CuratorTokens): express.RequestHandler {
   };
 }
 
-/** The HTTP server: POST/GET /graphql and GET /health. Does not listen until asked. */
+/** The HTTP server: POST/GET /graphql, GET /health and the explorer's pages. Does not listen until asked. */
 export async function createApp(database: Database, logger: Logger, options: AppOptions = {}): Promise<App> {
   const production = options.production ?? false;
   const budgetOptions = options.budget ?? DEFAULT_BUDGET;
@@ -139,6 +144,9 @@ export async function createApp(database: Database, logger: Logger, options: App
       },
     }),
   );
+  const explorer = explorerRouter(options.explorerDir ?? path.join(repoRoot(), 'dist', 'web'));
+  if (!explorer.built) logger.warn('the explorer is not built (npm run build): only the API is served');
+  app.use(explorer.router);
   app.use((_request, response) => {
     response.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql (and /health).', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });

@@ -1,0 +1,16 @@
+import { e2eBaseUrl } from './e2e-environment';
+
+/**
+ * Asks the running service directly, so a test can check the page against what the
+ * API computes from the graph rather than against numbers written into the test.
+ */
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${e2eBaseUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}

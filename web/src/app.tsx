@@ -1,0 +1,68 @@
+import { lazy, Suspense } from 'react';
+import { NavLink, Route, Routes } from 'react-router';
+import { Loading } from './components/query-status';
+import { ComparePage } from './pages/compare-page';
+import { HomePage } from './pages/home-page';
+import { NodePage } from './pages/node-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { RecommendPage } from './pages/recommend-page';
+import { RolePage } from './pages/role-page';
+
+// The path view draws with Cytoscape.js, the largest library here: load it with that view only.
+const PathPage = lazy(() => import('./pages/path-page').then((module) => ({ default: module.PathPage })));
+
+/**
+ * The explorer: a header with the views, and the view the address names. The paths
+ * here are the server's EXPLORER_PAGES (src/server/explorer.ts); every view keeps its
+ * state in the query string, so its address can be shared.
+ */
+export function App() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <NavLink to="/" className="brand" end>
+          Careers graph <span>explorer</span>
+        </NavLink>
+        <nav aria-label="Views">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                Search
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/compare">Compare</NavLink>
+            </li>
+            <li>
+              <NavLink to="/recommend">Recommend</NavLink>
+            </li>
+            <li>
+              <NavLink to="/path">Path</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main">
+        <Suspense fallback={<Loading what="the view" />}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/roles/:id" element={<RolePage />} />
+            <Route path="/nodes/:id" element={<NodePage />} />
+            <Route path="/compare" element={<ComparePage />} />
+            <Route path="/recommend" element={<RecommendPage />} />
+            <Route path="/path" element={<PathPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>
+          Every fact cites the document it comes from: open <em>Sources</em> next to it. The API is at <a href="/graphql">/graphql</a>.
+        </p>
+      </footer>
+    </>
+  );
+}

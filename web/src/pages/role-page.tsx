@@ -1,0 +1,134 @@
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { FactSources } from '../components/fact-sources';
+import { PageHeading } from '../components/page-heading';
+import { ErrorMessage, Loading } from '../components/query-status';
+import type { RolePageQuery } from '../generated/graphql';
+import { nodeHref } from '../lib/node-label';
+import { RolePageQuery as RolePageDocument } from '../queries/role-page.query';
+import { InferredBadge } from '../components/inferred-badge';
+import { RoleFigures } from './role-figures';
+import { RoleSkills } from './role-skills';
+import { SimilarRoles } from './similar-roles';
+
+type LoadedRole = NonNullable<RolePageQuery['role']>;
+
+/** A list of a role's facts, each a link with its sources on demand. */
+function FactList({ title, id, children }: { title: string; id: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="facts">
+      <h2 id={`${id}-heading`}>{title}</h2>
+      <ul className="fact-list">{children}</ul>
+    </section>
+  );
+}
+
+function RoleDetails({ role }: { role: LoadedRole }) {
+  const skillIds = role.skills.map((link) => link.skill.id).join(',');
+  return (
+    <article className="role">
+      <PageHeading title={role.name} />
+      {role.aliases.length > 0 ? <p className="muted">Also called {role.aliases.join(', ')}.</p> : null}
+      {role.summary ? <p className="lede">{role.summary}</p> : null}
+      <FactSources roleId={role.id} section="summary" factId={role.id} about={role.name} />
+      {role.externalCodes.length > 0 ? (
+        <p className="muted">
+          Codes: {role.externalCodes.map((code) => `${code.system.replace('_', '-')} ${code.code}`).join(' · ')}
+        </p>
+      ) : null}
+      <p className="actions">
+        <Link to={`/path?to=${encodeURIComponent(role.id)}`}>How to become one</Link>
+        <Link to={`/recommend?skills=${encodeURIComponent(skillIds)}`}>Roles for these skills</Link>
+        <Link to={`/compare?roles=${encodeURIComponent(role.id)}`}>Compare with…</Link>
+      </p>
+      <div className="role-grid">
+        <div>
+          <RoleSkills role={role} />
+          <FactList title={`Responsibilities (${role.responsibilities.length})`} id="responsibilities">
+            {role.responsibilities.map((node) => (
+              <li key={node.id}>
+                <Link to={nodeHref(node)}>{node.name}</Link>
+                <FactSources roleId={role.id} section="responsibilities" factId={node.id} about={node.name} />
+              </li>
+            ))}
+          </FactList>
+        </div>
+        <div>
+          <RoleFigures role={role} />
+          <FactList title="Settings" id="settings">
+            {role.settings.map((node) => (
+              <li key={node.id}>
+                <Link to={nodeHref(node)}>{node.name}</Link>
+                <FactSources roleId={role.id} section="settings" factId={node.id} about={node.name} />
+              </li>
+            ))}
+          </FactList>
+          <FactList title="Tools" id="tools">
+            {role.tools.map((node) => (
+              <li key={node.id}>
+                <Link to={nodeHref(node)}>{node.name}</Link> <span className="muted">{node.kind}</span>
+                <FactSources roleId={role.id} section="tools" factId={node.id} about={node.name} />
+              </li>
+            ))}
+          </FactList>
+          <FactList title="Education" id="education">
+            {role.education.map((link) => (
+              <li key={link.education.id}>
+                <Link to={nodeHref({ __typename: 'Education', id: link.education.id })}>{link.level}</Link>
+                <FactSources roleId={role.id} section="education" factId={link.education.id} about={link.level} />
+              </li>
+            ))}
+          </FactList>
+          <FactList title="Related careers" id="related">
+            {role.relatedRoles.map((link) => (
+              <li key={link.role.id}>
+                <Link to={nodeHref({ __typename: 'Role', id: link.role.id })}>{link.role.name}</Link> <InferredBadge inferred={link.inferred} />
+                {link.reason ? <p className="reason">{link.reason}</p> : null}
+                <FactSources roleId={role.id} section="relatedRoles" factId={link.role.id} about={`${role.name} and ${link.role.name}`} />
+              </li>
+            ))}
+          </FactList>
+          <FactList title="Works with" id="collaborators">
+            {role.collaborators.map((link) => (
+              <li key={link.partner.id}>
+                <Link to={nodeHref(link.partner)}>{link.name}</Link> <InferredBadge inferred={link.inferred} />
+                <FactSources roleId={role.id} section="collaborators" factId={link.partner.id} about={`${role.name} works with ${link.name}`} />
+              </li>
+            ))}
+          </FactList>
+          <SimilarRoles role={role} />
+          <section aria-labelledby="documents-heading">
+            <h2 id="documents-heading">Documents cited</h2>
+            <ul className="plain">
+              {role.sources.map((source) => (
+                <li key={source.id}>
+                  <cite>{source.title}</cite> <span className="source-id">({source.id})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+/** A role's page: `/roles/:id`. */
+export function RolePage() {
+  const { id = '' } = useParams();
+  const [{ data, fetching, error }, retry] = useQuery({ query: RolePageDocument, variables: { id } });
+  if (fetching) return <Loading what="the role" />;
+  if (error) return <ErrorMessage error={error} retry={() => retry({ requestPolicy: 'network-only' })} />;
+  if (!data?.role) {
+    return (
+      <section>
+        <PageHeading title="No such role" />
+        <p>
+          The graph holds no role with the id <code>{id}</code>. <Link to="/">Search</Link> for one.
+        </p>
+      </section>
+    );
+  }
+  return <RoleDetails role={data.role} />;
+}
