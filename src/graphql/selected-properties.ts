@@ -49,10 +49,23 @@ export function selectedProperties(info: GraphQLResolveInfo, ...path: string[]):
   return propertiesOfTree(resolveTree(info), path);
 }
 
+/**
+ * Parsed selections by the field's AST nodes: graphql-js hands every item of a list
+ * the same fieldNodes array, so a role's fact fields are parsed once per query level,
+ * not once per role. Variables can change what a selection includes (@include,
+ * @skip), so the cache is per operation's variable values too.
+ */
+const parsed = new WeakMap<GraphQLResolveInfo['fieldNodes'], WeakMap<GraphQLResolveInfo['variableValues'], ResolveTree>>();
+
 /** The field's selection, parsed (fragments merged, aliases kept apart). */
 export function resolveTree(info: GraphQLResolveInfo): ResolveTree {
+  let byVariables = parsed.get(info.fieldNodes);
+  if (!byVariables) parsed.set(info.fieldNodes, (byVariables = new WeakMap()));
+  const cached = byVariables.get(info.variableValues);
+  if (cached) return cached;
   const root = parseResolveInfo(info);
   if (!root || !('fieldsByTypeName' in root)) throw new Error(`cannot parse the selection of ${info.fieldName}`);
+  byVariables.set(info.variableValues, root as ResolveTree);
   return root as ResolveTree;
 }
 
