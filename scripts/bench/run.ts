@@ -440,6 +440,15 @@ function checkTargets(options: Options, results: Measurement[]): TargetCheck[] {
   return checks;
 }
 
+/** The command line that repeats this run. */
+function reproduce(options: Options): string {
+  const flags = [`--dataset ${options.dataset}`, `--connections ${options.connections.join(',')}`, `--duration ${options.duration}`, `--warmup ${options.warmup}`];
+  if (options.quick) flags.unshift('--quick');
+  if (options.seed !== 1) flags.push(`--seed ${options.seed}`);
+  if (options.variants.length < VARIANTS.length) flags.push(`--variants ${options.variants.join(',')}`);
+  return flags.join(' ');
+}
+
 async function report(
   options: Options,
   results: Measurement[],
@@ -453,7 +462,7 @@ async function report(
     '',
     `${new Date().toISOString().slice(0, 10)}, ${machine}; load average at the end ${load}; ${options.duration} s per measurement after ${options.warmup} s of warm-up; seed ${options.seed}.`,
     `Mix: ${Object.entries(MIX).map(([kind, share]) => `${kind} ${share * 100}%`).join(', ')}.`,
-    `Reproduce: \`npm run bench -- ${options.quick ? '--quick' : `--dataset ${options.dataset} --connections ${options.connections.join(',')} --duration ${options.duration} --warmup ${options.warmup}`}\`.`,
+    `Reproduce: \`npm run bench -- ${reproduce(options)}\`.`,
     '',
     '## Targets',
     '',
