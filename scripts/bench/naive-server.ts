@@ -12,20 +12,10 @@
  * Prints `NAIVE_READY http://127.0.0.1:<port>/graphql` once it listens.
  */
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { repoRoot } from '../../src/config/repo-root';
 import { loadCypherCatalog, type QueryName } from '../../src/database/cypher-catalog';
-import { createDriver } from '../../src/database/database';
-import { countingDriver } from './round-trips';
 import { RELATIONS } from '../../src/graphql/resolvers/path.resolvers';
-
-const uri = process.env.NEO4J_URI;
-if (!uri) throw new Error('NEO4J_URI is required');
-const { driver, count: roundTrips } = countingDriver(createDriver(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
+import { loadTypeDefs } from '../../src/server/load-type-defs';
+import { driver, servePeer } from './peer-server';
 const catalog = loadCypherCatalog();
 
 type Row = Record<string, unknown>;
@@ -134,28 +124,4 @@ const resolvers = {
   },
 };
 
-async function main(): Promise<void> {
-  const schemaDir = path.join(repoRoot(), 'schema');
-  const typeDefs = fs
-    .readdirSync(schemaDir)
-    .filter((file) => file.endsWith('.graphql'))
-    .map((file) => fs.readFileSync(path.join(schemaDir, file), 'utf8'));
-  const server = new ApolloServer({ typeDefs, resolvers });
-  await server.start();
-  const app = express();
-  // Statements sent so far, read by the benchmark before and after a sequential sample.
-  app.get('/round-trips', (_request, response) => void response.json({ count: roundTrips() }));
-  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(server, { context: async () => ({}) }));
-  const listener = app.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-    const { port } = listener.address() as AddressInfo;
-    process.stdout.write(`NAIVE_READY http://127.0.0.1:${port}/graphql\n`);
-  });
-  const stop = () => listener.close(() => void server.stop().then(() => driver.close()).then(() => process.exit(0)));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`naive peer: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+servePeer('naive', 'NAIVE', async () => new ApolloServer({ typeDefs: loadTypeDefs(), resolvers }));

@@ -11,17 +11,9 @@
  * Prints `NEO4J_GRAPHQL_READY http://127.0.0.1:<port>/graphql` once it listens.
  */
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
-import express from 'express';
-import type { AddressInfo } from 'node:net';
 import { loadCypherCatalog, type QueryName } from '../../src/database/cypher-catalog';
-import { createDriver } from '../../src/database/database';
-import { countingDriver } from './round-trips';
-
-const uri = process.env.NEO4J_URI;
-if (!uri) throw new Error('NEO4J_URI is required');
-const { driver, count: roundTrips } = countingDriver(createDriver(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
+import { driver, servePeer } from './peer-server';
 const catalog = loadCypherCatalog();
 
 /**
@@ -119,24 +111,4 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-async function main(): Promise<void> {
-  const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
-  const server = new ApolloServer({ schema });
-  await server.start();
-  const app = express();
-  // Statements sent so far, read by the benchmark before and after a sequential sample.
-  app.get('/round-trips', (_request, response) => void response.json({ count: roundTrips() }));
-  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(server, { context: async () => ({}) }));
-  const listener = app.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-    const { port } = listener.address() as AddressInfo;
-    process.stdout.write(`NEO4J_GRAPHQL_READY http://127.0.0.1:${port}/graphql\n`);
-  });
-  const stop = () => listener.close(() => void server.stop().then(() => driver.close()).then(() => process.exit(0)));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`neo4j-graphql peer: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+servePeer('neo4j-graphql', 'NEO4J_GRAPHQL', async () => new ApolloServer({ schema: await new Neo4jGraphQL({ typeDefs, driver }).getSchema() }));

@@ -10,17 +10,17 @@ import type { Driver } from 'neo4j-driver';
  */
 export function countingDriver(driver: Driver): { driver: Driver; count: () => number } {
   let statements = 0;
+  /** `method` bound to `object`, counting one statement per call. */
+  const counted = (object: object, method: unknown) => (...args: unknown[]) => {
+    statements += 1;
+    return (method as (...a: unknown[]) => unknown).apply(object, args);
+  };
   const countRun = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(object, key, receiver) {
         const value: unknown = Reflect.get(object, key, receiver);
         if (typeof value !== 'function') return value;
-        if (key === 'run') {
-          return (...args: unknown[]) => {
-            statements += 1;
-            return (value as (...a: unknown[]) => unknown).apply(object, args);
-          };
-        }
+        if (key === 'run') return counted(object, value);
         if (key === 'executeRead' || key === 'executeWrite') {
           return (work: (tx: object) => unknown, ...rest: unknown[]) =>
             (value as (...a: unknown[]) => unknown).call(object, (tx: object) => work(countRun(tx)), ...rest);
@@ -31,19 +31,14 @@ export function countingDriver(driver: Driver): { driver: Driver; count: () => n
         return (value as (...a: unknown[]) => unknown).bind(object);
       },
     });
-  const counted = new Proxy(driver, {
+  const countingProxy = new Proxy(driver, {
     get(object, key, receiver) {
       const value: unknown = Reflect.get(object, key, receiver);
       if (typeof value !== 'function') return value;
-      if (key === 'executeQuery') {
-        return (...args: unknown[]) => {
-          statements += 1;
-          return (value as (...a: unknown[]) => unknown).apply(object, args);
-        };
-      }
+      if (key === 'executeQuery') return counted(object, value);
       if (key === 'session') return (...args: unknown[]) => countRun((value as (...a: unknown[]) => object).apply(object, args));
       return (value as (...a: unknown[]) => unknown).bind(object);
     },
   });
-  return { driver: counted, count: () => statements };
+  return { driver: countingProxy, count: () => statements };
 }
