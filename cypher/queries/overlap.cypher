@@ -2,12 +2,16 @@
 // have that no other role of the set has?
 // Parameters: $roleIds (2..10 role ids; the same id twice is allowed),
 //             $type (the dimension's relationship type: REQUIRES_SKILL, HAS_RESPONSIBILITY,
-//             WORKS_IN or USES_TOOL, checked against src/models/overlap-dimension.ts).
+//             WORKS_IN or USES_TOOL, checked against src/models/overlap-dimension.ts),
+//             $roleProperties, $itemProperties (the properties of the roles and of the
+//             items to return, as the query selects them; null for all).
 // Formula: items(r) = nodes r points at with $type;
 //   shared = ∩ items(r) over all positions; only(i) = items(r_i) minus the items of every
 //   other position; jaccard = |shared| / |∪ items(r)|, 0 when the union is empty.
 // Returns one row: missing (asked ids that are not roles), positions (role and its
-// only-items, in the order asked), shared, jaccard.
+// only-items, in the order asked), shared, jaccard. Roles and items are lists of
+// [name, value] pairs of the properties asked for; a position's role is null when its
+// id is not a role.
 UNWIND range(0, size($roleIds) - 1) AS position
 OPTIONAL MATCH (role:Entity {id: $roleIds[position]})
 USING INDEX SEEK role:Entity(id)
@@ -21,9 +25,10 @@ WITH rows,
 RETURN
   [row IN rows WHERE row.role IS NULL | row.id] AS missing,
   [row IN rows | {
-    role: properties(row.role),
+    role: CASE WHEN row.role IS NOT NULL THEN [p IN coalesce($roleProperties, keys(row.role)) | [p, row.role[p]]] END,
     only: [item IN row.items
-      WHERE none(other IN rows WHERE other.position <> row.position AND item IN other.items) | item {.*}]
+      WHERE none(other IN rows WHERE other.position <> row.position AND item IN other.items)
+      | [p IN coalesce($itemProperties, keys(item)) | [p, item[p]]]]
   }] AS positions,
-  [item IN shared | item {.*}] AS shared,
+  [item IN shared | [p IN coalesce($itemProperties, keys(item)) | [p, item[p]]]] AS shared,
   CASE size(union) WHEN 0 THEN 0.0 ELSE toFloat(size(shared)) / size(union) END AS jaccard

@@ -1,5 +1,7 @@
 // Question: which roles best fit a set of skills, and what would each still need?
-// Parameters: $skillIds (1..100 skill ids), $first (1..100).
+// Parameters: $skillIds (1..100 skill ids), $first (1..100), $roleProperties,
+//             $skillProperties (the properties of the roles and of the matched and missing
+//             skills to return, as the query selects them; null for all).
 // Formula: for a role R with skills S(R) and the given skills G,
 //   score(R) = Σ idf(s)·w(R, s) over S(R) ∩ G / Σ idf(s)·w(R, s) over S(R)
 //              (weighted coverage of R's skills),
@@ -12,7 +14,8 @@
 // other requirements are read only when it ranks among the first $first.
 // Scores are rounded to 12 decimals so that mathematically equal scores tie exactly.
 // Ranking: score, highest first; ties by role name, then id.
-// Returns one row: missing (asked ids that are not skills) and up to $first recommendations.
+// Returns one row: missing (asked ids that are not skills) and up to $first
+// recommendations, their role and skills as lists of [name, value] pairs.
 UNWIND $skillIds AS skillId
 OPTIONAL MATCH (skill:Entity {id: skillId})
 USING INDEX SEEK skill:Entity(id)
@@ -29,9 +32,9 @@ CALL (given, roleCount) {
   LIMIT toInteger($first)
   WITH role, score, COLLECT { MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS needs
   RETURN collect({
-    role: role {.*}, score: score,
-    matched: [s IN needs WHERE s IN given | s {.*}],
-    missing: [s IN needs WHERE NOT s IN given | s {.*}]
+    role: [p IN coalesce($roleProperties, keys(role)) | [p, role[p]]], score: score,
+    matched: [s IN needs WHERE s IN given | [p IN coalesce($skillProperties, keys(s)) | [p, s[p]]]],
+    missing: [s IN needs WHERE NOT s IN given | [p IN coalesce($skillProperties, keys(s)) | [p, s[p]]]]
   }) AS recommendations
 }
 RETURN missing, recommendations

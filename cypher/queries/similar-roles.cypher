@@ -1,5 +1,7 @@
 // Question: which roles are most alike this role by the skills they require?
-// Parameters: $roleId, $metric ('JACCARD' or 'WEIGHTED_JACCARD'), $first (1..100).
+// Parameters: $roleId, $metric ('JACCARD' or 'WEIGHTED_JACCARD'), $first (1..100),
+//             $roleProperties, $skillProperties (the properties of the matched roles and
+//             of the shared skills to return, as the query selects them; null for all).
 // Formulas, with A = skills of the role and B = skills of another role sharing at least one:
 //   jaccard  = |A ∩ B| / |A ∪ B|, with |A ∪ B| = |A| + |B| - |A ∩ B|
 //   weighted = Σ idf(s)·min(wA(s), wB(s)) / Σ idf(s)·max(wA(s), wB(s)) over A ∪ B
@@ -16,7 +18,8 @@
 // Scores are rounded to 12 decimals, so that two mathematically equal sums of
 // different terms tie exactly (floating-point sums may differ in the last bits).
 // Ranking: the score of $metric, highest first; ties by role name, then id.
-// Returns one row: found (false when $roleId is not a role) and up to $first matches.
+// Returns one row: found (false when $roleId is not a role) and up to $first matches,
+// their role and shared skills as lists of [name, value] pairs.
 OPTIONAL MATCH (role:Entity {id: $roleId})
 USING INDEX SEEK role:Entity(id)
 WHERE role:Role
@@ -40,8 +43,9 @@ CALL (role, roleCount) {
   ORDER BY score DESC, other.name ASC, other.id ASC
   LIMIT toInteger($first)
   RETURN collect({
-    role: other {.*}, score: score, jaccard: jaccard, weightedJaccard: weightedJaccard,
-    unionSize: unionSize, shared: [s IN shared | s {.*}]
+    role: [p IN coalesce($roleProperties, keys(other)) | [p, other[p]]],
+    score: score, jaccard: jaccard, weightedJaccard: weightedJaccard, unionSize: unionSize,
+    shared: [s IN shared | [p IN coalesce($skillProperties, keys(s)) | [p, s[p]]]]
   }) AS matches
 }
 RETURN role IS NOT NULL AS found, matches

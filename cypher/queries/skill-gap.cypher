@@ -1,5 +1,7 @@
 // Question: moving from one role to another, which skills carry over and which must be learnt?
-// Parameters: $fromId, $toId (role ids).
+// Parameters: $fromId, $toId (role ids), $roleProperties, $skillProperties (the
+//             properties of the two roles and of the skills to return, as the query
+//             selects them; null for all).
 // Formulas, with F = skills of the from-role and T = skills of the to-role:
 //   transferable = T ∩ F; toLearn = T minus F;
 //   coverage      = Σ idf(s)·w(T, s) over T ∩ F / Σ idf(s)·w(T, s) over T
@@ -9,7 +11,8 @@
 //   idf(s) = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s (its degree);
 //   w(T, s) = importance / 5 where the to-role's requirement has an importance (O*NET,
 //   1..5), 1 for an essential and 0.5 for an optional one (ESCO), else 1.
-// Returns one row: the two roles (null when not found), transferable, toLearn, coverage, plainCoverage.
+// Returns one row: the two roles (null when not found), transferable, toLearn, coverage,
+// plainCoverage; roles and skills as lists of [name, value] pairs.
 OPTIONAL MATCH (source:Entity {id: $fromId})
 USING INDEX SEEK source:Entity(id)
 WHERE source:Role
@@ -26,10 +29,10 @@ CALL (target, roleCount) {
 }
 WITH source, target, held, needed, weights
 RETURN
-  source {.*} AS fromRole,
-  target {.*} AS toRole,
-  [s IN needed WHERE s IN held | s {.*}] AS transferable,
-  [s IN needed WHERE NOT s IN held | s {.*}] AS toLearn,
+  CASE WHEN source IS NOT NULL THEN [p IN coalesce($roleProperties, keys(source)) | [p, source[p]]] END AS fromRole,
+  CASE WHEN target IS NOT NULL THEN [p IN coalesce($roleProperties, keys(target)) | [p, target[p]]] END AS toRole,
+  [s IN needed WHERE s IN held | [p IN coalesce($skillProperties, keys(s)) | [p, s[p]]]] AS transferable,
+  [s IN needed WHERE NOT s IN held | [p IN coalesce($skillProperties, keys(s)) | [p, s[p]]]] AS toLearn,
   CASE size(needed) WHEN 0 THEN 0.0 ELSE round(
     reduce(total = 0.0, i IN range(0, size(needed) - 1) |
       total + CASE WHEN needed[i] IN held THEN weights[i] ELSE 0.0 END) /

@@ -38,44 +38,47 @@ async function targets(id: string, type: string, undirected = false): Promise<st
   return (await rows(`MATCH ${pattern} RETURN DISTINCT t.id AS id`, { id, type })).map((row) => String(row.id));
 }
 const load = (ids: string[]) => ids.map((id) => nodeById(id));
+/** The analytic statements return nodes as [name, value] pairs of the properties asked for; the naive resolvers ask for ids only. */
+const onlyIds = (items: 'itemProperties' | 'skillProperties') => ({ roleProperties: ['id'], [items]: ['id'] });
+const idOf = (pairs: unknown) => String((Object.fromEntries(pairs as [string, unknown][]) as { id: unknown }).id);
+const idsOf = (list: unknown) => (list as unknown[]).map(idOf);
 
 const resolvers = {
   Node: { __resolveType: (node: Node) => node.label },
   Query: {
     role: (_: unknown, args: { id: string }) => nodeById(args.id),
     skillOverlap: async (_: unknown, args: { roleA: string; roleB: string }) => {
-      const [row] = await catalogRows('overlap', { roleIds: [args.roleA, args.roleB], type: 'REQUIRES_SKILL' });
-      const positions = row?.positions as { role: Node; only: Node[] }[];
-      const ids = (list: unknown) => (list as Node[]).map((node) => node.id);
+      const [row] = await catalogRows('overlap', { roleIds: [args.roleA, args.roleB], type: 'REQUIRES_SKILL', ...onlyIds('itemProperties') });
+      const positions = row?.positions as { only: unknown[] }[];
       return {
         roleA: args.roleA,
         roleB: args.roleB,
-        shared: ids(row?.shared),
-        onlyA: ids(positions[0]?.only),
-        onlyB: ids(positions[1]?.only),
+        shared: idsOf(row?.shared),
+        onlyA: idsOf(positions[0]?.only),
+        onlyB: idsOf(positions[1]?.only),
         jaccard: row?.jaccard,
       };
     },
     similarRoles: async (_: unknown, args: { role: string; first: number; metric: string }) => {
-      const [row] = await catalogRows('similar-roles', { roleId: args.role, metric: args.metric, first: args.first });
-      return ((row?.matches as Row[] | undefined) ?? []).map((match) => ({ ...match, role: (match.role as Node).id }));
+      const [row] = await catalogRows('similar-roles', { roleId: args.role, metric: args.metric, first: args.first, ...onlyIds('skillProperties') });
+      return ((row?.matches as Row[] | undefined) ?? []).map((match) => ({ ...match, role: idOf(match.role), shared: idsOf(match.shared) }));
     },
     recommendRoles: async (_: unknown, args: { skills: string[]; first: number }) => {
-      const [row] = await catalogRows('recommend-roles', { skillIds: args.skills, first: args.first });
+      const [row] = await catalogRows('recommend-roles', { skillIds: args.skills, first: args.first, ...onlyIds('skillProperties') });
       return ((row?.recommendations as Row[] | undefined) ?? []).map((match) => ({
-        role: (match.role as Node).id,
+        role: idOf(match.role),
         score: match.score,
-        matched: (match.matched as Node[]).map((node) => node.id),
-        missing: (match.missing as Node[]).map((node) => node.id),
+        matched: idsOf(match.matched),
+        missing: idsOf(match.missing),
       }));
     },
     skillGap: async (_: unknown, args: { from: string; to: string }) => {
-      const [row] = await catalogRows('skill-gap', { fromId: args.from, toId: args.to });
+      const [row] = await catalogRows('skill-gap', { fromId: args.from, toId: args.to, ...onlyIds('skillProperties') });
       return {
         from: args.from,
         to: args.to,
-        transferable: (row?.transferable as Node[]).map((node) => node.id),
-        toLearn: (row?.toLearn as Node[]).map((node) => node.id),
+        transferable: idsOf(row?.transferable),
+        toLearn: idsOf(row?.toLearn),
         coverage: row?.coverage,
         plainCoverage: row?.plainCoverage,
       };

@@ -17,13 +17,22 @@ import { driver, servePeer } from './peer-server';
 const catalog = loadCypherCatalog();
 
 /**
+ * The service's analytic statements return each node as [name, value] pairs of the
+ * properties the query selects. Here the library projects the selected fields itself
+ * from whole maps, as its users' @cypher fields would return them: every
+ * `[p IN coalesce($xProperties, keys(n)) | [p, n[p]]]` becomes `properties(n)`.
+ */
+const PROJECTION = /\[p IN coalesce\(\$\w+Properties, keys\(([\w.]+)\)\) \| \[p, \1\[p\]\]\]/g;
+
+/**
  * A catalog statement as a @cypher statement: run as a subquery, its one row is
  * turned into the field's one column, either a map of its columns or, for list
  * fields, one row per element of a list column. Triple quotes delimit it in SDL.
  */
 function wrapped(name: QueryName, result: string): string {
-  const text = catalog[name];
+  const text = catalog[name].replace(PROJECTION, 'properties($1)');
   if (text.includes('"""')) throw new Error(`${name} cannot be embedded in SDL`);
+  if (/\$\w+Properties\b/.test(text)) throw new Error(`${name} has a projection this peer does not rewrite`);
   return `CALL () {\n${text}\n}\n${result}`;
 }
 

@@ -134,30 +134,33 @@ export function neo4jGraphqlRequest(kind: QueryKind, params: Params): { query: s
   }
 }
 
+/** The properties every query of the mix selects of the nodes it lists. */
+const brief = ['id', 'name'];
+/** The projection parameters the service passes for the mix's analytic queries (see PLACES in overlap.resolvers.ts). */
+const briefProjection = (items: 'itemProperties' | 'skillProperties') => ({ roleProperties: brief, [items]: brief });
+
 /**
  * The floor's statements for a kind: the same catalog statements, with the same
  * parameters, that the service runs for the GraphQL request above.
  */
 export async function floorStatements(run: CypherRunner, kind: QueryKind, params: Params): Promise<Row[]> {
   switch (kind) {
-    case 'roleDetail': {
+    case 'roleDetail':
       // What Query.role sends for the selection of graphqlRequest('roleDetail'): the facts
       // selected of the role and of its related roles, with the far nodes' id and name.
-      const brief = ['id', 'name'];
       return run.read('role-with-links', {
         id: params.role,
         keys: ['REQUIRES_SKILL', 'HAS_RESPONSIBILITY', 'WORKS_IN', 'RELATED_TO'].map((type) => ({ type, properties: brief })),
         relatedKeys: [{ type: 'REQUIRES_SKILL', properties: brief }],
       });
-    }
     case 'skillOverlap':
-      return run.read('overlap', { roleIds: [params.a, params.b], type: 'REQUIRES_SKILL' });
+      return run.read('overlap', { roleIds: [params.a, params.b], type: 'REQUIRES_SKILL', ...briefProjection('itemProperties') });
     case 'similarRoles':
-      return run.read('similar-roles', { roleId: params.role, metric: 'WEIGHTED_JACCARD', first: 10 });
+      return run.read('similar-roles', { roleId: params.role, metric: 'WEIGHTED_JACCARD', first: 10, ...briefProjection('skillProperties') });
     case 'recommendRoles':
-      return run.read('recommend-roles', { skillIds: params.skills, first: 10 });
+      return run.read('recommend-roles', { skillIds: params.skills, first: 10, ...briefProjection('skillProperties') });
     case 'skillGap':
-      return run.read('skill-gap', { fromId: params.a, toId: params.b });
+      return run.read('skill-gap', { fromId: params.a, toId: params.b, ...briefProjection('skillProperties') });
     case 'paths':
       return run.read('paths-between', { fromId: params.a, toId: params.b, types: [...RELATIONS], maxHops: 4, first: 3 });
   }

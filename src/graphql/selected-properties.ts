@@ -13,6 +13,7 @@ const PROPERTIES_OF_FIELD: Record<string, readonly string[]> = {
   aliases: ['aliases'],
   inferred: ['inferred'],
   sources: ['sourceIds', 'quotes'],
+  citations: ['sourceIds', 'quotes'],
   summary: ['summary'],
   category: ['category'],
   description: ['description'],
@@ -47,6 +48,22 @@ const ROLE_FIELDS_BY_ID = new Set(['skills', 'responsibilities', 'settings', 'to
  */
 export function selectedProperties(info: GraphQLResolveInfo, ...path: string[]): string[] | null {
   return propertiesOfTree(resolveTree(info), path);
+}
+
+/**
+ * selectedProperties for several places in a field's selection at once (the roles of
+ * an answer under `roleA` and `roleB`, its skills under `shared`, `onlyA` and
+ * `onlyB`...): their union, or null when any of them needs the whole node.
+ */
+export function selectedPropertiesAt(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): string[] | null {
+  const tree = resolveTree(info);
+  const union = new Set<string>();
+  for (const path of paths) {
+    const properties = propertiesOfTree(tree, path);
+    if (!properties) return null;
+    for (const property of properties) union.add(property);
+  }
+  return [...union].sort();
 }
 
 /**

@@ -1,9 +1,19 @@
 import type { CypherRunner } from '../database/database';
 import type { LinkType } from '../models/link-types';
 import type { EntityLabel, EntityRecord } from '../models/records';
-import { toEntity } from './row-mapping';
+import { pairsToEntity, type PropertyPairs } from './row-mapping';
 
-type Properties = Record<string, unknown>;
+/**
+ * Which properties of the roles and of the items (skills, or the overlap's dimension)
+ * a statement returns: what the query selects of them (see selectedProperties), null
+ * for all. Analytic answers list hundreds of skills, so reading only their id and name
+ * keeps long descriptions out of Bolt and of the heap.
+ */
+export interface Projection {
+  roles: readonly string[] | null;
+  items: readonly string[] | null;
+}
+export const WHOLE_NODES: Projection = { roles: null, items: null };
 
 export interface OverlapRecord {
   /** Asked ids that are not roles. */
@@ -39,7 +49,8 @@ export interface SkillGapRecord {
   plainCoverage: number;
 }
 
-const skills = (list: unknown): EntityRecord[] => byName((list as Properties[]).map((skill) => toEntity(skill, 'Skill')));
+const skills = (list: unknown): EntityRecord[] => byName((list as PropertyPairs[]).map((skill) => pairsToEntity(skill, 'Skill')));
+const role = (pairs: unknown): EntityRecord => pairsToEntity(pairs as PropertyPairs, 'Role');
 
 /** Presentation order of item lists: by name, then id. */
 export function byName(entities: EntityRecord[]): EntityRecord[] {
@@ -50,28 +61,28 @@ export function byName(entities: EntityRecord[]): EntityRecord[] {
 export class OverlapRepository {
   constructor(private readonly run: CypherRunner) {}
 
-  async overlap(roleIds: readonly string[], type: LinkType, label: EntityLabel): Promise<OverlapRecord> {
-    const [row] = await this.run.read('overlap', { roleIds, type });
-    const positions = (row?.positions as { role: Properties | null; only: Properties[] }[]) ?? [];
+  async overlap(roleIds: readonly string[], type: LinkType, label: EntityLabel, projection: Projection = WHOLE_NODES): Promise<OverlapRecord> {
+    const [row] = await this.run.read('overlap', { roleIds, type, roleProperties: projection.roles, itemProperties: projection.items });
+    const positions = (row?.positions as { role: PropertyPairs | null; only: PropertyPairs[] }[]) ?? [];
     return {
       missing: (row?.missing as string[]) ?? [],
       positions: positions
         .filter((position) => position.role !== null)
         .map((position) => ({
-          role: toEntity(position.role as Properties, 'Role'),
-          only: byName(position.only.map((item) => toEntity(item, label))),
+          role: role(position.role),
+          only: byName(position.only.map((item) => pairsToEntity(item, label))),
         })),
-      shared: byName(((row?.shared as Properties[]) ?? []).map((item) => toEntity(item, label))),
+      shared: byName(((row?.shared as PropertyPairs[]) ?? []).map((item) => pairsToEntity(item, label))),
       jaccard: Number(row?.jaccard ?? 0),
     };
   }
 
   /** null when roleId is not a role. */
-  async similarRoles(roleId: string, metric: string, first: number): Promise<RoleMatchRecord[] | null> {
-    const [row] = await this.run.read('similar-roles', { roleId, metric, first });
+  async similarRoles(roleId: string, metric: string, first: number, projection: Projection = WHOLE_NODES): Promise<RoleMatchRecord[] | null> {
+    const [row] = await this.run.read('similar-roles', { roleId, metric, first, roleProperties: projection.roles, skillProperties: projection.items });
     if (!row?.found) return null;
-    return (row.matches as Properties[]).map((match) => ({
-      role: toEntity(match.role as Properties, 'Role'),
+    return (row.matches as Record<string, unknown>[]).map((match) => ({
+      role: role(match.role),
       score: Number(match.score),
       jaccard: Number(match.jaccard),
       weightedJaccard: Number(match.weightedJaccard),
@@ -80,12 +91,16 @@ export class OverlapRepository {
     }));
   }
 
-  async recommendRoles(skillIds: readonly string[], first: number): Promise<{ missing: string[]; recommendations: RecommendationRecord[] }> {
-    const [row] = await this.run.read('recommend-roles', { skillIds, first });
+  async recommendRoles(
+    skillIds: readonly string[],
+    first: number,
+    projection: Projection = WHOLE_NODES,
+  ): Promise<{ missing: string[]; recommendations: RecommendationRecord[] }> {
+    const [row] = await this.run.read('recommend-roles', { skillIds, first, roleProperties: projection.roles, skillProperties: projection.items });
     return {
       missing: (row?.missing as string[]) ?? [],
-      recommendations: ((row?.recommendations as Properties[]) ?? []).map((recommendation) => ({
-        role: toEntity(recommendation.role as Properties, 'Role'),
+      recommendations: ((row?.recommendations as Record<string, unknown>[]) ?? []).map((recommendation) => ({
+        role: role(recommendation.role),
         score: Number(recommendation.score),
         matched: skills(recommendation.matched),
         missing: skills(recommendation.missing),
@@ -93,11 +108,11 @@ export class OverlapRepository {
     };
   }
 
-  async skillGap(fromId: string, toId: string): Promise<SkillGapRecord> {
-    const [row] = await this.run.read('skill-gap', { fromId, toId });
+  async skillGap(fromId: string, toId: string, projection: Projection = WHOLE_NODES): Promise<SkillGapRecord> {
+    const [row] = await this.run.read('skill-gap', { fromId, toId, roleProperties: projection.roles, skillProperties: projection.items });
     return {
-      from: row?.fromRole ? toEntity(row.fromRole as Properties, 'Role') : null,
-      to: row?.toRole ? toEntity(row.toRole as Properties, 'Role') : null,
+      from: row?.fromRole ? role(row.fromRole) : null,
+      to: row?.toRole ? role(row.toRole) : null,
       transferable: skills(row?.transferable ?? []),
       toLearn: skills(row?.toLearn ?? []),
       coverage: Number(row?.coverage ?? 0),

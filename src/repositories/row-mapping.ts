@@ -23,3 +23,11 @@ export function toEntity(properties: Properties, label: unknown): EntityRecord {
     citations: toCitations(properties),
   };
 }
+
+/** A node read as [name, value] pairs of the properties a query selects (see selectedProperties). */
+export type PropertyPairs = [string, unknown][];
+
+/** toEntity for a node read as property pairs. */
+export function pairsToEntity(pairs: PropertyPairs, label: unknown): EntityRecord {
+  return toEntity(Object.fromEntries(pairs), label);
+}

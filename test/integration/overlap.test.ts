@@ -240,3 +240,68 @@ describe('skillGap', () => {
     expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: ['x-from', 'x-to'] });
   });
 });
+
+describe('reading only what a query selects', () => {
+  const WIDE = {
+    role: 'id name summary aliases citations { quote } externalCodes { code }',
+    skill: 'id name category description aliases sources { quote source { id } }',
+  };
+  const ONE_MORE = { role: 'id summary', skill: 'id category' };
+  type Kind = keyof typeof WIDE;
+  /** A selection for each place a query lists nodes at, named by the field holding them. */
+  type Pick = (kind: Kind, place: string) => string;
+  const CASES: [string, Record<string, unknown>, Record<string, Kind>, (pick: Pick) => string][] = [
+    ['skillOverlap', { a: 'music-producer', b: 'sound-engineer' }, { roleA: 'role', roleB: 'role', shared: 'skill', onlyA: 'skill', onlyB: 'skill' }, (pick) =>
+      `query ($a: ID!, $b: ID!) { answer: skillOverlap(roleA: $a, roleB: $b) { roleA { ${pick('role', 'roleA')} } roleB { ${pick('role', 'roleB')} }
+        shared { ${pick('skill', 'shared')} } onlyA { ${pick('skill', 'onlyA')} } onlyB { ${pick('skill', 'onlyB')} } } }`],
+    ['overlap', { roles: ['music-producer', 'sound-engineer', 'audio-engineer'] }, { roles: 'role', shared: 'skill', role: 'role', items: 'skill' }, (pick) =>
+      `query ($roles: [ID!]!) { answer: overlap(roles: $roles, dimension: SKILLS) { roles { ${pick('role', 'roles')} }
+        shared { ... on Skill { ${pick('skill', 'shared')} } } distinct { role { ${pick('role', 'role')} } items { ... on Skill { ${pick('skill', 'items')} } } } } }`],
+    ['similarRoles', { role: 'music-producer' }, { role: 'role', sharedSkills: 'skill' }, (pick) =>
+      `query ($role: ID!) { answer: similarRoles(role: $role, first: 3) { role { ${pick('role', 'role')} } sharedSkills { ${pick('skill', 'sharedSkills')} } } }`],
+    ['recommendRoles', { skills: ['mixing', 'acoustics'] }, { role: 'role', matched: 'skill', missing: 'skill' }, (pick) =>
+      `query ($skills: [ID!]!) { answer: recommendRoles(skills: $skills, first: 3) { role { ${pick('role', 'role')} }
+        matched { ${pick('skill', 'matched')} } missing { ${pick('skill', 'missing')} } } }`],
+    ['skillGap', { a: 'music-producer', b: 'sound-engineer' }, { from: 'role', to: 'role', transferable: 'skill', toLearn: 'skill' }, (pick) =>
+      `query ($a: ID!, $b: ID!) { answer: skillGap(from: $a, to: $b) { from { ${pick('role', 'from')} } to { ${pick('role', 'to')} }
+        transferable { ${pick('skill', 'transferable')} } toLearn { ${pick('skill', 'toLearn')} } } }`],
+  ];
+
+  /** The wide answer cut down to what `pick` selects at each place (the nodes under a field of that name). */
+  function cut(wide: unknown, places: Record<string, Kind>, pick: Pick, place?: string): unknown {
+    if (Array.isArray(wide)) return wide.map((item) => cut(item, places, pick, place));
+    if (wide === null || typeof wide !== 'object') return wide;
+    const kind = place === undefined ? undefined : places[place];
+    const keep = kind === undefined ? null : new Set(pick(kind, place as string).split(' '));
+    return Object.fromEntries(
+      Object.entries(wide as Record<string, unknown>)
+        .filter(([key]) => keep === null || keep.has(key))
+        .map(([key, value]) => [key, keep === null ? cut(value, places, pick, key) : value]),
+    );
+  }
+
+  it.each(CASES)(
+    '%s gives the same nodes with the fields selected, at each place it lists nodes, whether a query selects few fields or many',
+    async (_name, variables, places, query) => {
+      const wide = await api.query(query((kind) => WIDE[kind]), variables);
+      expect(wide.errors).toBeUndefined();
+      expect(JSON.stringify(wide.data)).toMatch(/"description":"[^"]+"/);
+      for (const place of Object.keys(places)) {
+        const pick: Pick = (kind, at) => (at === place ? ONE_MORE[kind] : 'id');
+        const narrow = await api.query(query(pick), variables);
+        expect(narrow.errors).toBeUndefined();
+        expect({ place, data: narrow.data }).toEqual({ place, data: cut(wide.data, places, pick) });
+      }
+    },
+  );
+
+  it('reads a computed field of the listed nodes too (the whole node)', async () => {
+    const response = await api.query(
+      'query { skillGap(from: "music-producer", to: "sound-engineer") { toLearn { id roles { id } } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    const toLearn = response.data?.skillGap.toLearn as { id: string; roles: { id: string }[] }[];
+    expect(toLearn.map((skill) => skill.id).sort()).toEqual([...SOUND_ONLY, ...AUDIO_AND_SOUND_ONLY].sort());
+    expect(toLearn.every((skill) => skill.roles.some((role) => role.id === 'sound-engineer'))).toBe(true);
+  });
+});

@@ -42,10 +42,10 @@ describe('query plans', () => {
     ['sources-by-ids', { ids: ['000_3acbafd368b5d407'] }],
     ['role-links', { keys: [{ id: 'music-producer', type: 'REQUIRES_SKILL', properties: ['id', 'name'] }] }],
     ['role-with-links', { id: 'music-producer', keys: [{ type: 'RELATED_TO', properties: null }], relatedKeys: [{ type: 'REQUIRES_SKILL', properties: null }] }],
-    ['overlap', { roleIds: ['music-producer', 'sound-engineer'], type: 'REQUIRES_SKILL' }],
-    ['similar-roles', { roleId: 'music-producer', metric: 'WEIGHTED_JACCARD', first: 10 }],
-    ['recommend-roles', { skillIds: ['mixing', 'acoustics'], first: 10 }],
-    ['skill-gap', { fromId: 'music-producer', toId: 'sound-engineer' }],
+    ['overlap', { roleIds: ['music-producer', 'sound-engineer'], type: 'REQUIRES_SKILL', roleProperties: null, itemProperties: ['id', 'name'] }],
+    ['similar-roles', { roleId: 'music-producer', metric: 'WEIGHTED_JACCARD', first: 10, roleProperties: null, skillProperties: ['id'] }],
+    ['recommend-roles', { skillIds: ['mixing', 'acoustics'], first: 10, roleProperties: ['id'], skillProperties: null }],
+    ['skill-gap', { fromId: 'music-producer', toId: 'sound-engineer', roleProperties: null, skillProperties: null }],
     ['paths-between', { fromId: 'music-producer', toId: 'sound-engineer', types: ['REQUIRES_SKILL', 'RELATED_TO'], maxHops: 4, first: 3 }],
   ])('%s seeks a unique index and scans nothing', async (name, params) => {
     const plan = await planOf(name, params);
