@@ -1,12 +1,15 @@
 // Question: how is one node connected to another, hop by hop?
 // Parameters: $fromId, $toId (ids of any nodes), $types (relationship types a path may
 // use, from the Relation allow-list), $maxHops (1..6), $first (1..10).
-// Algorithm: the 30 shortest paths of at most 6 hops (Neo4j's SHORTEST, which needs a
-// literal k and bound), where each hop may take only the allowed relationship with the
-// smallest element id between its two nodes, so that parallel relationships (A RELATED_TO
-// B and B RELATED_TO A...) do not multiply one node sequence into many paths; kept when
-// within $maxHops and never repeating a node; the first $first by length, then by the
-// names along them. Each hop then lists every allowed relationship joining its two nodes.
+// Algorithm: the 30 shortest paths of at most $maxHops hops (Neo4j's SHORTEST, which
+// needs a literal k and bound: the bound below is the largest, and the catalog derives
+// one statement per bound 1..6, run as paths-between/<maxHops>, so that the search
+// stops at $maxHops), where each hop may take only the allowed relationship with the
+// smallest element id between its two nodes, so that parallel relationships (A
+// RELATED_TO B and B RELATED_TO A...) do not multiply one node sequence into many
+// paths; kept when within $maxHops (whichever variant runs) and never repeating a
+// node; the first $first by length, then by the names along them. Each hop then lists
+// every allowed relationship joining its two nodes.
 // Returns one row: fromFound, toFound, paths (nodes with their labels, hops).
 OPTIONAL MATCH (start:Entity {id: $fromId})
 USING INDEX SEEK start:Entity(id)

@@ -12,7 +12,7 @@
  * Prints `NAIVE_READY http://127.0.0.1:<port>/graphql` once it listens.
  */
 import { ApolloServer } from '@apollo/server';
-import { loadCypherCatalog, type QueryName } from '../../src/database/cypher-catalog';
+import { boundedName, loadCypherCatalog, type StatementName } from '../../src/database/cypher-catalog';
 import { RELATIONS } from '../../src/graphql/resolvers/path.resolvers';
 import { loadTypeDefs } from '../../src/server/load-type-defs';
 import { driver, servePeer } from './peer-server';
@@ -25,7 +25,7 @@ async function rows(cypher: string, params: Row): Promise<Row[]> {
   const result = await driver.executeQuery(cypher, params, { database: 'neo4j', routing: 'READ' });
   return result.records.map((record) => record.toObject());
 }
-const catalogRows = (name: QueryName, params: Row) => rows(catalog[name], params);
+const catalogRows = (name: StatementName, params: Row) => rows(catalog[name], params);
 
 /** One node by id, in a statement of its own (deliberately not batched). */
 async function nodeById(id: string): Promise<Node | null> {
@@ -84,7 +84,7 @@ const resolvers = {
       };
     },
     paths: async (_: unknown, args: { from: string; to: string; maxHops: number; first: number }) => {
-      const [row] = await catalogRows('paths-between', { fromId: args.from, toId: args.to, types: [...RELATIONS], maxHops: args.maxHops, first: args.first });
+      const [row] = await catalogRows(boundedName('paths-between', args.maxHops), { fromId: args.from, toId: args.to, types: [...RELATIONS], maxHops: args.maxHops, first: args.first });
       return ((row?.paths as { nodes: { node: Node }[]; hops: { type: string }[][] }[] | undefined) ?? []).map((found) => ({
         length: found.hops.length,
         steps: found.hops.map((links, hop) => ({

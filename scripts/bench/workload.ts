@@ -1,3 +1,4 @@
+import { boundedName } from '../../src/database/cypher-catalog';
 import type { CypherRunner, Row } from '../../src/database/database';
 import { RELATIONS } from '../../src/graphql/resolvers/path.resolvers';
 
@@ -162,6 +163,6 @@ export async function floorStatements(run: CypherRunner, kind: QueryKind, params
     case 'skillGap':
       return run.read('skill-gap', { fromId: params.a, toId: params.b, ...briefProjection('skillProperties') });
     case 'paths':
-      return run.read('paths-between', { fromId: params.a, toId: params.b, types: [...RELATIONS], maxHops: 4, first: 3 });
+      return run.read(boundedName('paths-between', 4), { fromId: params.a, toId: params.b, types: [...RELATIONS], maxHops: 4, first: 3 });
   }
 }

@@ -1,11 +1,11 @@
-import type { QueryName } from '../database/cypher-catalog';
+import type { StatementName } from '../database/cypher-catalog';
 import type { Row } from '../database/database';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import type { GraphRows } from './to-graph-rows';
 
 /** A statement runner bound to one open transaction. */
-export type TransactionRun = (name: QueryName, params: Record<string, unknown>) => Promise<Row[]>;
+export type TransactionRun = (name: StatementName, params: Record<string, unknown>) => Promise<Row[]>;
 
 /** How many facts of one kind a write created, changed and left as they were. */
 export interface ChangeCounts {

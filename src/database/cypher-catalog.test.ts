@@ -1,4 +1,8 @@
-import { loadCypherCatalog, QUERY_NAMES } from './cypher-catalog';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../config/repo-root';
+import { BOUNDED, boundedName, loadCypherCatalog, QUERY_NAMES, type StatementName } from './cypher-catalog';
 
 /** A statement without its comments, on one line: what the database is asked. */
 const shape = (text: string) =>
@@ -8,6 +12,7 @@ const shape = (text: string) =>
     .trim();
 
 const catalog = loadCypherCatalog();
+const CATALOG_DIR = path.join(repoRoot(), 'cypher', 'queries');
 
 describe('the Cypher catalog', () => {
   it.each(QUERY_NAMES.map((name) => [name]))('%s has a header stating its question or write, and its parameters', (name) => {
@@ -20,7 +25,9 @@ describe('the Cypher catalog', () => {
     expect(shape(catalog[name])).toMatchSnapshot();
   });
 
-  it.each(QUERY_NAMES.map((name) => [name]))('%s bounds every variable-length pattern', (name) => {
+  const VARIANTS = Object.entries(BOUNDED).flatMap(([name, { bounds }]) => bounds.map((bound) => boundedName(name as keyof typeof BOUNDED, bound)));
+
+  it.each([...QUERY_NAMES, ...VARIANTS].map((name): [StatementName] => [name]))('%s bounds every variable-length pattern', (name) => {
     const text = shape(catalog[name]);
     // [*], [*2..], [:T*] and the quantifiers +, * and {n,} on a path pattern are unbounded.
     expect(text).not.toMatch(/\[[^\]]*\*\s*\]/);
@@ -28,6 +35,27 @@ describe('the Cypher catalog', () => {
     expect(text).not.toMatch(/[)\]>-]\s*\{\s*\d*\s*,\s*\}/);
     expect(text).not.toMatch(/\)[+*]/);
     expect(text).not.toMatch(/\]-?>?[+*](?!\s)/);
+  });
+
+  it.each(Object.entries(BOUNDED))('derives a variant of %s per bound, differing from the file only in its bound', (name, { literal, bounds }) => {
+    const file = shape(catalog[name as keyof typeof BOUNDED]);
+    expect(file.split(literal)).toHaveLength(2);
+    for (const bound of bounds) {
+      const variant = shape(catalog[boundedName(name as keyof typeof BOUNDED, bound)]);
+      expect(variant).toBe(file.replace(literal, `{1,${bound}}`));
+    }
+    expect(() => boundedName(name as keyof typeof BOUNDED, Math.max(...bounds) + 1)).toThrow(/no variant bounded at/);
+  });
+
+  it('refuses a file whose bound is not stated exactly once', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
+    try {
+      for (const name of QUERY_NAMES) fs.copyFileSync(path.join(CATALOG_DIR, `${name}.cypher`), path.join(dir, `${name}.cypher`));
+      fs.writeFileSync(path.join(dir, 'paths-between.cypher'), catalog['paths-between'].replace('{1,6}', '{1,5}'));
+      expect(() => loadCypherCatalog(dir)).toThrow(/paths-between.cypher must state its bound \{1,6\} exactly once/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes values only as parameters: no string literal but label and type names', () => {

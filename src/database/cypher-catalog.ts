@@ -46,7 +46,29 @@ export const QUERY_NAMES = [
 
 export type QueryName = (typeof QUERY_NAMES)[number];
 
-export type CypherCatalog = Readonly<Record<QueryName, string>>;
+/**
+ * Statements whose variable-length bound is chosen per call. Cypher takes a
+ * quantifier's bounds only as literals, so the file states the largest bound (its
+ * `literal`, which must occur exactly once) and the catalog derives one statement per
+ * bound up to it: `paths-between/4` is paths-between with `{1,4}`. A search bounded
+ * by what the caller asks stops there, instead of searching deeper and filtering.
+ */
+export const BOUNDED = {
+  'paths-between': { literal: '{1,6}', bounds: [1, 2, 3, 4, 5, 6], derived: (bound: number) => `{1,${bound}}` },
+} as const satisfies Partial<Record<QueryName, { literal: string; bounds: readonly number[]; derived: (bound: number) => string }>>;
+type Bounded = keyof typeof BOUNDED;
+export type BoundedName = { [name in Bounded]: `${name}/${(typeof BOUNDED)[name]['bounds'][number]}` }[Bounded];
+
+/** The name of a bounded statement's variant for this bound; throws for a bound it does not have. */
+export function boundedName(name: Bounded, bound: number): BoundedName {
+  if (!(BOUNDED[name].bounds as readonly number[]).includes(bound)) throw new Error(`${name} has no variant bounded at ${bound}`);
+  return `${name}/${bound}` as BoundedName;
+}
+
+/** What a runner can run: a file's statement, or a bounded variant of one. */
+export type StatementName = QueryName | BoundedName;
+
+export type CypherCatalog = Readonly<Record<StatementName, string>>;
 
 /** Reads every statement once at start; fails fast naming any file missing or unknown. */
 export function loadCypherCatalog(dir = path.join(repoRoot(), 'cypher', 'queries')): CypherCatalog {
@@ -59,6 +81,12 @@ export function loadCypherCatalog(dir = path.join(repoRoot(), 'cypher', 'queries
       `Cypher catalog ${dir} is out of step with the code: missing [${missing.join(', ')}], unknown [${unknown.join(', ')}]`,
     );
   }
-  const entries = QUERY_NAMES.map((name) => [name, fs.readFileSync(path.join(dir, `${name}.cypher`), 'utf8').trim()]);
-  return Object.freeze(Object.fromEntries(entries)) as CypherCatalog;
+  const entries = QUERY_NAMES.map((name) => [name, fs.readFileSync(path.join(dir, `${name}.cypher`), 'utf8').trim()] as const);
+  const texts = Object.fromEntries(entries) as Record<QueryName, string>;
+  const variants = Object.entries(BOUNDED).flatMap(([name, { literal, bounds, derived }]) => {
+    const parts = texts[name as Bounded].split(literal);
+    if (parts.length !== 2) throw new Error(`${name}.cypher must state its bound ${literal} exactly once`);
+    return bounds.map((bound) => [`${name}/${bound}`, parts.join(derived(bound))] as const);
+  });
+  return Object.freeze(Object.fromEntries([...entries, ...variants])) as CypherCatalog;
 }

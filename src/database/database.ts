@@ -2,7 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { translateNeo4jError } from '../errors/translate-neo4j-error';
-import type { CypherCatalog, QueryName } from './cypher-catalog';
+import type { CypherCatalog, StatementName } from './cypher-catalog';
 
 /** Counts what one GraphQL request asked of the database. */
 export interface QueryStats {
@@ -21,8 +21,8 @@ export type Row = Record<string, unknown>;
 
 /** Runs catalog statements for one request, counting them and naming the operation in transaction metadata. */
 export interface CypherRunner {
-  read(name: QueryName, params: Record<string, unknown>): Promise<Row[]>;
-  write(name: QueryName, params: Record<string, unknown>): Promise<Row[]>;
+  read(name: StatementName, params: Record<string, unknown>): Promise<Row[]>;
+  write(name: StatementName, params: Record<string, unknown>): Promise<Row[]>;
   readonly stats: QueryStats;
   /** When the request's time runs out (epoch milliseconds). */
   readonly deadline: number;
@@ -65,7 +65,7 @@ export class Database {
   runner(operation: () => string = () => 'anonymous'): CypherRunner {
     const stats: QueryStats = { roundTrips: 0 };
     const deadline = Date.now() + this.options.queryTimeoutMs;
-    const run = async (routing: 'READ' | 'WRITE', name: QueryName, params: Record<string, unknown>): Promise<Row[]> => {
+    const run = async (routing: 'READ' | 'WRITE', name: StatementName, params: Record<string, unknown>): Promise<Row[]> => {
       const timeout = remainingTime(deadline);
       stats.roundTrips += 1;
       try {
@@ -101,13 +101,13 @@ export class Database {
    */
   async writeTransaction<T>(
     operation: string,
-    work: (run: (name: QueryName, params: Record<string, unknown>) => Promise<Row[]>) => Promise<T>,
+    work: (run: (name: StatementName, params: Record<string, unknown>) => Promise<Row[]>) => Promise<T>,
     options: { dryRun?: boolean; stats?: QueryStats; timeoutMs?: number; deadline?: number } = {},
   ): Promise<T> {
     const timeoutMs = options.deadline === undefined ? options.timeoutMs : remainingTime(options.deadline);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     const config = { timeout: timeoutMs ?? this.options.queryTimeoutMs, metadata: { app: 'careers-graph', operation } };
-    const runIn = (tx: { run: ManagedTransaction['run'] }) => async (name: QueryName, params: Record<string, unknown>) => {
+    const runIn = (tx: { run: ManagedTransaction['run'] }) => async (name: StatementName, params: Record<string, unknown>) => {
       if (options.stats) options.stats.roundTrips += 1;
       const result = await tx.run(this.catalog[name], params);
       return result.records.map((record) => record.toObject() as Row);

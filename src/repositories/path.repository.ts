@@ -1,3 +1,4 @@
+import { boundedName } from '../database/cypher-catalog';
 import type { CypherRunner } from '../database/database';
 import type { LinkType } from '../models/link-types';
 import type { CitationRecord, EntityRecord } from '../models/records';
@@ -39,7 +40,8 @@ export class PathRepository {
     maxHops: number,
     first: number,
   ): Promise<{ fromFound: boolean; toFound: boolean; paths: PathRecord[] }> {
-    const [row] = await this.run.read('paths-between', { fromId, toId, types, maxHops, first });
+    // The variant bounded at maxHops: the search stops there rather than going on to 6 hops.
+    const [row] = await this.run.read(boundedName('paths-between', maxHops), { fromId, toId, types, maxHops, first });
     const paths = ((row?.paths as { nodes: { node: Properties; label: string }[]; hops: Properties[][] }[]) ?? []).map(
       (path) => ({
         nodes: path.nodes.map(({ node, label }) => toEntity(node, label)),

@@ -1,4 +1,4 @@
-import { loadCypherCatalog, type QueryName } from '../../src/database/cypher-catalog';
+import { loadCypherCatalog, type StatementName } from '../../src/database/cypher-catalog';
 import { startTestApi, type TestApi } from './test-api';
 import { testDatabase } from './test-database';
 
@@ -25,7 +25,7 @@ const describePlan = (plan: Plan & { arguments?: { Details?: string } }): string
   ...plan.children.flatMap(describePlan),
 ];
 
-async function planOf(name: QueryName, params: Record<string, unknown>): Promise<string[]> {
+async function planOf(name: StatementName, params: Record<string, unknown>): Promise<string[]> {
   const { summary } = await api.database.driver.executeQuery(`EXPLAIN ${loadCypherCatalog()[name]}`, params, {
     database: testDatabase.database,
   });
@@ -35,7 +35,7 @@ async function planOf(name: QueryName, params: Record<string, unknown>): Promise
 }
 
 describe('query plans', () => {
-  it.each<[QueryName, Record<string, unknown>]>([
+  it.each<[StatementName, Record<string, unknown>]>([
     ['entities-by-ids', { ids: ['mixing'] }],
     ['role-details-by-ids', { ids: ['music-producer'] }],
     ['roles-by-entity-ids', { ids: ['mixing'] }],
@@ -46,7 +46,7 @@ describe('query plans', () => {
     ['similar-roles', { roleId: 'music-producer', metric: 'WEIGHTED_JACCARD', first: 10, roleProperties: null, skillProperties: ['id'] }],
     ['recommend-roles', { skillIds: ['mixing', 'acoustics'], first: 10, roleProperties: ['id'], skillProperties: null }],
     ['skill-gap', { fromId: 'music-producer', toId: 'sound-engineer', roleProperties: null, skillProperties: null }],
-    ['paths-between', { fromId: 'music-producer', toId: 'sound-engineer', types: ['REQUIRES_SKILL', 'RELATED_TO'], maxHops: 4, first: 3 }],
+    ['paths-between/4', { fromId: 'music-producer', toId: 'sound-engineer', types: ['REQUIRES_SKILL', 'RELATED_TO'], maxHops: 4, first: 3 }],
   ])('%s seeks a unique index and scans nothing', async (name, params) => {
     const plan = await planOf(name, params);
     expect(plan).toContain('NodeUniqueIndexSeek');
