@@ -32,7 +32,7 @@ const PROJECTION = /\[p IN coalesce\(\$\w+Properties, keys\(([\w.]+)\)\) \| \[p,
 function wrapped(name: QueryName, result: string): string {
   const text = catalog[name].replace(PROJECTION, 'properties($1)');
   if (text.includes('"""')) throw new Error(`${name} cannot be embedded in SDL`);
-  if (/\$\w+Properties\b/.test(text)) throw new Error(`${name} has a projection this peer does not rewrite`);
+  if (/\$\w+Properties\b/.test(text.replace(/\/\/.*$/gm, ''))) throw new Error(`${name} has a projection this peer does not rewrite`);
   return `CALL () {\n${text}\n}\n${result}`;
 }
 

@@ -7,10 +7,10 @@
  *
  * Variants: floor-inprocess (the service's Cypher statements through neo4j-driver,
  * called in this process), floor-http (the same behind plain HTTP,
- * floor-server.ts), ours (the service as shipped, src/main.ts), neo4j-graphql (the
- * Neo4j GraphQL Library 7 on an equivalent schema, neo4j-graphql-server.ts) and
- * naive (the service's schema with a resolver per field and no batching,
- * naive-server.ts).
+ * floor-server.ts), ours (the service as shipped: compiled, dist/main.js),
+ * neo4j-graphql (the Neo4j GraphQL Library 7 on an equivalent schema,
+ * neo4j-graphql-server.ts) and naive (the service's schema with a resolver per field
+ * and no batching, naive-server.ts). Every server runs with NODE_ENV=production.
  *
  * It starts a local Neo4j of its own (.neo4j/bench-<dataset>, kept between runs so
  * a dataset loads once), loads the curated graph and, for the taxonomy datasets,
@@ -79,6 +79,13 @@ function parseOptions(argv: string[]): Options {
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Compiles the service (npm run build:server) so that the run measures what `npm start` serves. */
+function buildServer(): void {
+  log('compiling the service (tsc -p tsconfig.build.json)');
+  const built = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot(), stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`compiling the service failed (exit ${built.status})`);
+}
 
 /** Starts a child and waits for the line announcing its URL. */
 async function startChild(command: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
@@ -284,9 +291,19 @@ async function main(): Promise<void> {
   });
   const children: ChildProcess[] = [];
   try {
-    const env = { ...process.env, NEO4J_URI: server.uri, NEO4J_PASSWORD: password, LOG_LEVEL: 'warn', RATE_LIMIT_BUDGET: '1000000000000' };
-    // The service loads the migrations and the curated graph first; the importer needs both.
-    const ours = await startChild(['--import', 'tsx', 'src/main.ts'], { ...env, LOG_LEVEL: 'info', PORT: '0' }, /ready at (http:\/\/[\d.:]+\/graphql)/);
+    // Every variant runs in production mode (graphql-js skips its development checks).
+    const env = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEO4J_URI: server.uri,
+      NEO4J_PASSWORD: password,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_BUDGET: '1000000000000',
+    };
+    // The service as shipped: compiled, started as `npm start` starts it, logging at its
+    // default level. It loads the migrations and the curated graph; the importer needs both.
+    buildServer();
+    const ours = await startChild(['--enable-source-maps', 'dist/main.js'], { ...env, LOG_LEVEL: 'info', PORT: '0' }, /ready at (http:\/\/[\d.:]+\/graphql)/);
     children.push(ours.child);
     await prepareDataset(options, server.uri, password);
 

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
@@ -122,6 +123,9 @@ export async function createApp(database: Database, logger: Logger, options: App
     // timeout check, before its connection is cut.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: database.queryTimeoutMs + 5_000 }),
+      // The schema gives no cache hints, so Apollo's default cache-control plugin would
+      // only add a hook to every resolved field; answers are per query, never cached.
+      ApolloServerPluginCacheControlDisabled(),
       curationGuard,
       ...limits.plugins,
       costPlugin,
