@@ -1,24 +1,36 @@
 // Question: for these roles, what do they state one hop away along these relationship types?
-// Parameters: $keys (list of {id, type, properties}: a role id, one relationship type of a
-// role's facts, checked against the allow-list in src/repositories/role.repository.ts, and
-// the far nodes' properties to read, or null for all of them).
-// Returns one row per key whose role exists: id, type, properties and the links of that
-// type, shaped as in role-details-by-ids (direction, link properties, the far node's
-// properties as [name, value] pairs, and its label).
-// RELATED_TO and COLLABORATES_WITH between roles count in both directions. Resolvers
-// ask only for the types a query selects, so a query for a role's skills never reads
-// its figures or its related roles' facts; of a link, only what the API shows is read,
-// and of the far node only the properties the query selects.
+// Parameters: $keys (list of {id, type, properties, linkProperties}: a role id, one
+// relationship type of a role's facts, checked against the allow-list in
+// src/repositories/role.repository.ts, and the properties to read of the far nodes and
+// of the relationships, or null for all of them).
+// Returns one row per key whose role exists: id, type, properties, linkProperties and the
+// links of that type (direction, the relationship's and the far node's properties as
+// [name, value] pairs, and the far node's label).
+// Each type is expanded by its name (one branch per allow-listed type), so a role's
+// other relationships are never read. RELATED_TO and COLLABORATES_WITH between roles
+// count in both directions. Resolvers ask only for the types a query selects, so a
+// query for a role's skills never reads its figures or its related roles' facts; of
+// links and far nodes, only the properties the query selects are read.
 // The hint keeps the index seek even when statistics are stale (right after a load).
 UNWIND $keys AS key
 MATCH (role:Entity {id: key.id})
 USING INDEX SEEK role:Entity(id)
 WHERE role:Role
-WITH key, role, key.type IN ['RELATED_TO', 'COLLABORATES_WITH'] AS betweenRoles
-RETURN key.id AS id, key.type AS type, key.properties AS properties,
-  [(role)-[r:$(key.type)]->(target:Entity) WHERE NOT (betweenRoles AND target:Role)
-    | {type: type(r), direction: 'out', link: r {.sourceIds, .quotes, .inferred, .reason, .importance, .level, .essential, .tier, .rank}, target: [p IN coalesce(key.properties, keys(target)) | [p, target[p]]],
-       label: [l IN labels(target) WHERE l <> 'Entity'][0]}]
-  + [(role)-[r:$(key.type)]-(target:Role) WHERE betweenRoles
-    | {type: type(r), direction: CASE WHEN startNode(r) = role THEN 'out' ELSE 'in' END,
-       link: r {.sourceIds, .quotes, .inferred, .reason, .importance, .level, .essential, .tier, .rank}, target: [p IN coalesce(key.properties, keys(target)) | [p, target[p]]], label: 'Role'}] AS links
+WITH key, role, CASE key.type
+    WHEN 'REQUIRES_SKILL' THEN [(role)-[r:REQUIRES_SKILL]->(target:Entity) | [r, target]]
+    WHEN 'HAS_RESPONSIBILITY' THEN [(role)-[r:HAS_RESPONSIBILITY]->(target:Entity) | [r, target]]
+    WHEN 'WORKS_IN' THEN [(role)-[r:WORKS_IN]->(target:Entity) | [r, target]]
+    WHEN 'USES_TOOL' THEN [(role)-[r:USES_TOOL]->(target:Entity) | [r, target]]
+    WHEN 'REQUIRES_EDUCATION' THEN [(role)-[r:REQUIRES_EDUCATION]->(target:Entity) | [r, target]]
+    WHEN 'HAS_SALARY' THEN [(role)-[r:HAS_SALARY]->(target:Entity) | [r, target]]
+    WHEN 'HAS_GROWTH' THEN [(role)-[r:HAS_GROWTH]->(target:Entity) | [r, target]]
+    WHEN 'RELATED_TO' THEN [(role)-[r:RELATED_TO]->(target:Entity) WHERE NOT target:Role | [r, target]]
+      + [(role)-[r:RELATED_TO]-(target:Role) | [r, target]]
+    WHEN 'COLLABORATES_WITH' THEN [(role)-[r:COLLABORATES_WITH]->(target:Entity) WHERE NOT target:Role | [r, target]]
+      + [(role)-[r:COLLABORATES_WITH]-(target:Role) | [r, target]]
+  END AS found
+RETURN key.id AS id, key.type AS type, key.properties AS properties, key.linkProperties AS linkProperties,
+  [hit IN found | {type: key.type, direction: CASE WHEN startNode(hit[0]) = role THEN 'out' ELSE 'in' END,
+    link: [p IN coalesce(key.linkProperties, keys(hit[0])) | [p, hit[0][p]]],
+    target: [p IN coalesce(key.properties, keys(hit[1])) | [p, hit[1][p]]],
+    label: [l IN labels(hit[1]) WHERE l <> 'Entity'][0]}] AS links

@@ -148,11 +148,12 @@ export async function floorStatements(run: CypherRunner, kind: QueryKind, params
   switch (kind) {
     case 'roleDetail':
       // What Query.role sends for the selection of graphqlRequest('roleDetail'): the facts
-      // selected of the role and of its related roles, with the far nodes' id and name.
+      // selected of the role and of its related roles, with the far nodes' id and name
+      // and none of the relationships' properties.
       return run.read('role-with-links', {
         id: params.role,
-        keys: ['REQUIRES_SKILL', 'HAS_RESPONSIBILITY', 'WORKS_IN', 'RELATED_TO'].map((type) => ({ type, properties: brief })),
-        relatedKeys: [{ type: 'REQUIRES_SKILL', properties: brief }],
+        keys: ['REQUIRES_SKILL', 'HAS_RESPONSIBILITY', 'WORKS_IN', 'RELATED_TO'].map((type) => ({ type, properties: brief, linkProperties: [] })),
+        relatedKeys: [{ type: 'REQUIRES_SKILL', properties: brief, linkProperties: [] }],
       });
     case 'skillOverlap':
       return run.read('overlap', { roleIds: [params.a, params.b], type: 'REQUIRES_SKILL', ...briefProjection('itemProperties') });

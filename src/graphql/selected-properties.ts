@@ -33,6 +33,19 @@ const PROPERTIES_OF_FIELD: Record<string, readonly string[]> = {
 };
 
 /**
+ * The stored relationship properties each field of a fact wrapper reads (see
+ * groupLinks in src/repositories/role.repository.ts), by wrapper type. The fields
+ * holding the far node, or its name, read none; a field not listed needs them all.
+ */
+const citation = ['sourceIds', 'quotes'];
+const LINK_PROPERTIES_OF_FIELD: Record<string, Record<string, readonly string[]>> = {
+  RoleSkill: { skill: [], sources: citation, inferred: ['inferred'], importance: ['importance'], level: ['level'], essential: ['essential'] },
+  RelatedRole: { role: [], reason: ['reason'], sources: citation, inferred: ['inferred'], tier: ['tier'], rank: ['rank'] },
+  Collaboration: { partner: [], name: [], sources: citation, inferred: ['inferred'] },
+  EducationRequirement: { level: [], education: [], sources: citation },
+};
+
+/**
  * Fields of Role that a loader resolves from the role's id alone (its facts, its
  * sources): selecting them needs no other property of the role.
  */
@@ -99,6 +112,22 @@ export function propertiesOfTree(tree: ResolveTree, path: readonly string[]): st
         if (!needs) return null;
         for (const property of needs) properties.add(property);
       }
+    }
+  }
+  return [...properties].sort();
+}
+
+/**
+ * Which stored properties of the relationships a fact wrapper's selection (a RoleSkill,
+ * a RelatedRole...) reads; null when it needs all of them.
+ */
+export function linkPropertiesOfTree(tree: ResolveTree): string[] | null {
+  const properties = new Set<string>();
+  for (const [typeName, fields] of Object.entries(tree.fieldsByTypeName)) {
+    for (const field of Object.values(fields)) {
+      const needs = field.name === '__typename' ? [] : LINK_PROPERTIES_OF_FIELD[typeName]?.[field.name];
+      if (!needs) return null;
+      for (const property of needs) properties.add(property);
     }
   }
   return [...properties].sort();

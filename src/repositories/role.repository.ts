@@ -1,7 +1,7 @@
 import type { CypherRunner } from '../database/database';
 import type { LinkType } from '../models/link-types';
 import type { EntityRecord, LinkRecord, RoleDetailsRecord } from '../models/records';
-import { toCitations, toEntity } from './row-mapping';
+import { toCitations, toEntity, type PropertyPairs } from './row-mapping';
 
 /** Which list of RoleDetailsRecord each relationship type from a role fills. */
 const LIST_OF: Record<Exclude<LinkType, 'RELATED_SKILL'>, keyof Omit<RoleDetailsRecord, 'role' | 'sourceIds'>> = {
@@ -34,6 +34,8 @@ export interface RoleLinksKey {
   type: RoleFactType;
   /** The far nodes' properties to read (see selectedProperties); null: all of them. */
   properties: readonly string[] | null;
+  /** The relationships' properties to read (see linkProperties in role.resolvers.ts); null: all of them. */
+  linkProperties: readonly string[] | null;
 }
 
 /** Roles with their one-hop facts. */
@@ -46,7 +48,9 @@ export class RoleRepository {
    */
   async linksByKeys(keys: readonly RoleLinksKey[]): Promise<Map<string, LinkRecord[]>> {
     checkTypes(keys);
-    const rows = await this.run.read('role-links', { keys: keys.map((key) => ({ id: key.id, type: key.type, properties: key.properties })) });
+    const rows = await this.run.read('role-links', {
+      keys: keys.map((key) => ({ id: key.id, type: key.type, properties: key.properties, linkProperties: key.linkProperties })),
+    });
     return new Map(toLinkGroups(rows).map((group) => [roleLinksKey(group.key), group.links]));
   }
 
@@ -61,7 +65,8 @@ export class RoleRepository {
     relatedKeys: readonly Omit<RoleLinksKey, 'id'>[],
   ): Promise<{ role: EntityRecord | null; groups: { key: RoleLinksKey; links: LinkRecord[] }[] }> {
     checkTypes([...keys, ...relatedKeys]);
-    const plain = (list: readonly Omit<RoleLinksKey, 'id'>[]) => list.map((key) => ({ type: key.type, properties: key.properties }));
+    const plain = (list: readonly Omit<RoleLinksKey, 'id'>[]) =>
+      list.map((key) => ({ type: key.type, properties: key.properties, linkProperties: key.linkProperties }));
     const [row] = await this.run.read('role-with-links', { id, keys: plain(keys), relatedKeys: plain(relatedKeys) });
     const role = row?.role ? toEntity(row.role as Record<string, unknown>, 'Role') : null;
     return { role, groups: toLinkGroups((row?.groups as Record<string, unknown>[] | undefined) ?? []) };
@@ -116,9 +121,15 @@ function checkTypes(keys: readonly { type: RoleFactType }[]): void {
 /** Rows of {id, type, properties, links} (role-links, role-with-links): each key with its LinkRecord list. */
 function toLinkGroups(rows: Record<string, unknown>[]): { key: RoleLinksKey; links: LinkRecord[] }[] {
   return rows.map((row) => {
-    const key: RoleLinksKey = { id: String(row.id), type: row.type as RoleFactType, properties: row.properties as string[] | null };
-    const links = (row.links as (Omit<RawLink, 'target'> & { target: [string, unknown][] })[]).map((link) => ({
+    const key: RoleLinksKey = {
+      id: String(row.id),
+      type: row.type as RoleFactType,
+      properties: row.properties as string[] | null,
+      linkProperties: row.linkProperties as string[] | null,
+    };
+    const links = (row.links as (Omit<RawLink, 'target' | 'link'> & { target: PropertyPairs; link: PropertyPairs })[]).map((link) => ({
       ...link,
+      link: Object.fromEntries(link.link),
       target: Object.fromEntries(link.target),
     }));
     return { key, links: groupLinks(links)[LIST_OF[key.type]] };
@@ -127,7 +138,7 @@ function toLinkGroups(rows: Record<string, unknown>[]): { key: RoleLinksKey; lin
 
 /** The cache key of a RoleLinksKey (DataLoader compares keys by this string). */
 export function roleLinksKey(key: RoleLinksKey): string {
-  return `${key.type}|${key.properties?.join(',') ?? '*'}|${key.id}`;
+  return `${key.type}|${key.properties?.join(',') ?? '*'}|${key.linkProperties?.join(',') ?? '*'}|${key.id}`;
 }
 
 

@@ -40,8 +40,15 @@ describe('query plans', () => {
     ['role-details-by-ids', { ids: ['music-producer'] }],
     ['roles-by-entity-ids', { ids: ['mixing'] }],
     ['sources-by-ids', { ids: ['000_3acbafd368b5d407'] }],
-    ['role-links', { keys: [{ id: 'music-producer', type: 'REQUIRES_SKILL', properties: ['id', 'name'] }] }],
-    ['role-with-links', { id: 'music-producer', keys: [{ type: 'RELATED_TO', properties: null }], relatedKeys: [{ type: 'REQUIRES_SKILL', properties: null }] }],
+    ['role-links', { keys: [{ id: 'music-producer', type: 'REQUIRES_SKILL', properties: ['id', 'name'], linkProperties: [] }] }],
+    [
+      'role-with-links',
+      {
+        id: 'music-producer',
+        keys: [{ type: 'RELATED_TO', properties: null, linkProperties: ['reason'] }],
+        relatedKeys: [{ type: 'REQUIRES_SKILL', properties: null, linkProperties: null }],
+      },
+    ],
     ['overlap', { roleIds: ['music-producer', 'sound-engineer'], type: 'REQUIRES_SKILL', roleProperties: null, itemProperties: ['id', 'name'] }],
     ['similar-roles', { roleId: 'music-producer', metric: 'WEIGHTED_JACCARD', first: 10, roleProperties: null, skillProperties: ['id'] }],
     ['recommend-roles', { skillIds: ['mixing', 'acoustics'], first: 10, roleProperties: ['id'], skillProperties: null }],

@@ -133,6 +133,32 @@ describe('reading only what a query selects', () => {
       });
     },
   );
+
+  const LINKS_FULL = `query ($id: ID!) { role(id: $id) {
+    skills { importance level essential inferred sources { quote } skill { id } }
+    relatedRoles { reason tier rank inferred sources { quote } role { id } }
+    education { level sources { quote } education { id } }
+    collaborators { name inferred sources { quote } partner { id } } } }`;
+  /** One property of each kind of relationship, and nothing of the far nodes. */
+  const LINKS_NARROW = `query ($id: ID!) { role(id: $id) {
+    skills { importance } relatedRoles { reason } education { sources { quote } } collaborators { inferred } } }`;
+
+  it.each(['music-producer', 'sound-engineer', 'audio-engineer'])(
+    'gives %s the same relationship properties whether a query selects one of them or all',
+    async (id) => {
+      const fullResponse = await api.query(LINKS_FULL, { id });
+      expect(fullResponse.errors).toBeUndefined();
+      const full = fullResponse.data?.role;
+      expect(full.relatedRoles.some((link: { reason: string | null }) => link.reason)).toBe(true);
+      const narrow = (await api.query(LINKS_NARROW, { id })).data?.role;
+      expect(narrow).toEqual({
+        skills: full.skills.map((link: { importance: number | null }) => ({ importance: link.importance })),
+        relatedRoles: full.relatedRoles.map((link: { reason: string | null }) => ({ reason: link.reason })),
+        education: full.education.map((link: { sources: unknown[] }) => ({ sources: link.sources })),
+        collaborators: full.collaborators.map((link: { inferred: boolean }) => ({ inferred: link.inferred })),
+      });
+    },
+  );
 });
 
 describe('roles(first, after)', () => {

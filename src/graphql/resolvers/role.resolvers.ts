@@ -6,7 +6,7 @@ import { parseExternalCodes, type EntityRecord, type LinkRecord, type RoleDetail
 import type { Context } from '../../server/context';
 import { noRoleFacts, roleLinksKey, type RoleFactType, type RoleLinksKey } from '../../repositories/role.repository';
 import { decodeCursor, toConnection } from '../pagination';
-import { children, childrenNamed, propertiesOfTree, resolveTree } from '../selected-properties';
+import { children, childrenNamed, linkPropertiesOfTree, propertiesOfTree, resolveTree } from '../selected-properties';
 import { firstArg, idArg, parseArgs } from '../parse-args';
 
 const roleArgs = z.object({ id: idArg });
@@ -21,26 +21,28 @@ async function details(role: EntityRecord, { loaders }: Context): Promise<Omit<R
  * The Role fields answered from one type of the role's facts, and where their far
  * node's selection is: a list of nodes is the node (path []), a wrapper names the
  * field holding it. EducationRequirement and Collaboration read the far node's name
- * through fields of their own, so they read it whole (path null).
+ * through fields of their own, so they read it whole (path null). A wrapper shows
+ * the relationship too (its citations, weights, reason), so its selection also says
+ * which of the relationship's properties to read; a list of nodes shows none of them.
  */
 const FACT_FIELDS = {
-  skills: { type: 'REQUIRES_SKILL', path: ['skill'] },
-  responsibilities: { type: 'HAS_RESPONSIBILITY', path: [] },
-  settings: { type: 'WORKS_IN', path: [] },
-  tools: { type: 'USES_TOOL', path: [] },
-  education: { type: 'REQUIRES_EDUCATION', path: null },
-  salaries: { type: 'HAS_SALARY', path: [] },
-  growth: { type: 'HAS_GROWTH', path: [] },
-  relatedRoles: { type: 'RELATED_TO', path: ['role'] },
-  collaborators: { type: 'COLLABORATES_WITH', path: null },
-} as const satisfies Record<string, { type: RoleFactType; path: readonly string[] | null }>;
+  skills: { type: 'REQUIRES_SKILL', path: ['skill'], wrapper: true },
+  responsibilities: { type: 'HAS_RESPONSIBILITY', path: [], wrapper: false },
+  settings: { type: 'WORKS_IN', path: [], wrapper: false },
+  tools: { type: 'USES_TOOL', path: [], wrapper: false },
+  education: { type: 'REQUIRES_EDUCATION', path: null, wrapper: true },
+  salaries: { type: 'HAS_SALARY', path: [], wrapper: false },
+  growth: { type: 'HAS_GROWTH', path: [], wrapper: false },
+  relatedRoles: { type: 'RELATED_TO', path: ['role'], wrapper: true },
+  collaborators: { type: 'COLLABORATES_WITH', path: null, wrapper: true },
+} as const satisfies Record<string, { type: RoleFactType; path: readonly string[] | null; wrapper: boolean }>;
 type FactField = keyof typeof FACT_FIELDS;
 const isFactField = (name: string): name is FactField => Object.hasOwn(FACT_FIELDS, name);
 
 /** The roleLinks key a fact field's selection asks for (of the role `id`). */
 function factKey(field: FactField, tree: ResolveTree): Omit<RoleLinksKey, 'id'> {
-  const { type, path } = FACT_FIELDS[field];
-  return { type, properties: path ? propertiesOfTree(tree, path) : null };
+  const { type, path, wrapper } = FACT_FIELDS[field];
+  return { type, properties: path ? propertiesOfTree(tree, path) : null, linkProperties: wrapper ? linkPropertiesOfTree(tree) : [] };
 }
 
 /**
