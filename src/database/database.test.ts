@@ -1,4 +1,4 @@
-import type { Driver } from 'neo4j-driver';
+import { Neo4jError, type Driver } from 'neo4j-driver';
 import { AppError } from '../errors/app-error';
 import { loadCypherCatalog } from './cypher-catalog';
 import { Database, remainingTime } from './database';
@@ -12,7 +12,8 @@ describe('a request’s time limit', () => {
 
   it('starts no statement once it is spent: QUERY_TIMEOUT, no round trip, the driver never called', async () => {
     const executeQuery = jest.fn();
-    const database = new Database({ executeQuery } as unknown as Driver, loadCypherCatalog(), { database: 'neo4j', queryTimeoutMs: 20 });
+    const session = jest.fn();
+    const database = new Database({ executeQuery, session } as unknown as Driver, loadCypherCatalog(), { database: 'neo4j', queryTimeoutMs: 20 });
     const runner = database.runner();
     await new Promise((resolve) => setTimeout(resolve, 40));
     const failure = runner.read('sources-all', {}).catch((error: unknown) => error);
@@ -20,6 +21,7 @@ describe('a request’s time limit', () => {
     await expect(failure).resolves.toMatchObject({ code: 'QUERY_TIMEOUT' });
     expect(runner.stats.roundTrips).toBe(0);
     expect(executeQuery).not.toHaveBeenCalled();
+    expect(session).not.toHaveBeenCalled();
   });
 
   it('bounds a write transaction by the same deadline', async () => {
@@ -28,5 +30,52 @@ describe('a request’s time limit', () => {
     await expect(database.writeTransaction('late', async () => 1, { deadline: Date.now() - 1 })).rejects.toMatchObject({
       code: 'QUERY_TIMEOUT',
     });
+  });
+});
+
+describe('a read', () => {
+  const record = { toObject: () => ({ answer: 1 }) };
+  /** A driver whose read sessions fail with these errors, in turn, then answer one row. */
+  function failingDriver(errors: Error[]) {
+    const run = jest.fn(async () => {
+      const error = errors.shift();
+      if (error) throw error;
+      return { records: [record] };
+    });
+    const session = jest.fn(() => ({ run, close: jest.fn(async () => undefined) }));
+    return { driver: { session } as unknown as Driver, run, session };
+  }
+  const database = (driver: Driver) => new Database(driver, loadCypherCatalog(), { database: 'neo4j', queryTimeoutMs: 10_000 });
+
+  it('runs as one auto-commit statement with the time left and the operation in its metadata', async () => {
+    const { driver, run } = failingDriver([]);
+    const runner = database(driver).runner(() => 'RoleDetail');
+    await expect(runner.read('sources-all', {})).resolves.toEqual([{ answer: 1 }]);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(run.mock.calls[0]).toEqual([
+      expect.stringContaining('MATCH'),
+      {},
+      { timeout: expect.any(Number), metadata: { app: 'careers-graph', operation: 'RoleDetail', query: 'sources-all' } },
+    ]);
+    expect(runner.stats.roundTrips).toBe(1);
+  });
+
+  it('is tried once more after a dropped connection, and counted once', async () => {
+    const { driver, session } = failingDriver([new Neo4jError('connection lost', 'ServiceUnavailable', '08000', 'description')]);
+    const runner = database(driver).runner();
+    await expect(runner.read('sources-all', {})).resolves.toEqual([{ answer: 1 }]);
+    expect(session).toHaveBeenCalledTimes(2);
+    expect(runner.stats.roundTrips).toBe(1);
+  });
+
+  it('fails with SERVICE_UNAVAILABLE when the second try fails too, and is not repeated for other errors', async () => {
+    const lost = () => new Neo4jError('connection lost', 'ServiceUnavailable', '08000', 'description');
+    const twice = failingDriver([lost(), lost(), lost()]);
+    await expect(database(twice.driver).runner().read('sources-all', {})).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(twice.session).toHaveBeenCalledTimes(2);
+
+    const syntax = failingDriver([new Neo4jError('bad statement', 'Neo.ClientError.Statement.SyntaxError', '42001', 'description')]);
+    await expect(database(syntax.driver).runner().read('sources-all', {})).rejects.toBeInstanceOf(Neo4jError);
+    expect(syntax.session).toHaveBeenCalledTimes(1);
   });
 });
