@@ -13,7 +13,6 @@ export interface Projection {
   roles: readonly string[] | null;
   items: readonly string[] | null;
 }
-export const WHOLE_NODES: Projection = { roles: null, items: null };
 
 export interface OverlapRecord {
   /** Asked ids that are not roles. */
@@ -61,7 +60,7 @@ export function byName(entities: EntityRecord[]): EntityRecord[] {
 export class OverlapRepository {
   constructor(private readonly run: CypherRunner) {}
 
-  async overlap(roleIds: readonly string[], type: LinkType, label: EntityLabel, projection: Projection = WHOLE_NODES): Promise<OverlapRecord> {
+  async overlap(roleIds: readonly string[], type: LinkType, label: EntityLabel, projection: Projection): Promise<OverlapRecord> {
     const [row] = await this.run.read('overlap', { roleIds, type, roleProperties: projection.roles, itemProperties: projection.items });
     const positions = (row?.positions as { role: PropertyPairs | null; only: PropertyPairs[] }[]) ?? [];
     return {
@@ -78,7 +77,7 @@ export class OverlapRepository {
   }
 
   /** null when roleId is not a role. */
-  async similarRoles(roleId: string, metric: string, first: number, projection: Projection = WHOLE_NODES): Promise<RoleMatchRecord[] | null> {
+  async similarRoles(roleId: string, metric: string, first: number, projection: Projection): Promise<RoleMatchRecord[] | null> {
     const [row] = await this.run.read('similar-roles', { roleId, metric, first, roleProperties: projection.roles, skillProperties: projection.items });
     if (!row?.found) return null;
     return (row.matches as Record<string, unknown>[]).map((match) => ({
@@ -94,7 +93,7 @@ export class OverlapRepository {
   async recommendRoles(
     skillIds: readonly string[],
     first: number,
-    projection: Projection = WHOLE_NODES,
+    projection: Projection,
   ): Promise<{ missing: string[]; recommendations: RecommendationRecord[] }> {
     const [row] = await this.run.read('recommend-roles', { skillIds, first, roleProperties: projection.roles, skillProperties: projection.items });
     return {
@@ -108,7 +107,7 @@ export class OverlapRepository {
     };
   }
 
-  async skillGap(fromId: string, toId: string, projection: Projection = WHOLE_NODES): Promise<SkillGapRecord> {
+  async skillGap(fromId: string, toId: string, projection: Projection): Promise<SkillGapRecord> {
     const [row] = await this.run.read('skill-gap', { fromId, toId, roleProperties: projection.roles, skillProperties: projection.items });
     return {
       from: row?.fromRole ? role(row.fromRole) : null,
