@@ -1,7 +1,7 @@
 import type { CypherRunner } from '../database/database';
 import type { LinkType } from '../models/link-types';
 import type { EntityRecord, LinkRecord, RoleDetailsRecord } from '../models/records';
-import { toCitations, toEntity, type PropertyPairs } from './row-mapping';
+import { pairsToObject, toCitations, toEntity, type PropertyPairs } from './row-mapping';
 
 /** Which list of RoleDetailsRecord each relationship type from a role fills. */
 const LIST_OF: Record<Exclude<LinkType, 'RELATED_SKILL'>, keyof Omit<RoleDetailsRecord, 'role' | 'sourceIds'>> = {
@@ -129,8 +129,8 @@ function toLinkGroups(rows: Record<string, unknown>[]): { key: RoleLinksKey; lin
     };
     const links = (row.links as (Omit<RawLink, 'target' | 'link'> & { target: PropertyPairs; link: PropertyPairs })[]).map((link) => ({
       ...link,
-      link: Object.fromEntries(link.link),
-      target: Object.fromEntries(link.target),
+      link: pairsToObject(link.link),
+      target: pairsToObject(link.target),
     }));
     return { key, links: groupLinks(links)[LIST_OF[key.type]] };
   });

@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, type CitationRecord, type EntityLabel, type EntityRecord } from '../models/records';
+import { ENTITY_LABELS, type CitationRecord, type EntityRecord } from '../models/records';
 
 type Properties = Record<string, unknown>;
 
@@ -9,25 +9,42 @@ export function toCitations(properties: Properties): CitationRecord[] {
   return sourceIds.map((sourceId, index) => ({ sourceId, quote: quotes[index] || null }));
 }
 
-/** A node's properties as read by `n {.*}`, with the kind label it carries. */
+const KIND_LABELS: ReadonlySet<string> = new Set(ENTITY_LABELS);
+
+/** Stored properties that toEntity turns into other fields (citations, aliases, inferred). */
+const FOLDED = new Set(['sourceIds', 'quotes', 'aliases', 'inferred']);
+
+/**
+ * A node's properties as read by `n {.*}` or as selected pairs, with the kind label it carries.
+ * Written as a copying loop rather than `{ sourceIds, quotes, ...rest } = properties`:
+ * V8 runs an object rest with excluded keys through a slow generic path, and under
+ * load on list-heavy answers (400 skills per recommendRoles answer) that made this
+ * function a fifth of the service's own CPU; the loop is about 20 times faster.
+ */
 export function toEntity(properties: Properties, label: unknown): EntityRecord {
-  if (!ENTITY_LABELS.includes(label as EntityLabel)) throw new Error(`node ${String(properties.id)} has unknown kind label ${String(label)}`);
-  const { sourceIds: _sourceIds, quotes: _quotes, aliases, inferred, ...rest } = properties;
-  return {
-    ...(rest as Partial<EntityRecord>),
-    label: label as EntityLabel,
-    id: String(properties.id),
-    name: typeof properties.name === 'string' ? properties.name : null,
-    aliases: Array.isArray(aliases) ? (aliases as string[]) : [],
-    inferred: inferred === true,
-    citations: toCitations(properties),
-  };
+  if (typeof label !== 'string' || !KIND_LABELS.has(label)) throw new Error(`node ${String(properties.id)} has unknown kind label ${String(label)}`);
+  const entity: Properties = {};
+  for (const key in properties) if (!FOLDED.has(key)) entity[key] = properties[key];
+  entity.label = label;
+  entity.id = String(properties.id);
+  entity.name = typeof properties.name === 'string' ? properties.name : null;
+  entity.aliases = Array.isArray(properties.aliases) ? (properties.aliases as string[]) : [];
+  entity.inferred = properties.inferred === true;
+  entity.citations = toCitations(properties);
+  return entity as unknown as EntityRecord;
 }
 
 /** A node read as [name, value] pairs of the properties a query selects (see selectedProperties). */
 export type PropertyPairs = [string, unknown][];
 
+/** The object of [name, value] pairs: what Object.fromEntries gives, about 4 times faster on these small lists. */
+export function pairsToObject(pairs: PropertyPairs): Properties {
+  const properties: Properties = {};
+  for (const [name, value] of pairs) properties[name] = value;
+  return properties;
+}
+
 /** toEntity for a node read as property pairs. */
 export function pairsToEntity(pairs: PropertyPairs, label: unknown): EntityRecord {
-  return toEntity(Object.fromEntries(pairs), label);
+  return toEntity(pairsToObject(pairs), label);
 }

@@ -1,0 +1,44 @@
+import { pairsToEntity, pairsToObject, toEntity } from './row-mapping';
+
+describe('toEntity', () => {
+  const stored = {
+    id: 'skill-mixing',
+    name: 'Mixing',
+    category: 'technical',
+    aliases: ['mixdown'],
+    inferred: true,
+    sourceIds: ['a', 'b'],
+    quotes: ['balances the tracks', ''],
+  };
+
+  it('folds the stored lists into citations, aliases and inferred, and keeps every other property', () => {
+    expect(toEntity(stored, 'Skill')).toEqual({
+      label: 'Skill',
+      id: 'skill-mixing',
+      name: 'Mixing',
+      category: 'technical',
+      aliases: ['mixdown'],
+      inferred: true,
+      citations: [
+        { sourceId: 'a', quote: 'balances the tracks' },
+        { sourceId: 'b', quote: null },
+      ],
+    });
+  });
+
+  it('gives the defaults for what a narrow selection did not read', () => {
+    expect(toEntity({ id: 7 }, 'Role')).toEqual({ label: 'Role', id: '7', name: null, aliases: [], inferred: false, citations: [] });
+  });
+
+  it('refuses a label that is not a kind of entity', () => {
+    expect(() => toEntity(stored, 'Entity')).toThrow('node skill-mixing has unknown kind label Entity');
+    expect(() => toEntity(stored, undefined)).toThrow('unknown kind label');
+  });
+
+  it('reads property pairs as the object they list', () => {
+    const pairs = Object.entries(stored) as [string, unknown][];
+    expect(pairsToObject(pairs)).toEqual(stored);
+    expect(pairsToEntity(pairs, 'Skill')).toEqual(toEntity(stored, 'Skill'));
+    expect(pairsToObject([])).toEqual({});
+  });
+});
