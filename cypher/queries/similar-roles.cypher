@@ -14,7 +14,8 @@
 // over B - the numerator. Those two sums and |A|, |B| are the roles' skillWeight and
 // skillCount, kept current by refresh-role-weights.cypher: only the role's own
 // requirements and the requirements of the skills it shares are read.
-// Only roles require skills (the allow-list), so df(s) is the degree of s.
+// Only roles require skills (the allow-list), so df(s) is the degree of s and a node
+// requiring a skill needs no label check to be a candidate role.
 // Scores are rounded to 12 decimals, so that two mathematically equal sums of
 // different terms tie exactly (floating-point sums may differ in the last bits).
 // Ranking: the score of $metric, highest first; ties by role name, then id.
