@@ -20,7 +20,8 @@
 // different terms tie exactly (floating-point sums may differ in the last bits).
 // Ranking: the score of $metric, highest first; ties by role name, then id.
 // Candidates are counted, not collected: the shared skills are listed only for the
-// first $first (PROFILE at 10x ESCO scale: 291,000 db hits before, 209,000 after).
+// first $first (PROFILE at 10x ESCO scale: 291,000 db hits before, 209,000 after),
+// against the role's own skills, read once.
 // Returns one row: found (false when $roleId is not a role) and up to $first matches,
 // their role and shared skills as lists of [name, value] pairs.
 OPTIONAL MATCH (role:Entity {id: $roleId})
@@ -28,6 +29,7 @@ USING INDEX SEEK role:Entity(id)
 WHERE role:Role
 CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }
 CALL (role, roleCount) {
+  WITH role, roleCount, COLLECT { MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS mine
   CALL (role, roleCount) {
     WITH role, roleCount, role.skillCount AS countA, role.skillWeight AS weightA
     MATCH (role)-[mine:REQUIRES_SKILL]->(skill:Skill)
@@ -49,8 +51,6 @@ CALL (role, roleCount) {
     LIMIT toInteger($first)
     RETURN other, unionSize, jaccard, weightedJaccard, score
   }
-  WITH role, other, unionSize, jaccard, weightedJaccard, score,
-    COLLECT { MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS mine
   RETURN collect({
     role: [p IN coalesce($roleProperties, keys(other)) | [p, other[p]]],
     score: score, jaccard: jaccard, weightedJaccard: weightedJaccard, unionSize: unionSize,
