@@ -8,7 +8,8 @@
 //   idf(s)   = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s
 //              (only roles require skills, so df(s) is the degree of s),
 //   w(R, s)  = importance / 5 where the requirement has an importance (O*NET, 1..5),
-//              1 for an essential and 0.5 for an optional one (ESCO), else 1.
+//              1 for an essential and 0.5 for an optional one (ESCO), else 1: the
+//              requirement's `weight`, derived when it is written (upsert-links.cypher).
 // Only roles requiring at least one given skill are candidates. The denominator is the
 // role's skillWeight, kept current by refresh-role-weights.cypher, so a candidate's
 // other requirements are read only when it ranks among the first $first.
@@ -26,7 +27,7 @@ CALL (given, roleCount) {
   UNWIND given AS skill
   MATCH (skill)<-[r:REQUIRES_SKILL]-(role:Role)
   WITH role, sum(log(1.0 + toFloat(roleCount) / COUNT { (skill)<-[:REQUIRES_SKILL]-() }) *
-    coalesce(r.importance / 5.0, CASE r.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0)) AS matchedWeight
+    r.weight) AS matchedWeight
   WITH role, round(matchedWeight / role.skillWeight, 12) AS score
   ORDER BY score DESC, role.name ASC, role.id ASC
   LIMIT toInteger($first)

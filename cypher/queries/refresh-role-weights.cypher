@@ -6,7 +6,7 @@
 //   role.skillWeight = Σ idf(s)·w(role, s) over S(role), with idf and w as in
 //                      similar-roles.cypher: idf(s) = ln(1 + N / df(s)), N = number of
 //                      roles, df(s) = degree of s; w = importance / 5, 1 for essential,
-//                      0.5 for optional, else 1.
+//                      0.5 for optional, else 1 (the requirement's `weight`).
 // idf depends on every role (N) and every requirement of s (df), so one changed
 // requirement can change any role's weight: every writer runs this statement in
 // the transaction of its change (curation mutations, the curated loader) or after
@@ -20,7 +20,7 @@ CALL (role, roleCount) {
   OPTIONAL MATCH (role)-[r:REQUIRES_SKILL]->(s:Skill)
   RETURN count(s) AS skillCount,
     sum(CASE WHEN s IS NULL THEN 0.0 ELSE log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-() }) *
-      coalesce(r.importance / 5.0, CASE r.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) END) AS skillWeight
+      r.weight END) AS skillWeight
 }
 WITH role, skillCount, skillWeight,
   role.skillCount IS NULL OR role.skillCount <> skillCount OR role.skillWeight IS NULL OR role.skillWeight <> skillWeight AS stale

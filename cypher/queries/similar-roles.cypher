@@ -8,8 +8,9 @@
 //              (w = 0 where a role does not require s), the weighted Jaccard index;
 //   idf(s)   = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s;
 //   w        = importance / 5 where the requirement has an importance (O*NET, 1..5),
-//              1 for an essential and 0.5 for an optional one (ESCO), else 1; with
-//              every w = 1 the weighted index is Σ idf over A ∩ B / Σ idf over A ∪ B.
+//              1 for an essential and 0.5 for an optional one (ESCO), else 1: the
+//              requirement's `weight`, derived when it is written (upsert-links.cypher);
+//              with every w = 1 the weighted index is Σ idf over A ∩ B / Σ idf over A ∪ B.
 // Since max(a, b) = a + b - min(a, b), the denominator is Σ idf·wA over A + Σ idf·wB
 // over B - the numerator. Those two sums and |A|, |B| are the roles' skillWeight and
 // skillCount, kept current by refresh-role-weights.cypher: only the role's own
@@ -34,12 +35,12 @@ CALL (role, roleCount) {
     WITH role, roleCount, role.skillCount AS countA, role.skillWeight AS weightA
     MATCH (role)-[mine:REQUIRES_SKILL]->(skill:Skill)
     WITH role, countA, weightA, skill,
-      coalesce(mine.importance / 5.0, CASE mine.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) AS wA,
+      mine.weight AS wA,
       log(1.0 + toFloat(roleCount) / COUNT { (skill)<-[:REQUIRES_SKILL]-() }) AS idf
     MATCH (skill)<-[theirs:REQUIRES_SKILL]-(other)
     WHERE other <> role
     WITH countA, weightA, other, idf, wA,
-      coalesce(theirs.importance / 5.0, CASE theirs.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) AS wB
+      theirs.weight AS wB
     WITH countA, weightA, other, count(*) AS sharedCount, sum(idf * CASE WHEN wA < wB THEN wA ELSE wB END) AS sharedWeight
     WITH other, countA + other.skillCount - sharedCount AS unionSize, sharedCount, sharedWeight,
       weightA + other.skillWeight - sharedWeight AS unionWeight

@@ -10,7 +10,8 @@
 //   decimals like the recommendRoles score;
 //   idf(s) = ln(1 + N / df(s)), N = number of roles, df(s) = roles requiring s (its degree);
 //   w(T, s) = importance / 5 where the to-role's requirement has an importance (O*NET,
-//   1..5), 1 for an essential and 0.5 for an optional one (ESCO), else 1.
+//   1..5), 1 for an essential and 0.5 for an optional one (ESCO), else 1: the
+//   requirement's `weight`, derived when it is written (upsert-links.cypher).
 // Returns one row: the two roles (null when not found), transferable, toLearn, coverage,
 // plainCoverage; roles and skills as lists of [name, value] pairs.
 OPTIONAL MATCH (source:Entity {id: $fromId})
@@ -25,7 +26,7 @@ WITH source, target, roleCount,
 CALL (target, roleCount) {
   OPTIONAL MATCH (target)-[r:REQUIRES_SKILL]->(s:Skill)
   RETURN collect(s) AS needed,
-    collect(CASE WHEN s IS NOT NULL THEN log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-() }) * coalesce(r.importance / 5.0, CASE r.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) END) AS weights
+    collect(CASE WHEN s IS NOT NULL THEN log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-() }) * r.weight END) AS weights
 }
 WITH source, target, held, needed, weights
 RETURN

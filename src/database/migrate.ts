@@ -45,12 +45,20 @@ export function readMigrations(dir = path.join(repoRoot(), 'cypher', 'migrations
 
 /**
  * Applies the migrations not yet recorded in the database, in order, each
- * statement in its own transaction (schema commands cannot share one), and
- * records each as a (:SchemaMigration) node. Statements are idempotent
- * (IF NOT EXISTS), so a run cut short is safely repeated. A recorded migration
+ * statement as an auto-commit query (schema commands cannot share a transaction,
+ * and a data migration batches its writes with CALL ... IN TRANSACTIONS, which only
+ * an auto-commit query may), and records each as a (:SchemaMigration) node.
+ * Statements are idempotent (IF NOT EXISTS; data migrations write only what is
+ * missing), so a run cut short is safely repeated. A recorded migration
  * whose file has changed since is refused: migrations are never edited after landing.
  */
-export async function migrate(driver: Driver, database: string, migrations = readMigrations()): Promise<Migration[]> {
+export async function migrate(
+  driver: Driver,
+  database: string,
+  migrations = readMigrations(),
+  /** Told before each pending migration runs: a data migration may take a while on a large graph. */
+  onApply: (migration: Migration) => void = () => {},
+): Promise<Migration[]> {
   const { records } = await driver.executeQuery(
     'MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum',
     {},
@@ -66,7 +74,13 @@ export async function migrate(driver: Driver, database: string, migrations = rea
     }
   }
   for (const migration of pending) {
-    for (const statement of migration.statements) await driver.executeQuery(statement, {}, { database });
+    onApply(migration);
+    const session = driver.session({ database });
+    try {
+      for (const statement of migration.statements) await session.run(statement);
+    } finally {
+      await session.close();
+    }
     await driver.executeQuery(
       'MERGE (m:SchemaMigration {version: $version}) SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()',
       { version: migration.version, name: migration.name, checksum: migration.checksum },

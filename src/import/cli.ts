@@ -79,8 +79,10 @@ async function main(): Promise<number> {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const opened = await openDatabase(config, logger, { reuseRunningLocal: true });
   try {
-    await migrate(opened.database.driver, config.neo4j.database);
     const progress = (line: string) => process.stderr.write(`${line}\n`);
+    await migrate(opened.database.driver, config.neo4j.database, undefined, (migration) =>
+      progress(`applying migration ${migration.version}_${migration.name}`),
+    );
     progress(`importing ${args.taxonomy === 'onet' ? 'O*NET' : 'ESCO'} ${release} from ${args.dir} into ${opened.uri}`);
     const report =
       args.taxonomy === 'onet'

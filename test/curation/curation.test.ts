@@ -258,6 +258,18 @@ function expectWeightsCurrent(rows: Awaited<ReturnType<typeof roleWeights>>): vo
   }
 }
 
+/** Every requirement's derived `weight`, next to the one its own properties give. */
+async function expectRequirementWeightsCurrent(): Promise<void> {
+  const requirements = await stored(
+    'MATCH (r:Role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN r.id + " -> " + s.id AS requirement, q.importance AS importance, q.essential AS essential, q.weight AS weight',
+    {},
+  );
+  expect(requirements.length).toBeGreaterThan(0);
+  const expected = (q: Record<string, unknown>) =>
+    typeof q.importance === 'number' ? q.importance / 5 : q.essential === true ? 1 : q.essential === false ? 0.5 : 1;
+  expect(requirements.map((q) => [q.requirement, q.weight])).toEqual(requirements.map((q) => [q.requirement, expected(q)]));
+}
+
 describe('derived role weights', () => {
   it('stay current through a new role, a weighted link, an unlink and a delete', async () => {
     expectWeightsCurrent(await roleWeights());
@@ -269,6 +281,7 @@ describe('derived role weights', () => {
     await api.query(LINK, { input: link }, asAlice);
     const after = await roleWeights();
     expectWeightsCurrent(after);
+    await expectRequirementWeightsCurrent();
     expect(after.find((row) => row.id === PRODUCER)?.skillWeight).not.toBe(before.get(PRODUCER));
     expect(after.find((row) => row.id === 'weights-role')).toMatchObject({ skillCount: 1 });
 
@@ -283,6 +296,12 @@ describe('derived role weights', () => {
     const mine = after.find((row) => row.id === 'weights-role')?.expectedWeight ?? Number.NaN;
     const theirs = after.find((row) => row.id === PRODUCER)?.expectedWeight ?? Number.NaN;
     expect(producer?.weightedJaccard).toBeCloseTo(shared / (mine + theirs - shared), 9);
+
+    // A changed importance changes the requirement's weight with it.
+    await api.query(LINK, { input: { ...link, importance: 2 } }, asAlice);
+    await expectRequirementWeightsCurrent();
+    expect((await stored('MATCH (:Role {id: "weights-role"})-[q:REQUIRES_SKILL]->() RETURN q.weight AS weight', {}))[0]?.weight).toBe(0.4);
+    expectWeightsCurrent(await roleWeights());
 
     await api.query(UNLINK, { type: 'REQUIRES_SKILL', from: 'weights-role', to: 'mixing' }, asAlice);
     expectWeightsCurrent(await roleWeights());

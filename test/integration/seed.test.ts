@@ -31,6 +31,30 @@ describe('loading the curated graph', () => {
     expect(await graphFingerprint(api.database)).toEqual(before);
   });
 
+  it('derives every skill requirement\'s weight, and the weight migration repairs one missing or wrong', async () => {
+    const mismatched = `MATCH ()-[r:REQUIRES_SKILL]->()
+      RETURN count(r) AS requirements,
+        count(CASE WHEN r.weight IS NULL OR r.weight <> coalesce(r.importance / 5.0, CASE r.essential WHEN true THEN 1.0 WHEN false THEN 0.5 END, 1.0) THEN 1 END) AS mismatched`;
+    const read = async () => (await api.database.driver.executeQuery(mismatched, {}, { database: testDatabase.database })).records[0]?.toObject();
+    expect(await read()).toEqual({ requirements: expect.any(Number), mismatched: 0 });
+    const before = await graphFingerprint(api.database);
+    await api.database.driver.executeQuery(
+      'MATCH ()-[r:REQUIRES_SKILL]->() WITH r ORDER BY elementId(r) LIMIT 3 WITH collect(r) AS rs FOREACH (r IN rs[0..2] | REMOVE r.weight) FOREACH (r IN rs[2..] | SET r.weight = 7.0)',
+      {},
+      { database: testDatabase.database },
+    );
+    expect(await read()).toMatchObject({ mismatched: 3 });
+    const migration = readMigrations().find((m) => m.name === 'requirement_weight');
+    const session = api.database.driver.session({ database: testDatabase.database });
+    try {
+      for (const statement of migration?.statements ?? []) await session.run(statement);
+    } finally {
+      await session.close();
+    }
+    expect(await read()).toMatchObject({ mismatched: 0 });
+    expect(await graphFingerprint(api.database)).toEqual(before);
+  });
+
   it('applies no migration twice', async () => {
     expect(await migrate(api.database.driver, testDatabase.database)).toEqual([]);
   });
