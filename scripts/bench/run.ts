@@ -87,6 +87,14 @@ function buildServer(): void {
   if (built.status !== 0) throw new Error(`compiling the service failed (exit ${built.status})`);
 }
 
+/** The node arguments of `npm start` (package.json), V8 flags included, so the service runs as shipped. */
+function startArguments(): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [node, ...args] = start.trim().split(/\s+/);
+  if (node !== 'node') throw new Error(`the start script should run node directly, not: ${start}`);
+  return args;
+}
+
 /** Starts a child and waits for the line announcing its URL. */
 async function startChild(command: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, command, { cwd: repoRoot(), env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -303,7 +311,7 @@ async function main(): Promise<void> {
     // The service as shipped: compiled, started as `npm start` starts it, logging at its
     // default level. It loads the migrations and the curated graph; the importer needs both.
     buildServer();
-    const ours = await startChild(['--enable-source-maps', 'dist/main.js'], { ...env, LOG_LEVEL: 'info', PORT: '0' }, /ready at (http:\/\/[\d.:]+\/graphql)/);
+    const ours = await startChild(startArguments(), { ...env, LOG_LEVEL: 'info', PORT: '0' }, /ready at (http:\/\/[\d.:]+\/graphql)/);
     children.push(ours.child);
     await prepareDataset(options, server.uri, password);
 

@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './repo-root';
+
+// The service starts the same way from `npm start` and from the container image, V8
+// flags included: the young generation is bounded there (see the README's benchmark
+// section for what it does to the API's memory under load).
+describe('the start command', () => {
+  const start = (JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const dockerfile = fs.readFileSync(path.join(repoRoot(), 'Dockerfile'), 'utf8');
+
+  it('is the same in package.json and in the Dockerfile', () => {
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
+    expect(cmd).toBeDefined();
+    expect(JSON.parse(cmd ?? '[]')).toEqual(start.trim().split(/\s+/));
+  });
+
+  it('runs the compiled service with a bounded young generation', () => {
+    expect(start).toMatch(/^node .*--max-semi-space-size=\d+ .*dist\/main\.js$/);
+  });
+});
