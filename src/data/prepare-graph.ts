@@ -7,9 +7,9 @@ import { LOAD_TIMEOUT_MS, seedIfChanged } from './seed-curated';
 
 /** Applies pending migrations, then (optionally) loads the curated graph if its file changed since the last load. */
 export async function prepareGraph(database: Database, databaseName: string, seed: boolean, logger: Logger): Promise<void> {
-  const applied = await migrate(database.driver, databaseName, undefined, (migration) =>
-    logger.info({ migration: `${migration.version}_${migration.name}` }, 'applying migration'),
-  );
+  const applied = await migrate(database.driver, databaseName, {
+    onApply: (migration) => logger.info({ migration: `${migration.version}_${migration.name}` }, 'applying migration'),
+  });
   logger.info({ applied: applied.map((migration) => `${migration.version}_${migration.name}`) }, 'migrations up to date');
   if (seed) {
     const report = await seedIfChanged(database, readCurated(), 'curated');

@@ -55,9 +55,14 @@ export function readMigrations(dir = path.join(repoRoot(), 'cypher', 'migrations
 export async function migrate(
   driver: Driver,
   database: string,
-  migrations = readMigrations(),
-  /** Told before each pending migration runs: a data migration may take a while on a large graph. */
-  onApply: (migration: Migration) => void = () => {},
+  {
+    migrations = readMigrations(),
+    onApply = () => {},
+  }: {
+    migrations?: Migration[];
+    /** Told before each pending migration runs: a data migration may take a while on a large graph. */
+    onApply?: (migration: Migration) => void;
+  } = {},
 ): Promise<Migration[]> {
   const { records } = await driver.executeQuery(
     'MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum',
@@ -75,12 +80,7 @@ export async function migrate(
   }
   for (const migration of pending) {
     onApply(migration);
-    const session = driver.session({ database });
-    try {
-      for (const statement of migration.statements) await session.run(statement);
-    } finally {
-      await session.close();
-    }
+    await runStatements(driver, database, migration);
     await driver.executeQuery(
       'MERGE (m:SchemaMigration {version: $version}) SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()',
       { version: migration.version, name: migration.name, checksum: migration.checksum },
@@ -89,4 +89,14 @@ export async function migrate(
   }
   await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
   return pending;
+}
+
+/** Runs a migration's statements, each as an auto-commit query, without recording it. */
+export async function runStatements(driver: Driver, database: string, migration: Migration): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    for (const statement of migration.statements) await session.run(statement);
+  } finally {
+    await session.close();
+  }
 }

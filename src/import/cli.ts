@@ -80,9 +80,9 @@ async function main(): Promise<number> {
   const opened = await openDatabase(config, logger, { reuseRunningLocal: true });
   try {
     const progress = (line: string) => process.stderr.write(`${line}\n`);
-    await migrate(opened.database.driver, config.neo4j.database, undefined, (migration) =>
-      progress(`applying migration ${migration.version}_${migration.name}`),
-    );
+    await migrate(opened.database.driver, config.neo4j.database, {
+      onApply: (migration) => progress(`applying migration ${migration.version}_${migration.name}`),
+    });
     progress(`importing ${args.taxonomy === 'onet' ? 'O*NET' : 'ESCO'} ${release} from ${args.dir} into ${opened.uri}`);
     const report =
       args.taxonomy === 'onet'
