@@ -26,8 +26,7 @@ CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }
 CALL (given, roleCount) {
   UNWIND given AS skill
   MATCH (skill)<-[r:REQUIRES_SKILL]-(role:Role)
-  WITH role, sum(log(1.0 + toFloat(roleCount) / COUNT { (skill)<-[:REQUIRES_SKILL]-() }) *
-    r.weight) AS matchedWeight
+  WITH role, sum(log(1.0 + toFloat(roleCount) / COUNT { (skill)<-[:REQUIRES_SKILL]-() }) * r.weight) AS matchedWeight
   WITH role, round(matchedWeight / role.skillWeight, 12) AS score
   ORDER BY score DESC, role.name ASC, role.id ASC
   LIMIT toInteger($first)
