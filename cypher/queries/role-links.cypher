@@ -1,14 +1,15 @@
 // Question: for these roles, what do they state one hop away along these relationship types?
 // Parameters: $keys (list of {id, type, properties, linkProperties}: a role id, one
-// relationship type of a role's facts, checked against the allow-list in
-// src/repositories/role.repository.ts, and the properties to read of the far nodes and
+// relationship type of a role's facts, checked against the allow-list of role relations
+// in src/models/relations.ts, and the properties to read of the far nodes and
 // of the relationships, or null for all of them).
 // Returns one row per key whose role exists: id, type, properties, linkProperties and the
 // links of that type (direction, the relationship's and the far node's properties as
 // [name, value] pairs, and the far node's label).
-// Each type is expanded by its name (one branch per allow-listed type), so a role's
-// other relationships are never read. RELATED_TO and COLLABORATES_WITH between roles
-// count in both directions. Resolvers ask only for the types a query selects, so a
+// Each type is expanded by its name (one branch per allow-listed type, written out from
+// the relation table when the catalog loads: the role-fact-branches marker), so a
+// role's other relationships are never read. RELATED_TO and COLLABORATES_WITH between
+// roles count in both directions. Resolvers ask only for the types a query selects, so a
 // query for a role's skills never reads its figures or its related roles' facts; of
 // links and far nodes, only the properties the query selects are read.
 // The hint keeps the index seek even when statistics are stale (right after a load).
@@ -17,17 +18,7 @@ MATCH (role:Entity {id: key.id})
 USING INDEX SEEK role:Entity(id)
 WHERE role:Role
 WITH key, role, CASE key.type
-    WHEN 'REQUIRES_SKILL' THEN [(role)-[r:REQUIRES_SKILL]->(target:Entity) | [r, target]]
-    WHEN 'HAS_RESPONSIBILITY' THEN [(role)-[r:HAS_RESPONSIBILITY]->(target:Entity) | [r, target]]
-    WHEN 'WORKS_IN' THEN [(role)-[r:WORKS_IN]->(target:Entity) | [r, target]]
-    WHEN 'USES_TOOL' THEN [(role)-[r:USES_TOOL]->(target:Entity) | [r, target]]
-    WHEN 'REQUIRES_EDUCATION' THEN [(role)-[r:REQUIRES_EDUCATION]->(target:Entity) | [r, target]]
-    WHEN 'HAS_SALARY' THEN [(role)-[r:HAS_SALARY]->(target:Entity) | [r, target]]
-    WHEN 'HAS_GROWTH' THEN [(role)-[r:HAS_GROWTH]->(target:Entity) | [r, target]]
-    WHEN 'RELATED_TO' THEN [(role)-[r:RELATED_TO]->(target:Entity) WHERE NOT target:Role | [r, target]]
-      + [(role)-[r:RELATED_TO]-(target:Role) | [r, target]]
-    WHEN 'COLLABORATES_WITH' THEN [(role)-[r:COLLABORATES_WITH]->(target:Entity) WHERE NOT target:Role | [r, target]]
-      + [(role)-[r:COLLABORATES_WITH]-(target:Role) | [r, target]]
+    /*@role-fact-branches role*/
   END AS found
 RETURN key.id AS id, key.type AS type, key.properties AS properties, key.linkProperties AS linkProperties,
   [hit IN found | {type: key.type, direction: CASE WHEN startNode(hit[0]) = role THEN 'out' ELSE 'in' END,

@@ -1,6 +1,6 @@
 import { boundedName } from '../../src/database/cypher-catalog';
 import type { CypherRunner, Row } from '../../src/database/database';
-import { RELATIONS } from '../../src/graphql/resolvers/path.resolvers';
+import { PUBLIC_RELATIONS } from '../../src/models/relations';
 
 /** The queries of the mix, with their share of requests. */
 export const MIX = {
@@ -130,7 +130,7 @@ export function neo4jGraphqlRequest(kind: QueryKind, params: Params): { query: s
       return {
         query: `query Paths($a: ID!, $b: ID!, $types: [String!]!) { paths(fromId: $a, toId: $b, types: $types, maxHops: 4, first: 3) {
           nodes { node { id } label } hops { type forward } } }`,
-        variables: { ...params, types: [...RELATIONS] },
+        variables: { ...params, types: [...PUBLIC_RELATIONS] },
       };
   }
 }
@@ -164,6 +164,6 @@ export async function floorStatements(run: CypherRunner, kind: QueryKind, params
     case 'skillGap':
       return run.read('skill-gap', { fromId: params.a, toId: params.b, ...briefProjection('skillProperties') });
     case 'paths':
-      return run.read(boundedName('paths-between', 4), { fromId: params.a, toId: params.b, types: [...RELATIONS], maxHops: 4, first: 3 });
+      return run.read(boundedName('paths-between', 4), { fromId: params.a, toId: params.b, types: [...PUBLIC_RELATIONS], maxHops: 4, first: 3 });
   }
 }

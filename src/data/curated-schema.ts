@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINK_TYPE_NAMES } from '../models/link-types';
+import { RELATION_TYPES } from '../models/relations';
 
 /**
  * The curated dataset format, `careers-graph/curated@1` (data/curated/*.json).
@@ -74,7 +74,7 @@ export const factSchemas = {
     ...fact,
   }),
   link: z.strictObject({
-    type: z.enum(LINK_TYPE_NAMES),
+    type: z.enum(RELATION_TYPES),
     from: id,
     to: id,
     reason: z.string().min(1).optional(),

@@ -1,4 +1,4 @@
-import type { LinkType } from '../models/link-types';
+import { ROLE_FACT, type RelationType } from '../models/relations';
 import type { EntityLabel } from '../models/records';
 import type { CuratedCitation, CuratedDataset } from './curated-schema';
 import { labelsById } from './validate-curated';
@@ -12,7 +12,7 @@ export interface EntityRow {
 export interface LinkRow {
   from: string;
   to: string;
-  type: LinkType;
+  type: RelationType;
   properties: Record<string, unknown>;
 }
 
@@ -66,7 +66,7 @@ export function salaryRows(salary: SalaryFact): { entity: EntityRow; link: LinkR
   const properties = { median: null, low: null, high: null, year: null, provider: null, population: null, note: null, ...figure };
   return {
     entity: { id, label: 'SalaryFigure', properties: { ...properties, ...citationProperties(citations, inferred) } },
-    link: { from: role, to: id, type: 'HAS_SALARY', properties: citationProperties(citations, inferred) },
+    link: { from: role, to: id, type: ROLE_FACT.salaries, properties: citationProperties(citations, inferred) },
   };
 }
 
@@ -76,7 +76,7 @@ export function growthRows(growth: GrowthFact): { entity: EntityRow; link: LinkR
   const properties = { period: null, provider: null, population: null, ...figure };
   return {
     entity: { id, label: 'GrowthFigure', properties: { ...properties, ...citationProperties(citations, inferred) } },
-    link: { from: role, to: id, type: 'HAS_GROWTH', properties: citationProperties(citations, inferred) },
+    link: { from: role, to: id, type: ROLE_FACT.growth, properties: citationProperties(citations, inferred) },
   };
 }
 

@@ -1,4 +1,4 @@
-import { LINK_TYPES } from '../models/link-types';
+import { RELATIONS } from '../models/relations';
 import type { EntityLabel } from '../models/records';
 import { curatedDatasetSchema, type CuratedDataset } from './curated-schema';
 
@@ -76,7 +76,7 @@ export function validateCurated(input: unknown, origin: string): CuratedDataset 
 
   const linkKeys = new Set<string>();
   for (const link of dataset.links) {
-    const rule = LINK_TYPES[link.type];
+    const rule = RELATIONS[link.type];
     const from = labels.get(link.from);
     const to = labels.get(link.to);
     if (!from || !(rule.from as readonly string[]).includes(from)) {
@@ -85,9 +85,9 @@ export function validateCurated(input: unknown, origin: string): CuratedDataset 
     if (!to || !(rule.to as readonly string[]).includes(to)) {
       problems.push(`${describe(link)}: "${link.to}" must be one of ${rule.to.join('/')}, found ${to ?? 'nothing'}`);
     }
-    if (link.type === 'RELATED_TO' && !link.reason) problems.push(`${describe(link)} needs a reason`);
+    if (rule.needsReason && !link.reason) problems.push(`${describe(link)} needs a reason`);
     const weighted = link.importance !== undefined || link.level !== undefined || link.essential !== undefined;
-    if (weighted && link.type !== 'REQUIRES_SKILL' && link.type !== 'RELATED_SKILL') {
+    if (weighted && !rule.weighted) {
       problems.push(`${describe(link)}: importance, level and essential weigh skill requirements only`);
     }
     const key = `${link.from}|${link.type}|${link.to}`;

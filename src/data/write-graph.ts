@@ -2,6 +2,7 @@ import type { StatementName } from '../database/cypher-catalog';
 import type { Row } from '../database/database';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
+import { RELATIONS } from '../models/relations';
 import type { GraphRows } from './to-graph-rows';
 
 /** A statement runner bound to one open transaction. */
@@ -48,7 +49,7 @@ export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor
     );
   }
   const figures = rows.links
-    .filter((link) => link.type === 'HAS_SALARY' || link.type === 'HAS_GROWTH')
+    .filter((link) => RELATIONS[link.type].figure)
     .map((link) => ({ figure: link.to, role: link.from, type: link.type }));
   if (figures.length > 0) await run('unlink-moved-figures', { rows: figures });
   const links = rows.links.length > 0 ? await run('upsert-links', { rows: rows.links, actor }) : [];

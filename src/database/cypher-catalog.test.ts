@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../config/repo-root';
-import { ROLE_FACT_TYPES } from '../repositories/role.repository';
+import { ROLE_RELATIONS } from '../models/relations';
 import { BOUNDED, boundedName, loadCypherCatalog, QUERY_NAMES, type StatementName } from './cypher-catalog';
 
 /** A statement without its comments, on one line: what the database is asked. */
@@ -62,14 +62,14 @@ describe('the Cypher catalog', () => {
   it.each([['role-links'], ['role-with-links']] as const)('%s expands each type of the role-facts allow-list by its name, and no other', (name) => {
     const text = shape(catalog[name]);
     const branches = [...text.matchAll(/WHEN '(\w+)' THEN \[\((\w+)\)-\[r:(\w+)\]/g)].map(([, when, , type]) => ({ when, type }));
-    expect(branches.map((branch) => branch.when).sort()).toEqual([...ROLE_FACT_TYPES].sort());
+    expect(branches.map((branch) => branch.when).sort()).toEqual([...ROLE_RELATIONS].sort());
     for (const branch of branches) expect(branch.type).toBe(branch.when);
     expect(text).not.toMatch(/\$\(/);
   });
 
   it('takes values only as parameters: no string literal but label and type names', () => {
     // Label and type names, the index name, and constants the statements return or compare with.
-    const allowed = new Set(['Entity', 'Role', ...ROLE_FACT_TYPES, 'WEIGHTED_JACCARD', 'entity_search', 'out', 'in']);
+    const allowed = new Set(['Entity', 'Role', ...ROLE_RELATIONS, 'WEIGHTED_JACCARD', 'entity_search', 'out', 'in']);
     for (const name of QUERY_NAMES) {
       for (const [, literal] of shape(catalog[name]).matchAll(/'([^']*)'/g)) {
         expect({ name, literal, allowed: allowed.has(literal as string) }).toEqual({ name, literal, allowed: true });

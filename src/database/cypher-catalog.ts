@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../config/repo-root';
+import { expandFragments } from './cypher-fragments';
 
 /**
  * Every static Cypher statement the service runs, by file name in cypher/queries/.
@@ -70,7 +71,10 @@ export type StatementName = QueryName | BoundedName;
 
 export type CypherCatalog = Readonly<Record<StatementName, string>>;
 
-/** Reads every statement once at start; fails fast naming any file missing or unknown. */
+/**
+ * Reads every statement once at start, writing out the fragments it names from the
+ * relation table (see cypher-fragments.ts); fails fast naming any file missing or unknown.
+ */
 export function loadCypherCatalog(dir = path.join(repoRoot(), 'cypher', 'queries')): CypherCatalog {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('.cypher')) : [];
   const present = new Set(files.map((file) => file.slice(0, -'.cypher'.length)));
@@ -81,7 +85,7 @@ export function loadCypherCatalog(dir = path.join(repoRoot(), 'cypher', 'queries
       `Cypher catalog ${dir} is out of step with the code: missing [${missing.join(', ')}], unknown [${unknown.join(', ')}]`,
     );
   }
-  const entries = QUERY_NAMES.map((name) => [name, fs.readFileSync(path.join(dir, `${name}.cypher`), 'utf8').trim()] as const);
+  const entries = QUERY_NAMES.map((name) => [name, expandFragments(name, fs.readFileSync(path.join(dir, `${name}.cypher`), 'utf8').trim())] as const);
   const texts = Object.fromEntries(entries) as Record<QueryName, string>;
   const variants = Object.entries(BOUNDED).flatMap(([name, { literal, bounds, derived }]) => {
     const parts = texts[name as Bounded].split(literal);

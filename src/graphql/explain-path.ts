@@ -1,37 +1,12 @@
-import type { LinkType } from '../models/link-types';
+import { RELATIONS, type RelationType } from '../models/relations';
 import type { CitationRecord, EntityRecord } from '../models/records';
 import type { HopLinkRecord, PathRecord } from '../repositories/path.repository';
-
-/** How each relationship reads as a sentence, from its start node to its end node. */
-const VERBS: Record<LinkType, string> = {
-  REQUIRES_SKILL: 'requires',
-  HAS_RESPONSIBILITY: 'is responsible for',
-  WORKS_IN: 'works in',
-  USES_TOOL: 'uses',
-  REQUIRES_EDUCATION: 'asks for',
-  RELATED_TO: 'is related to',
-  COLLABORATES_WITH: 'works with',
-  HAS_SALARY: 'has the salary figure',
-  HAS_GROWTH: 'has the growth figure',
-  RELATED_SKILL: 'draws on',
-};
-
-/** The plural verb for "A and B both …", used when two hops meet at a shared node. */
-const BOTH_VERBS: Partial<Record<LinkType, string>> = {
-  REQUIRES_SKILL: 'both require',
-  HAS_RESPONSIBILITY: 'are both responsible for',
-  WORKS_IN: 'both work in',
-  USES_TOOL: 'both use',
-  REQUIRES_EDUCATION: 'both ask for',
-  COLLABORATES_WITH: 'both work with',
-  RELATED_SKILL: 'both draw on',
-};
 
 export interface ExplainedStep {
   from: string;
   to: string;
-  relation: LinkType;
-  relations: LinkType[];
+  relation: RelationType;
+  relations: RelationType[];
   explanation: string;
   sources: CitationRecord[];
   inferred: boolean;
@@ -46,8 +21,8 @@ function primaryLink(links: HopLinkRecord[]): HopLinkRecord {
 
 function sentence(link: HopLinkRecord, here: EntityRecord, next: EntityRecord): string {
   const [start, end] = link.forward ? [here, next] : [next, here];
-  const reason = link.type === 'RELATED_TO' && link.reason ? ` (${link.reason.replace(/\.$/, '')})` : '';
-  return `${nameOf(start)} ${VERBS[link.type]} ${nameOf(end)}${reason}`;
+  const reason = RELATIONS[link.type].needsReason && link.reason ? ` (${link.reason.replace(/\.$/, '')})` : '';
+  return `${nameOf(start)} ${RELATIONS[link.type].verb} ${nameOf(end)}${reason}`;
 }
 
 /**
@@ -91,7 +66,7 @@ export function explainPath(path: PathRecord, steps: ExplainedStep[]): string {
     const first = primaryLink(path.hops[index] as HopLinkRecord[]);
     const secondLinks = path.hops[index + 1];
     const second = secondLinks ? primaryLink(secondLinks) : undefined;
-    const both = BOTH_VERBS[first.type];
+    const both = RELATIONS[first.type].bothVerb;
     if (second && both && first.forward && !second.forward && first.type === second.type) {
       const [a, shared, b] = path.nodes.slice(index, index + 3) as [EntityRecord, EntityRecord, EntityRecord];
       parts.push(`${nameOf(a)} and ${nameOf(b)} ${both} ${nameOf(shared)}`);

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import { RELATIONS, ROLE_RELATIONS, roleFactField } from '../models/relations';
 
 /**
  * The stored properties each plain field of a fact node reads (see toEntity in
@@ -34,22 +35,22 @@ const PROPERTIES_OF_FIELD: Record<string, readonly string[]> = {
 
 /**
  * The stored relationship properties each field of a fact wrapper reads (see
- * groupLinks in src/repositories/role.repository.ts), by wrapper type. The fields
- * holding the far node, or its name, read none; a field not listed needs them all.
+ * groupLinks in src/repositories/role.repository.ts), by wrapper type, as the
+ * relation table states them. The fields holding the far node, or its name, read
+ * none; a field not listed needs them all.
  */
-const citation = ['sourceIds', 'quotes'];
-const LINK_PROPERTIES_OF_FIELD: Record<string, Record<string, readonly string[]>> = {
-  RoleSkill: { skill: [], sources: citation, inferred: ['inferred'], importance: ['importance'], level: ['level'], essential: ['essential'] },
-  RelatedRole: { role: [], reason: ['reason'], sources: citation, inferred: ['inferred'], tier: ['tier'], rank: ['rank'] },
-  Collaboration: { partner: [], name: [], sources: citation, inferred: ['inferred'] },
-  EducationRequirement: { level: [], education: [], sources: citation },
-};
+const LINK_PROPERTIES_OF_FIELD: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = Object.fromEntries(
+  ROLE_RELATIONS.flatMap((type) => {
+    const { shape } = RELATIONS[type].roleFact;
+    return shape.kind === 'wrapper' ? [[shape.type, shape.linkFields]] : [];
+  }),
+);
 
 /**
  * Fields of Role that a loader resolves from the role's id alone (its facts, its
  * sources): selecting them needs no other property of the role.
  */
-const ROLE_FIELDS_BY_ID = new Set(['skills', 'responsibilities', 'settings', 'tools', 'education', 'salaries', 'growth', 'relatedRoles', 'collaborators', 'sources']);
+const ROLE_FIELDS_BY_ID: ReadonlySet<string> = new Set([...ROLE_RELATIONS.map(roleFactField), 'sources']);
 
 /**
  * Which stored properties of the nodes a field returns the query reads: the field's

@@ -1,23 +1,13 @@
+import type { NodeLabel } from './node-labels';
+import type { RoleFactField } from './relations';
+
 /**
  * Shapes of what the repositories read from Neo4j. GraphQL Code Generator maps the
  * schema's object types onto these (see `mappers` in codegen.ts), so resolvers are
  * typed against what the database really returns.
  */
 
-/** The labels a fact node can carry besides `Entity`; also the GraphQL type names. */
-export const ENTITY_LABELS = [
-  'Role',
-  'Skill',
-  'Responsibility',
-  'Setting',
-  'Tool',
-  'Education',
-  'Collaborator',
-  'SalaryFigure',
-  'GrowthFigure',
-] as const;
-
-export type EntityLabel = (typeof ENTITY_LABELS)[number];
+export type EntityLabel = NodeLabel;
 
 /** One piece of evidence: the cited document and the supporting phrase, if any. */
 export interface CitationRecord {
@@ -69,20 +59,8 @@ export interface LinkRecord {
   rank?: number | null;
 }
 
-/** A role with every one-hop fact about it, as read in one statement. */
-export interface RoleDetailsRecord {
-  role: EntityRecord;
-  skills: LinkRecord[];
-  responsibilities: LinkRecord[];
-  settings: LinkRecord[];
-  tools: LinkRecord[];
-  education: LinkRecord[];
-  salaries: LinkRecord[];
-  growth: LinkRecord[];
-  relatedRoles: LinkRecord[];
-  collaborators: LinkRecord[];
-  sourceIds: string[];
-}
+/** A role with every one-hop fact about it, as read in one statement: one list per Role fact field. */
+export type RoleDetailsRecord = { role: EntityRecord; sourceIds: string[] } & Record<RoleFactField, LinkRecord[]>;
 
 /** A source document. */
 export interface SourceRecord {

@@ -4,7 +4,7 @@ import { refreshRoleWeights } from '../data/role-weights';
 import { writeGraphRows, type TransactionRun, type WriteReport } from '../data/write-graph';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import { LINK_TYPES, type LinkType } from '../models/link-types';
+import { isRelationType, RELATIONS, type RelationType } from '../models/relations';
 import type { ChangeRecord, EntityLabel } from '../models/records';
 
 export type WriteOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'ABSENT';
@@ -122,8 +122,8 @@ export class CurationRepository {
     });
   }
 
-  async unlink(type: LinkType, from: string, to: string, context: WriteContext): Promise<WriteOutcome> {
-    if (!(type in LINK_TYPES)) throw new AppError(ErrorCode.BAD_USER_INPUT, `Unknown relation ${type}.`, { argument: 'type' });
+  async unlink(type: RelationType, from: string, to: string, context: WriteContext): Promise<WriteOutcome> {
+    if (!isRelationType(type)) throw new AppError(ErrorCode.BAD_USER_INPUT, `Unknown relation ${type}.`, { argument: 'type' });
     return this.transaction(context, async (run) => {
       const [row] = await run('delete-link', { type, from, to });
       return Number(row?.removed ?? 0) > 0 ? 'DELETED' : 'ABSENT';
@@ -170,7 +170,7 @@ async function requireSources(run: TransactionRun, ids: string[]): Promise<void>
  */
 async function requireLinkEnds(
   run: TransactionRun,
-  type: LinkType,
+  type: RelationType,
   from: string,
   to: string,
   pending: Record<string, EntityLabel> = {},
@@ -179,7 +179,7 @@ async function requireLinkEnds(
   const labels = new Map<string, string>([...Object.entries(pending), ...rows.map((row): [string, string] => [String((row.node as Row).id), String(row.label)])]);
   const missing = [from, to].filter((id) => !labels.has(id));
   if (missing.length > 0) throw new AppError(ErrorCode.NOT_FOUND, `No node with id ${missing.map((id) => `"${id}"`).join(', ')}.`, { ids: missing });
-  const rule = LINK_TYPES[type];
+  const rule = RELATIONS[type];
   for (const [end, id, allowed] of [
     ['from', from, rule.from],
     ['to', to, rule.to],

@@ -1,5 +1,5 @@
 import type { CypherRunner } from '../database/database';
-import type { LinkType } from '../models/link-types';
+import type { RelationType } from '../models/relations';
 import type { EntityLabel, EntityRecord } from '../models/records';
 import { pairsToEntity, type PropertyPairs } from './row-mapping';
 
@@ -60,7 +60,7 @@ export function byName(entities: EntityRecord[]): EntityRecord[] {
 export class OverlapRepository {
   constructor(private readonly run: CypherRunner) {}
 
-  async overlap(roleIds: readonly string[], type: LinkType, label: EntityLabel, projection: Projection): Promise<OverlapRecord> {
+  async overlap(roleIds: readonly string[], type: RelationType, label: EntityLabel, projection: Projection): Promise<OverlapRecord> {
     const [row] = await this.run.read('overlap', { roleIds, type, roleProperties: projection.roles, itemProperties: projection.items });
     const positions = (row?.positions as { role: PropertyPairs | null; only: PropertyPairs[] }[]) ?? [];
     return {

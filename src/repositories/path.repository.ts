@@ -1,6 +1,6 @@
 import { boundedName } from '../database/cypher-catalog';
 import type { CypherRunner } from '../database/database';
-import type { LinkType } from '../models/link-types';
+import type { RelationType } from '../models/relations';
 import type { CitationRecord, EntityRecord } from '../models/records';
 import { toCitations, toEntity } from './row-mapping';
 
@@ -8,7 +8,7 @@ type Properties = Record<string, unknown>;
 
 /** One relationship of a hop, seen from the hop's start. */
 export interface HopLinkRecord {
-  type: LinkType;
+  type: RelationType;
   /** True when the relationship points from the hop's start to its end. */
   forward: boolean;
   reason: string | null;
@@ -36,7 +36,7 @@ export class PathRepository {
   async paths(
     fromId: string,
     toId: string,
-    types: readonly LinkType[],
+    types: readonly RelationType[],
     maxHops: number,
     first: number,
   ): Promise<{ fromFound: boolean; toFound: boolean; paths: PathRecord[] }> {
@@ -49,7 +49,7 @@ export class PathRepository {
           links.map((link) => {
             const properties = link.link as Properties;
             return {
-              type: link.type as LinkType,
+              type: link.type as RelationType,
               forward: link.forward === true,
               reason: typeof properties.reason === 'string' ? properties.reason : null,
               citations: toCitations(properties),

@@ -1,37 +1,20 @@
 import type { CypherRunner } from '../database/database';
-import type { LinkType } from '../models/link-types';
 import type { EntityRecord, LinkRecord, RoleDetailsRecord } from '../models/records';
+import { roleFactField, ROLE_RELATIONS, type RoleFactField, type RoleRelation } from '../models/relations';
 import { pairsToObject, toCitations, toEntity, type PropertyPairs } from './row-mapping';
 
-/** Which list of RoleDetailsRecord each relationship type from a role fills. */
-const LIST_OF: Record<Exclude<LinkType, 'RELATED_SKILL'>, keyof Omit<RoleDetailsRecord, 'role' | 'sourceIds'>> = {
-  REQUIRES_SKILL: 'skills',
-  HAS_RESPONSIBILITY: 'responsibilities',
-  WORKS_IN: 'settings',
-  USES_TOOL: 'tools',
-  REQUIRES_EDUCATION: 'education',
-  HAS_SALARY: 'salaries',
-  HAS_GROWTH: 'growth',
-  RELATED_TO: 'relatedRoles',
-  COLLABORATES_WITH: 'collaborators',
-};
-
 interface RawLink {
-  type: keyof typeof LIST_OF;
+  type: RoleRelation;
   direction: 'out' | 'in';
   link: Record<string, unknown>;
   target: Record<string, unknown>;
   label: string;
 }
 
-/** The relationship types of a role's facts: the allow-list of role-links' $keys. */
-export type RoleFactType = keyof typeof LIST_OF;
-export const ROLE_FACT_TYPES = Object.keys(LIST_OF) as RoleFactType[];
-
 /** One role and one type of its facts: a key of the role-links loader. */
 export interface RoleLinksKey {
   id: string;
-  type: RoleFactType;
+  type: RoleRelation;
   /** The far nodes' properties to read (see selectedProperties); null: all of them. */
   properties: readonly string[] | null;
   /** The relationships' properties to read (see linkProperties in role.resolvers.ts); null: all of them. */
@@ -86,18 +69,8 @@ export class RoleRepository {
 
 /** A role's fact lists, all empty. */
 export function noRoleFacts(): Omit<RoleDetailsRecord, 'role'> {
-  return {
-    skills: [],
-    responsibilities: [],
-    settings: [],
-    tools: [],
-    education: [],
-    salaries: [],
-    growth: [],
-    relatedRoles: [],
-    collaborators: [],
-    sourceIds: [],
-  };
+  const lists = Object.fromEntries(ROLE_RELATIONS.map((type) => [roleFactField(type), []])) as unknown as Record<RoleFactField, LinkRecord[]>;
+  return { ...lists, sourceIds: [] };
 }
 
 /**
@@ -113,8 +86,8 @@ export function toRoleDetails(roleProperties: Record<string, unknown>, rawLinks:
 }
 
 /** Refuses a type outside the allow-list before it reaches a statement. */
-function checkTypes(keys: readonly { type: RoleFactType }[]): void {
-  const unknown = keys.filter((key) => !ROLE_FACT_TYPES.includes(key.type));
+function checkTypes(keys: readonly { type: RoleRelation }[]): void {
+  const unknown = keys.filter((key) => !ROLE_RELATIONS.includes(key.type));
   if (unknown.length > 0) throw new Error(`not a type of role fact: ${unknown.map((key) => key.type).join(', ')}`);
 }
 
@@ -123,7 +96,7 @@ function toLinkGroups(rows: Record<string, unknown>[]): { key: RoleLinksKey; lin
   return rows.map((row) => {
     const key: RoleLinksKey = {
       id: String(row.id),
-      type: row.type as RoleFactType,
+      type: row.type as RoleRelation,
       properties: row.properties as string[] | null,
       linkProperties: row.linkProperties as string[] | null,
     };
@@ -132,7 +105,7 @@ function toLinkGroups(rows: Record<string, unknown>[]): { key: RoleLinksKey; lin
       link: pairsToObject(link.link),
       target: pairsToObject(link.target),
     }));
-    return { key, links: groupLinks(links)[LIST_OF[key.type]] };
+    return { key, links: groupLinks(links)[roleFactField(key.type)] };
   });
 }
 
@@ -140,7 +113,6 @@ function toLinkGroups(rows: Record<string, unknown>[]): { key: RoleLinksKey; lin
 export function roleLinksKey(key: RoleLinksKey): string {
   return `${key.type}|${key.properties?.join(',') ?? '*'}|${key.linkProperties?.join(',') ?? '*'}|${key.id}`;
 }
-
 
 /** Links grouped into fact lists, deduplicated and ordered as toRoleDetails says; sourceIds: those the links and their far nodes cite. */
 function groupLinks(rawLinks: RawLink[]): Omit<RoleDetailsRecord, 'role'> {
@@ -163,10 +135,10 @@ function groupLinks(rawLinks: RawLink[]): Omit<RoleDetailsRecord, 'role'> {
       rank: typeof raw.link.rank === 'number' ? raw.link.rank : null,
     };
     seen.set(key, link);
-    details[LIST_OF[raw.type]].push(link);
+    details[roleFactField(raw.type)].push(link);
     for (const citation of [...link.citations, ...link.target.citations]) sourceIds.add(citation.sourceId);
   }
-  for (const list of Object.values(LIST_OF)) {
+  for (const list of ROLE_RELATIONS.map(roleFactField)) {
     details[list].sort((a, b) => (a.target.name ?? a.target.id).localeCompare(b.target.name ?? b.target.id));
   }
   details.sourceIds = [...sourceIds].sort();

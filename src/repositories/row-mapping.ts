@@ -1,4 +1,5 @@
-import { ENTITY_LABELS, type CitationRecord, type EntityRecord } from '../models/records';
+import { NODE_LABELS } from '../models/node-labels';
+import type { CitationRecord, EntityRecord } from '../models/records';
 
 type Properties = Record<string, unknown>;
 
@@ -9,7 +10,7 @@ export function toCitations(properties: Properties): CitationRecord[] {
   return sourceIds.map((sourceId, index) => ({ sourceId, quote: quotes[index] || null }));
 }
 
-const KIND_LABELS: ReadonlySet<string> = new Set(ENTITY_LABELS);
+const KIND_LABELS: ReadonlySet<string> = new Set(Object.keys(NODE_LABELS));
 
 /** Stored properties that toEntity turns into other fields (citations, aliases, inferred). */
 const FOLDED = new Set(['sourceIds', 'quotes', 'aliases', 'inferred']);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { RELATIONS } from '../../src/graphql/resolvers/path.resolvers';
+import { PUBLIC_RELATIONS } from '../../src/models/relations';
 import { seedCurated } from '../../src/data/seed-curated';
 import { validateCurated } from '../../src/data/validate-curated';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';
-import type { LinkType } from '../../src/models/link-types';
+import type { RelationType } from '../../src/models/relations';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../integration/test-api';
 import { testDatabase } from '../integration/test-database';
 import { PROPERTIES_URI_VARIABLE } from './global-setup';
@@ -26,15 +26,15 @@ const TIMEOUT_MS = 120_000;
 const EPSILON = 1e-9;
 
 /** The relationship types a path may use by default (Relation in the schema). */
-const PATH_RELATIONS: ReadonlySet<string> = new Set<LinkType>(RELATIONS);
-const ONLY_SKILLS: ReadonlySet<string> = new Set<LinkType>(['REQUIRES_SKILL']);
+const PATH_RELATIONS: ReadonlySet<string> = new Set<RelationType>(PUBLIC_RELATIONS);
+const ONLY_SKILLS: ReadonlySet<string> = new Set<RelationType>(['REQUIRES_SKILL']);
 
 const DIMENSIONS = {
   SKILLS: 'REQUIRES_SKILL',
   RESPONSIBILITIES: 'HAS_RESPONSIBILITY',
   SETTINGS: 'WORKS_IN',
   TOOLS: 'USES_TOOL',
-} as const satisfies Record<string, LinkType>;
+} as const satisfies Record<string, RelationType>;
 
 interface Named {
   id: string;

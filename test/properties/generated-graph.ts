@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { LinkType } from '../../src/models/link-types';
+import type { RelationType } from '../../src/models/relations';
 
 /**
  * Small generated careers graphs for the property tests: a compact description
@@ -24,7 +24,7 @@ export interface GenWeight {
 }
 
 /** [type, from, to, weight?], as in the dataset (HAS_SALARY stands for a salary figure's `role`). */
-export type GenLink = [LinkType, string, string, GenWeight?];
+export type GenLink = [RelationType, string, string, GenWeight?];
 
 export interface GenGraph {
   nodes: GenNode[];
@@ -78,7 +78,7 @@ export function graphArbitrary(options: { minSkills?: number } = {}): fc.Arbitra
       const nodes: GenNode[] = [];
       const links: GenLink[] = [];
       const keys = new Set<string>();
-      const link = (type: LinkType, from: string, to: string, weight?: GenWeight) => {
+      const link = (type: RelationType, from: string, to: string, weight?: GenWeight) => {
         const key = `${from}|${type}|${to}`;
         if (from === to || keys.has(key)) return;
         keys.add(key);
@@ -99,7 +99,7 @@ export function graphArbitrary(options: { minSkills?: number } = {}): fc.Arbitra
       const education = section('Education', 'education', spec.education, spec.names.education);
       const collaborators = section('Collaborator', 'collaborator', spec.collaborators, spec.names.collaborators);
 
-      const grid = (type: LinkType, items: string[], max: number, values: number[]) => {
+      const grid = (type: RelationType, items: string[], max: number, values: number[]) => {
         roles.forEach((role, r) =>
           items.forEach((item, i) => {
             const weight = type === 'REQUIRES_SKILL' ? weightOf(spec.weights[r * max + i] ?? 0) : undefined;
@@ -209,7 +209,7 @@ export class GraphModel {
   }
 
   /** Nodes `role` points at with `type`. */
-  targets(role: string, type: LinkType): Set<string> {
+  targets(role: string, type: RelationType): Set<string> {
     return new Set(this.graph.links.filter(([t, from]) => t === type && from === role).map(([, , to]) => to));
   }
 

@@ -7,10 +7,10 @@ import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import type { Resolvers } from '../../generated/graphql';
 import type { EntityLabel, NodeWriteRecord } from '../../models/records';
+import { PUBLIC_RELATIONS, RELATIONS } from '../../models/relations';
 import type { WriteContext } from '../../repositories/curation.repository';
 import type { Context } from '../../server/context';
 import { idArg, parseArgs } from '../parse-args';
-import { RELATIONS } from './path.resolvers';
 
 /**
  * The curator making the request, or UNAUTHENTICATED. The server refuses
@@ -56,19 +56,20 @@ const growthArgs = inputOf(factSchemas.growth);
 const sourceArgs = inputOf(factSchemas.source);
 const linkArgs = inputOf(
   factSchemas.link
-    .extend({ type: z.enum(RELATIONS) })
-    .refine((link) => link.type !== 'RELATED_TO' || link.reason !== undefined, {
-      message: 'RELATED_TO needs a reason',
-      path: ['reason'],
+    .extend({ type: z.enum(PUBLIC_RELATIONS) })
+    .superRefine((link, context) => {
+      if (RELATIONS[link.type].needsReason && link.reason === undefined) {
+        context.addIssue({ code: 'custom', message: `${link.type} needs a reason`, path: ['reason'] });
+      }
     })
     .refine(
       (link) =>
-        link.type === 'REQUIRES_SKILL' || link.type === 'RELATED_SKILL' || [link.importance, link.level, link.essential].every((value) => value === undefined),
+        RELATIONS[link.type].weighted || [link.importance, link.level, link.essential].every((value) => value === undefined),
       { message: 'weighs skill requirements only', path: ['importance'] },
     ),
 );
 const idArgs = z.object({ id: idArg });
-const unlinkArgs = z.object({ type: z.enum(RELATIONS), from: idArg, to: idArg });
+const unlinkArgs = z.object({ type: z.enum(PUBLIC_RELATIONS), from: idArg, to: idArg });
 const importArgs = z.object({ document: z.record(z.string(), z.unknown()), dryRun: z.boolean().nullish() });
 
 /** The most problems an import error lists in `extensions.problems`. */

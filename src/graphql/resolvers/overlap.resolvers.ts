@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OverlapDimension, Resolvers, SimilarityMetric } from '../../generated/graphql';
 import { notFound } from '../../errors/not-found';
-import { OVERLAP_DIMENSIONS } from '../../models/overlap-dimension';
+import { OVERLAP_DIMENSIONS } from '../../models/relations';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Projection } from '../../repositories/overlap.repository';
 import { firstArg, idArg, parseArgs } from '../parse-args';
@@ -46,8 +46,8 @@ export const overlapResolvers: Resolvers = {
       const { roleA, roleB } = parseArgs(pairArgs, args);
       const { missing, positions, shared, jaccard } = await repositories.overlap.overlap(
         [roleA, roleB],
-        'REQUIRES_SKILL',
-        'Skill',
+        OVERLAP_DIMENSIONS.SKILLS.type,
+        OVERLAP_DIMENSIONS.SKILLS.label,
         projection(info, 'skillOverlap'),
       );
       if (missing.length > 0) throw notFound('role', missing);

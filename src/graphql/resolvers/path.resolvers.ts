@@ -1,28 +1,17 @@
 import { z } from 'zod';
-import type { Relation, Resolvers } from '../../generated/graphql';
+import type { Resolvers } from '../../generated/graphql';
 import { notFound } from '../../errors/not-found';
 import type { EntityRecord } from '../../models/records';
+import { PUBLIC_RELATIONS } from '../../models/relations';
 import { explainPath, explainSteps } from '../explain-path';
 import { idArg, parseArgs } from '../parse-args';
-
-/** The relationship types a path may use: every fact link but the figures'. */
-export const RELATIONS = [
-  'REQUIRES_SKILL',
-  'HAS_RESPONSIBILITY',
-  'WORKS_IN',
-  'USES_TOOL',
-  'REQUIRES_EDUCATION',
-  'RELATED_TO',
-  'COLLABORATES_WITH',
-  'RELATED_SKILL',
-] as const satisfies readonly Relation[];
 
 const pathsArgs = z.object({
   from: idArg,
   to: idArg,
   maxHops: z.number().int().min(1, 'must be at least 1').max(6, 'must be at most 6'),
   first: z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10'),
-  via: z.array(z.enum(RELATIONS)).min(1, 'must name at least one relation').nullish(),
+  via: z.array(z.enum(PUBLIC_RELATIONS)).min(1, 'must name at least one relation').nullish(),
 });
 const neighborhoodArgs = z.object({
   id: idArg,
@@ -50,7 +39,7 @@ export const pathResolvers: Resolvers = {
         if (!node) throw notFound('node', [from]);
         return [{ length: 0, nodes: [node], steps: [], explanation: `${labelOf(node)}.` }];
       }
-      const result = await repositories.paths.paths(from, to, via ?? RELATIONS, maxHops, first);
+      const result = await repositories.paths.paths(from, to, via ?? PUBLIC_RELATIONS, maxHops, first);
       const missing = [...(result.fromFound ? [] : [from]), ...(result.toFound ? [] : [to])];
       if (missing.length > 0) throw notFound('node', missing);
       return result.paths

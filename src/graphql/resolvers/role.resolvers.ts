@@ -1,10 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { z } from 'zod';
-import type { Resolvers } from '../../generated/graphql';
+import type { Resolvers, RoleResolvers } from '../../generated/graphql';
 import { parseExternalCodes, type EntityRecord, type LinkRecord, type RoleDetailsRecord, type SourceRecord } from '../../models/records';
 import type { Context } from '../../server/context';
-import { noRoleFacts, roleLinksKey, type RoleFactType, type RoleLinksKey } from '../../repositories/role.repository';
+import { RELATIONS, ROLE_RELATIONS, roleFactField, type FactShape, type RoleFactField, type RoleRelation } from '../../models/relations';
+import { noRoleFacts, roleLinksKey, type RoleLinksKey } from '../../repositories/role.repository';
 import { decodeCursor, toConnection } from '../pagination';
 import { children, childrenNamed, linkPropertiesOfTree, propertiesOfTree, resolveTree } from '../selected-properties';
 import { firstArg, idArg, parseArgs } from '../parse-args';
@@ -17,32 +18,24 @@ async function details(role: EntityRecord, { loaders }: Context): Promise<Omit<R
   return (await loaders.roleDetails.load(role.id)) ?? noRoleFacts();
 }
 
-/**
- * The Role fields answered from one type of the role's facts, and where their far
- * node's selection is: a list of nodes is the node (path []), a wrapper names the
- * field holding it. EducationRequirement and Collaboration read the far node's name
- * through fields of their own, so they read it whole (path null). A wrapper shows
- * the relationship too (its citations, weights, reason), so its selection also says
- * which of the relationship's properties to read; a list of nodes shows none of them.
- */
-const FACT_FIELDS = {
-  skills: { type: 'REQUIRES_SKILL', path: ['skill'], wrapper: true },
-  responsibilities: { type: 'HAS_RESPONSIBILITY', path: [], wrapper: false },
-  settings: { type: 'WORKS_IN', path: [], wrapper: false },
-  tools: { type: 'USES_TOOL', path: [], wrapper: false },
-  education: { type: 'REQUIRES_EDUCATION', path: null, wrapper: true },
-  salaries: { type: 'HAS_SALARY', path: [], wrapper: false },
-  growth: { type: 'HAS_GROWTH', path: [], wrapper: false },
-  relatedRoles: { type: 'RELATED_TO', path: ['role'], wrapper: true },
-  collaborators: { type: 'COLLABORATES_WITH', path: null, wrapper: true },
-} as const satisfies Record<string, { type: RoleFactType; path: readonly string[] | null; wrapper: boolean }>;
-type FactField = keyof typeof FACT_FIELDS;
-const isFactField = (name: string): name is FactField => Object.hasOwn(FACT_FIELDS, name);
+/** Each Role field answered from one type of the role's facts: its relation and how it shows them (the relation table). */
+const FACT_FIELDS: ReadonlyMap<string, { type: RoleRelation; shape: FactShape }> = new Map(
+  ROLE_RELATIONS.map((type) => [roleFactField(type), { type, shape: RELATIONS[type].roleFact.shape }]),
+);
+const isFactField = (name: string): name is RoleFactField => FACT_FIELDS.has(name);
 
-/** The roleLinks key a fact field's selection asks for (of the role `id`). */
-function factKey(field: FactField, tree: ResolveTree): Omit<RoleLinksKey, 'id'> {
-  const { type, path, wrapper } = FACT_FIELDS[field];
-  return { type, properties: path ? propertiesOfTree(tree, path) : null, linkProperties: wrapper ? linkPropertiesOfTree(tree) : [] };
+/**
+ * The roleLinks key a fact field's selection asks for (of the role `id`). A list of
+ * nodes reads the far nodes' selected properties and no relationship property. A
+ * wrapper shows the relationship too (its citations, weights, reason), so its
+ * selection also says which of the relationship's properties to read; the far node's
+ * selection is under the wrapper's node field, and a wrapper with none (it reads the
+ * far node's name through fields of its own) reads the far node whole.
+ */
+function factKey(field: RoleFactField, tree: ResolveTree): Omit<RoleLinksKey, 'id'> {
+  const { type, shape } = FACT_FIELDS.get(field) as { type: RoleRelation; shape: FactShape };
+  if (shape.kind === 'node') return { type, properties: propertiesOfTree(tree, []), linkProperties: [] };
+  return { type, properties: shape.nodeField ? propertiesOfTree(tree, [shape.nodeField]) : null, linkProperties: linkPropertiesOfTree(tree) };
 }
 
 /**
@@ -50,10 +43,11 @@ function factKey(field: FactField, tree: ResolveTree): Omit<RoleLinksKey, 'id'> 
  * at the same level: a query reads only the kinds of facts it asks for, and of their
  * far nodes only the properties it selects.
  */
-function links(role: EntityRecord, field: FactField, { loaders }: Context, info: GraphQLResolveInfo): Promise<LinkRecord[]> {
+function links(role: EntityRecord, field: RoleFactField, { loaders }: Context, info: GraphQLResolveInfo): Promise<LinkRecord[]> {
   return loaders.roleLinks.load({ id: role.id, ...factKey(field, resolveTree(info)) });
 }
 const targets = async (found: Promise<LinkRecord[]>) => (await found).map((link) => link.target);
+type RoleFieldResolver = (role: EntityRecord, args: unknown, context: Context, info: GraphQLResolveInfo) => Promise<unknown>;
 
 /** The distinct fact keys a Role selection asks for. */
 function factKeys(roleTrees: ResolveTree[]): Omit<RoleLinksKey, 'id'>[] {
@@ -87,6 +81,18 @@ async function roleWithSelectedFacts(id: string, context: Context, info: GraphQL
   return role;
 }
 
+/** A resolver per Role fact field: the far nodes, or for a wrapper the links themselves. */
+function factResolvers(): Pick<RoleResolvers<Context>, RoleFactField> {
+  const fields = [...FACT_FIELDS].map(([field, { shape }]) => {
+    const resolve: RoleFieldResolver =
+      shape.kind === 'node'
+        ? (role, _args, context, info) => targets(links(role, field as RoleFactField, context, info))
+        : (role, _args, context, info) => links(role, field as RoleFactField, context, info);
+    return [field, resolve];
+  });
+  return Object.fromEntries(fields) as Pick<RoleResolvers<Context>, RoleFactField>;
+}
+
 /** Query.role, Query.roles, and the Role type with its fact wrappers. */
 export const roleResolvers: Resolvers = {
   Query: {
@@ -103,15 +109,7 @@ export const roleResolvers: Resolvers = {
   },
   Role: {
     externalCodes: (role) => parseExternalCodes(role.externalCodes),
-    skills: (role, _args, context, info) => links(role, 'skills', context, info),
-    responsibilities: (role, _args, context, info) => targets(links(role, 'responsibilities', context, info)),
-    settings: (role, _args, context, info) => targets(links(role, 'settings', context, info)),
-    tools: (role, _args, context, info) => targets(links(role, 'tools', context, info)),
-    education: (role, _args, context, info) => links(role, 'education', context, info),
-    salaries: (role, _args, context, info) => targets(links(role, 'salaries', context, info)),
-    growth: (role, _args, context, info) => targets(links(role, 'growth', context, info)),
-    relatedRoles: (role, _args, context, info) => links(role, 'relatedRoles', context, info),
-    collaborators: (role, _args, context, info) => links(role, 'collaborators', context, info),
+    ...factResolvers(),
     sources: async (role, _args, context) => {
       const sources = await context.loaders.source.loadMany((await details(role, context)).sourceIds);
       return sources.filter((source): source is SourceRecord => source !== null && !(source instanceof Error));

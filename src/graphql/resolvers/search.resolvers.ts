@@ -1,30 +1,15 @@
 import { z } from 'zod';
-import type { NodeKind, Resolvers } from '../../generated/graphql';
-import type { EntityLabel } from '../../models/records';
+import type { Resolvers } from '../../generated/graphql';
+import { kindOfLabel, LABEL_OF_KIND, type NodeKindName } from '../../models/node-labels';
 import { toLuceneQuery } from '../../repositories/lucene-query';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import { firstArg, parseArgs } from '../parse-args';
 
-const KIND_LABELS = {
-  ROLE: 'Role',
-  SKILL: 'Skill',
-  RESPONSIBILITY: 'Responsibility',
-  SETTING: 'Setting',
-  TOOL: 'Tool',
-  EDUCATION: 'Education',
-  COLLABORATOR: 'Collaborator',
-} as const satisfies Record<NodeKind, EntityLabel>;
-
-const LABEL_KINDS = Object.fromEntries(Object.entries(KIND_LABELS).map(([kind, label]) => [label, kind])) as Record<
-  string,
-  NodeKind | undefined
->;
-
 const searchArgs = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   first: firstArg,
-  kinds: z.array(z.enum(Object.keys(KIND_LABELS) as [NodeKind, ...NodeKind[]])).min(1, 'must name at least one kind').nullish(),
+  kinds: z.array(z.enum(Object.keys(LABEL_OF_KIND) as [NodeKindName, ...NodeKindName[]])).min(1, 'must name at least one kind').nullish(),
 });
 
 /** Query.search. */
@@ -36,10 +21,10 @@ export const searchResolvers: Resolvers = {
       if (!query) {
         throw new AppError(ErrorCode.BAD_USER_INPUT, 'Argument "text" must contain a letter or digit.', { argument: 'text' });
       }
-      const labels = kinds ? kinds.map((kind) => KIND_LABELS[kind]) : null;
+      const labels = kinds ? kinds.map((kind) => LABEL_OF_KIND[kind]) : null;
       const results = await repositories.search.search(query, labels, first);
       return results.flatMap(({ entity, score }) => {
-        const kind = LABEL_KINDS[entity.label];
+        const kind = kindOfLabel(entity.label);
         return kind ? [{ node: entity, kind, name: entity.name ?? entity.id, score }] : [];
       });
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../database/database';
 import { readDelimited } from '../delimited';
 import { taxonomyId } from '../ids';
+import { ROLE_FACT } from '../../models/relations';
 import { beginImport } from '../import-run';
 import type { ImportReport } from '../onet/onet-import';
 import { requireKnown, rowOf } from '../row';
@@ -158,7 +159,7 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           batch.map((row) => ({
             from: escoId(row.occupationUri),
             to: escoId(row.skillUri),
-            type: 'REQUIRES_SKILL',
+            type: ROLE_FACT.skills,
             properties: { essential: row.relationType === 'essential', ...cite },
           })),
         ),

@@ -5,6 +5,7 @@ import type { EntityRow, LinkRow } from '../../data/to-graph-rows';
 import { writeGraphRows } from '../../data/write-graph';
 import type { StepItem, StepReport } from '../batch-loader';
 import { readDelimited, type FileRow } from '../delimited';
+import { ROLE_FACT } from '../../models/relations';
 import { taxonomyId } from '../ids';
 import { beginImport } from '../import-run';
 import { requireKnown, rowOf } from '../row';
@@ -171,7 +172,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
             links.push({
               from: occupationId(rating.code),
               to: id,
-              type: 'REQUIRES_SKILL',
+              type: ROLE_FACT.skills,
               properties: { importance: rating.importance, level: rating.level ?? null, suppressed: rating.suppressed, ...cite },
             });
           }
@@ -196,7 +197,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
           batch.map((row) => ({
             from: occupationId(row['O*NET-SOC Code']),
             to: taxonomyId('onet-task', row['Task ID']),
-            type: 'HAS_RESPONSIBILITY',
+            type: ROLE_FACT.responsibilities,
             properties: { core: row['Task Type'] === 'Core', ...cite },
           })),
         ),
@@ -225,7 +226,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
           links.set(`${from}|${id}`, {
             from,
             to: id,
-            type: 'USES_TOOL',
+            type: ROLE_FACT.tools,
             properties: { hot: row['Hot Technology'] === 'Y', inDemand: row['In Demand'] === 'Y', ...cite },
           });
         }
@@ -249,7 +250,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
           batch.map((row) => ({
             from: occupationId(row['O*NET-SOC Code']),
             to: occupationId(row['Related O*NET-SOC Code']),
-            type: 'RELATED_TO',
+            type: ROLE_FACT.relatedRoles,
             properties: {
               tier: row['Relatedness Tier'],
               rank: row.Index,
@@ -281,7 +282,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
           batch.map((row) => ({
             from: occupationId(row['O*NET-SOC Code']),
             to: taxonomyId('onet-job-zone', String(row['Job Zone'])),
-            type: 'REQUIRES_EDUCATION',
+            type: ROLE_FACT.education,
             properties: { ...cite },
           })),
         );
@@ -313,7 +314,7 @@ async function linkRolesSharingCodes(database: Database, actor: string, cite: Re
       links.push({
         from: id,
         to: target,
-        type: 'RELATED_TO',
+        type: ROLE_FACT.relatedRoles,
         properties: { reason: `the same O*NET-SOC occupation (${code})`, tier: null, rank: null, ...cite, inferred: true },
       });
     }

@@ -1,29 +1,19 @@
 import type { OverlapDimension, Relation } from '../generated/graphql';
+import { OVERLAP_DIMENSIONS, PUBLIC_RELATIONS, RELATIONS } from '../../../src/models/relations';
 
-/** How a relationship reads on an edge of the path graph ("requires", "works in"...). */
-export const RELATION_PHRASE: Record<Relation, string> = {
-  REQUIRES_SKILL: 'requires',
-  HAS_RESPONSIBILITY: 'carries out',
-  WORKS_IN: 'works in',
-  USES_TOOL: 'uses',
-  REQUIRES_EDUCATION: 'asks for',
-  RELATED_TO: 'related to',
-  COLLABORATES_WITH: 'works with',
-  RELATED_SKILL: 'draws on',
-};
+/** The relationship types a path may follow, in the order the path form lists them: the service's relation table. */
+export const PATH_RELATIONS: readonly Relation[] = PUBLIC_RELATIONS;
 
-/** The relationship types in the order the path form lists them. */
-export const RELATIONS = Object.keys(RELATION_PHRASE) as Relation[];
-
-/** The relation as printed, for a type the schema may have added since this build. */
+/**
+ * How a relationship reads on an edge of the path graph ("requires", "works in"...):
+ * the verb the service's explanations use. A type the schema may have added since
+ * this build reads as its name in lower case.
+ */
 export function relationPhrase(relation: string): string {
-  return (RELATION_PHRASE as Record<string, string>)[relation] ?? relation.toLowerCase().replaceAll('_', ' ');
+  return Object.hasOwn(RELATIONS, relation) ? RELATIONS[relation as keyof typeof RELATIONS].verb : relation.toLowerCase().replaceAll('_', ' ');
 }
 
 /** What the compare view calls each dimension. */
-export const DIMENSION_LABEL: Record<OverlapDimension, string> = {
-  SKILLS: 'Skills',
-  RESPONSIBILITIES: 'Responsibilities',
-  SETTINGS: 'Settings',
-  TOOLS: 'Tools',
-};
+export const DIMENSION_LABEL: Record<OverlapDimension, string> = Object.fromEntries(
+  Object.entries(OVERLAP_DIMENSIONS).map(([dimension, { title }]) => [dimension, title]),
+) as Record<OverlapDimension, string>;

@@ -4,7 +4,7 @@ import { PageHeading } from '../components/page-heading';
 import { SearchBox } from '../components/search-box';
 import type { Relation } from '../generated/graphql';
 import { readIdList, withIdList } from '../lib/id-list-param';
-import { RELATIONS, relationPhrase } from '../lib/relation-phrase';
+import { PATH_RELATIONS, relationPhrase } from '../lib/relation-phrase';
 import { RoleNameQuery } from '../queries/role-name.query';
 import { PathResults } from './path-results';
 
@@ -27,8 +27,8 @@ function RoleSlot({ label, id, onChoose, onClear }: { label: string; id: string 
 
 function readRelations(params: URLSearchParams): Relation[] {
   const chosen = readIdList(params, 'via');
-  const known = RELATIONS.filter((relation) => chosen.includes(relation));
-  return known.length > 0 ? known : RELATIONS;
+  const known = PATH_RELATIONS.filter((relation) => chosen.includes(relation));
+  return known.length > 0 ? known : [...PATH_RELATIONS];
 }
 
 function readHops(params: URLSearchParams): number {
@@ -51,7 +51,7 @@ export function PathPage() {
   const toggleRelation = (relation: Relation) => {
     const next = via.includes(relation) ? via.filter((other) => other !== relation) : [...via, relation];
     if (next.length === 0) return;
-    setParams(next.length === RELATIONS.length ? withIdList(params, 'via', []) : withIdList(params, 'via', next));
+    setParams(next.length === PATH_RELATIONS.length ? withIdList(params, 'via', []) : withIdList(params, 'via', next));
   };
   return (
     <section className="path-page">
@@ -77,7 +77,7 @@ export function PathPage() {
           <summary>Path options</summary>
           <fieldset>
             <legend>Connect through</legend>
-            {RELATIONS.map((relation) => (
+            {PATH_RELATIONS.map((relation) => (
               <label key={relation} className="check">
                 <input type="checkbox" checked={via.includes(relation)} onChange={() => toggleRelation(relation)} /> {relationPhrase(relation)}
               </label>

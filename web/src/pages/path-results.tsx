@@ -7,7 +7,7 @@ import { ErrorMessage, Loading } from '../components/query-status';
 import { SourcesDisclosure } from '../components/sources-disclosure';
 import type { PathQuery as PathResult, Relation } from '../generated/graphql';
 import { nodeLabel } from '../lib/node-label';
-import { RELATIONS, relationPhrase } from '../lib/relation-phrase';
+import { PATH_RELATIONS, relationPhrase } from '../lib/relation-phrase';
 import { PathQuery } from '../queries/path.query';
 import { SkillGapCard } from './skill-gap-card';
 
@@ -28,7 +28,7 @@ function HopDetails({ step }: { step: Step }) {
 export function PathResults({ from, to, via, maxHops }: { from: string; to: string; via: Relation[]; maxHops: number }) {
   const [{ data, fetching, error }, retry] = useQuery({
     query: PathQuery,
-    variables: { from, to, maxHops, via: via.length === RELATIONS.length ? null : via },
+    variables: { from, to, maxHops, via: via.length === PATH_RELATIONS.length ? null : via },
   });
   const [selected, setSelected] = useState<GraphHop | null>(null);
   const drawn = useMemo(() => {

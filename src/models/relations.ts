@@ -1,0 +1,234 @@
+import type { NodeLabel } from './node-labels';
+
+/**
+ * How a Role field shows one kind of its facts. `node`: the list holds the far nodes
+ * themselves. A wrapper type (RoleSkill, RelatedRole...) also shows the relationship:
+ * `nodeField` is the wrapper field holding the far node (null when the wrapper reads
+ * the far node through fields of its own, so it is read whole), and `linkFields` says
+ * which stored relationship properties each wrapper field reads (the far node's
+ * fields read none).
+ */
+export type FactShape =
+  | { kind: 'node' }
+  | { kind: 'wrapper'; type: string; nodeField: string | null; linkFields: Readonly<Record<string, readonly string[]>> };
+
+/** One relationship type of the graph, with everything the code needs to know about it. */
+export interface RelationSpec {
+  /** The labels allowed at each end: the allow-list every write checks. */
+  from: readonly NodeLabel[];
+  to: readonly NodeLabel[];
+  /** The Role field listing these facts and how it shows them; null when it is not a role's fact. */
+  roleFact: { field: string; shape: FactShape } | null;
+  /**
+   * Counted from both ends when both are roles (a role's related roles include those
+   * relating it); links to other labels count from the role only.
+   */
+  bothWaysBetweenRoles: boolean;
+  /**
+   * A figure (salary, growth): set by its own mutations and kept off paths, so not in
+   * GraphQL's `Relation` enum. Every other relation is in it: paths follow it and
+   * curators link and unlink it.
+   */
+  figure: boolean;
+  /** Links of this type may carry importance, level and essential. */
+  weighted: boolean;
+  /** Links of this type must give a reason. */
+  needsReason: boolean;
+  /** The overlap dimension comparing roles by these facts, with its display title. */
+  dimension: { name: string; title: string } | null;
+  /** How a link reads as a sentence from its start to its end node ("requires"). */
+  verb: string;
+  /** How two links meeting at a shared end read together ("both require"); null: they read one by one. */
+  bothVerb: string | null;
+}
+
+const CITATION = ['sourceIds', 'quotes'];
+
+/**
+ * The relationship types of the graph: the one place a relation's properties are
+ * written. Lists of relations elsewhere (GraphQL's `Relation` enum and the Role
+ * fields aside, which a unit test holds equal to this table) derive from it.
+ */
+export const RELATIONS = {
+  REQUIRES_SKILL: {
+    from: ['Role'],
+    to: ['Skill'],
+    roleFact: {
+      field: 'skills',
+      shape: {
+        kind: 'wrapper',
+        type: 'RoleSkill',
+        nodeField: 'skill',
+        linkFields: { skill: [], sources: CITATION, inferred: ['inferred'], importance: ['importance'], level: ['level'], essential: ['essential'] },
+      },
+    },
+    bothWaysBetweenRoles: false,
+    figure: false,
+    weighted: true,
+    needsReason: false,
+    dimension: { name: 'SKILLS', title: 'Skills' },
+    verb: 'requires',
+    bothVerb: 'both require',
+  },
+  HAS_RESPONSIBILITY: {
+    from: ['Role'],
+    to: ['Responsibility'],
+    roleFact: { field: 'responsibilities', shape: { kind: 'node' } },
+    bothWaysBetweenRoles: false,
+    figure: false,
+    weighted: false,
+    needsReason: false,
+    dimension: { name: 'RESPONSIBILITIES', title: 'Responsibilities' },
+    verb: 'is responsible for',
+    bothVerb: 'are both responsible for',
+  },
+  WORKS_IN: {
+    from: ['Role'],
+    to: ['Setting'],
+    roleFact: { field: 'settings', shape: { kind: 'node' } },
+    bothWaysBetweenRoles: false,
+    figure: false,
+    weighted: false,
+    needsReason: false,
+    dimension: { name: 'SETTINGS', title: 'Settings' },
+    verb: 'works in',
+    bothVerb: 'both work in',
+  },
+  USES_TOOL: {
+    from: ['Role'],
+    to: ['Tool'],
+    roleFact: { field: 'tools', shape: { kind: 'node' } },
+    bothWaysBetweenRoles: false,
+    figure: false,
+    weighted: false,
+    needsReason: false,
+    dimension: { name: 'TOOLS', title: 'Tools' },
+    verb: 'uses',
+    bothVerb: 'both use',
+  },
+  REQUIRES_EDUCATION: {
+    from: ['Role'],
+    to: ['Education'],
+    roleFact: {
+      field: 'education',
+      shape: { kind: 'wrapper', type: 'EducationRequirement', nodeField: null, linkFields: { level: [], education: [], sources: CITATION } },
+    },
+    bothWaysBetweenRoles: false,
+    figure: false,
+    weighted: false,
+    needsReason: false,
+    dimension: null,
+    verb: 'asks for',
+    bothVerb: 'both ask for',
+  },
+  RELATED_TO: {
+    from: ['Role'],
+    to: ['Role'],
+    roleFact: {
+      field: 'relatedRoles',
+      shape: {
+        kind: 'wrapper',
+        type: 'RelatedRole',
+        nodeField: 'role',
+        linkFields: { role: [], reason: ['reason'], sources: CITATION, inferred: ['inferred'], tier: ['tier'], rank: ['rank'] },
+      },
+    },
+    bothWaysBetweenRoles: true,
+    figure: false,
+    weighted: false,
+    needsReason: true,
+    dimension: null,
+    verb: 'is related to',
+    bothVerb: null,
+  },
+  COLLABORATES_WITH: {
+    from: ['Role'],
+    to: ['Role', 'Collaborator'],
+    roleFact: {
+      field: 'collaborators',
+      shape: { kind: 'wrapper', type: 'Collaboration', nodeField: null, linkFields: { partner: [], name: [], sources: CITATION, inferred: ['inferred'] } },
+    },
+    bothWaysBetweenRoles: true,
+    figure: false,
+    weighted: false,
+    needsReason: false,
+    dimension: null,
+    verb: 'works with',
+    bothVerb: 'both work with',
+  },
+  HAS_SALARY: {
+    from: ['Role'],
+    to: ['SalaryFigure'],
+    roleFact: { field: 'salaries', shape: { kind: 'node' } },
+    bothWaysBetweenRoles: false,
+    figure: true,
+    weighted: false,
+    needsReason: false,
+    dimension: null,
+    verb: 'has the salary figure',
+    bothVerb: null,
+  },
+  HAS_GROWTH: {
+    from: ['Role'],
+    to: ['GrowthFigure'],
+    roleFact: { field: 'growth', shape: { kind: 'node' } },
+    bothWaysBetweenRoles: false,
+    figure: true,
+    weighted: false,
+    needsReason: false,
+    dimension: null,
+    verb: 'has the growth figure',
+    bothVerb: null,
+  },
+  RELATED_SKILL: {
+    from: ['Skill'],
+    to: ['Skill'],
+    roleFact: null,
+    bothWaysBetweenRoles: false,
+    figure: false,
+    weighted: true,
+    needsReason: false,
+    dimension: null,
+    verb: 'draws on',
+    bothVerb: 'both draw on',
+  },
+} as const satisfies Record<string, RelationSpec>;
+
+/** A relationship type of the graph. */
+export type RelationType = keyof typeof RELATIONS;
+
+type Entry = { [type in RelationType]: [type, (typeof RELATIONS)[type]] }[RelationType];
+const ENTRIES = Object.entries(RELATIONS) as Entry[];
+
+/** Every relationship type, in the table's order. */
+export const RELATION_TYPES = ENTRIES.map(([type]) => type) as [RelationType, ...RelationType[]];
+
+/** GraphQL's `Relation` enum: every relation but the figures'. Paths follow these; curators link them. */
+export type Relation = { [type in RelationType]: (typeof RELATIONS)[type]['figure'] extends true ? never : type }[RelationType];
+export const PUBLIC_RELATIONS = ENTRIES.filter(([, spec]) => !spec.figure).map(([type]) => type) as [Relation, ...Relation[]];
+
+/** A relationship type that lists a role's facts, and the Role field listing them. */
+export type RoleRelation = { [type in RelationType]: (typeof RELATIONS)[type]['roleFact'] extends null ? never : type }[RelationType];
+export type RoleFactField = NonNullable<(typeof RELATIONS)[RoleRelation]['roleFact']>['field'];
+export const ROLE_RELATIONS = ENTRIES.filter(([, spec]) => spec.roleFact !== null).map(([type]) => type) as RoleRelation[];
+
+/** The Role field listing each role relation's facts. */
+export function roleFactField(type: RoleRelation): RoleFactField {
+  return RELATIONS[type].roleFact.field;
+}
+
+/** The relation behind each Role fact field: `ROLE_FACT.education` is the type linking a role to its education. */
+export const ROLE_FACT = Object.fromEntries(ROLE_RELATIONS.map((type) => [roleFactField(type), type])) as Readonly<Record<RoleFactField, RoleRelation>>;
+
+/** An overlap dimension (GraphQL's `OverlapDimension`). */
+export type OverlapDimensionName = NonNullable<(typeof RELATIONS)[RelationType]['dimension']>['name'];
+
+/** Each overlap dimension: the relation a role has to the items compared, their label, and the dimension's title. */
+export const OVERLAP_DIMENSIONS = Object.fromEntries(
+  ENTRIES.flatMap(([type, spec]) => (spec.dimension ? [[spec.dimension.name, { type, label: spec.to[0], title: spec.dimension.title }]] : [])),
+) as Readonly<Record<OverlapDimensionName, { type: RelationType; label: NodeLabel; title: string }>>;
+
+/** Is this string a relationship type of the table? */
+export function isRelationType(value: string): value is RelationType {
+  return Object.hasOwn(RELATIONS, value);
+}
