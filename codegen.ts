@@ -16,7 +16,7 @@ const config: CodegenConfig = {
         'typescript-resolvers',
       ],
       config: {
-        contextType: '../server/context#Context',
+        contextType: '../graphql/context#Context',
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,

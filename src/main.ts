@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config/config';
-import { prepareGraph } from './data/prepare-graph';
+import { prepareGraph } from './repositories/prepare-graph';
 import { openDatabase } from './database/open-database';
 import { createLogger } from './logging/logger';
 import { createApp } from './server/create-app';

@@ -2,7 +2,7 @@
 // have that no other role of the set has?
 // Parameters: $roleIds (2..10 role ids; the same id twice is allowed),
 //             $type (the dimension's relationship type: REQUIRES_SKILL, HAS_RESPONSIBILITY,
-//             WORKS_IN or USES_TOOL, checked against src/models/overlap-dimension.ts),
+//             WORKS_IN or USES_TOOL, checked against the relation table, src/models/relations.ts),
 //             $roleProperties, $itemProperties (the properties of the roles and of the
 //             items to return, as the query selects them; null for all).
 // Formula: items(r) = nodes r points at with $type;

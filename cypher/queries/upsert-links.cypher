@@ -1,7 +1,7 @@
 // Write: create or update fact relationships between existing nodes, recording who
 // changed them and when.
 // Parameters: $rows (list of {from, to, type, properties}), $actor. `type` is checked
-// against the allow-list of relationship types (src/models/link-types.ts) before it
+// against the allow-list of relationship types (src/models/relations.ts) before it
 // gets here. A relationship is stamped (updatedAt, updatedBy; createdAt, createdBy
 // when new) only when a property changes, so writing the same rows twice changes nothing.
 // A skill requirement also gets `weight`, derived from its own properties (importance / 5

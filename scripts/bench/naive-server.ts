@@ -14,7 +14,7 @@
 import { ApolloServer } from '@apollo/server';
 import { boundedName, loadCypherCatalog, type StatementName } from '../../src/database/cypher-catalog';
 import { PUBLIC_RELATIONS } from '../../src/models/relations';
-import { loadTypeDefs } from '../../src/server/load-type-defs';
+import { loadTypeDefs } from '../../src/graphql/load-type-defs';
 import { driver, servePeer } from './peer-server';
 const catalog = loadCypherCatalog();
 

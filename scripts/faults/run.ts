@@ -19,7 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../../src/config/repo-root';
-import { prepareGraph } from '../../src/data/prepare-graph';
+import { prepareGraph } from '../../src/repositories/prepare-graph';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';
 import { createLogger } from '../../src/logging/logger';

@@ -1,39 +1,8 @@
-import { ROLE_FACT, type RelationType } from '../models/relations';
+import { citationProperties, type EntityRow, type GraphRows, type LinkRow } from '../models/graph-rows';
+import { ROLE_FACT } from '../models/relations';
 import type { EntityLabel } from '../models/records';
-import type { CuratedCitation, CuratedDataset } from './curated-schema';
+import type { CuratedDataset } from './curated-schema';
 import { labelsById } from './validate-curated';
-
-export interface EntityRow {
-  id: string;
-  label: EntityLabel;
-  properties: Record<string, unknown>;
-}
-
-export interface LinkRow {
-  from: string;
-  to: string;
-  type: RelationType;
-  properties: Record<string, unknown>;
-}
-
-export interface GraphRows {
-  sources: { id: string; title: string }[];
-  entities: EntityRow[];
-  links: LinkRow[];
-}
-
-/**
- * Citations are stored on each node and relationship as two parallel lists,
- * `sourceIds` and `quotes` ('' where no quote is given), since Neo4j properties
- * hold lists of primitives but not maps.
- */
-export function citationProperties(citations: CuratedCitation[], inferred = false): Record<string, unknown> {
-  return {
-    sourceIds: citations.map((citation) => citation.source),
-    quotes: citations.map((citation) => citation.quote ?? ''),
-    inferred,
-  };
-}
 
 type EntityFact = CuratedDataset['entities'][keyof CuratedDataset['entities']][number];
 type SalaryFact = CuratedDataset['figures']['salaries'][number];

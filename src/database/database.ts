@@ -19,6 +19,9 @@ export interface DatabaseOptions {
 
 export type Row = Record<string, unknown>;
 
+/** A statement runner bound to one open transaction (what writeTransaction hands its work). */
+export type TransactionRun = (name: StatementName, params: Record<string, unknown>) => Promise<Row[]>;
+
 /** Runs catalog statements for one request, counting them and naming the operation in transaction metadata. */
 export interface CypherRunner {
   read(name: StatementName, params: Record<string, unknown>): Promise<Row[]>;
@@ -131,7 +134,7 @@ export class Database {
    */
   async writeTransaction<T>(
     operation: string,
-    work: (run: (name: StatementName, params: Record<string, unknown>) => Promise<Row[]>) => Promise<T>,
+    work: (run: TransactionRun) => Promise<T>,
     options: { dryRun?: boolean; stats?: QueryStats; timeoutMs?: number; deadline?: number } = {},
   ): Promise<T> {
     const timeoutMs = options.deadline === undefined ? options.timeoutMs : remainingTime(options.deadline);

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityRecord, LinkRecord, RoleDetailsRecord, SourceRecord } from '../models/records';
 import { roleLinksKey, type RoleLinksKey } from '../repositories/role.repository';
-import type { Repositories } from './repositories';
+import type { Repositories } from '../repositories/repositories';
 
 /**
  * Per-request batching: every load of one kind made while resolving one level of

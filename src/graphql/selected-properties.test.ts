@@ -1,5 +1,5 @@
 import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
-import { loadTypeDefs } from '../server/load-type-defs';
+import { loadTypeDefs } from './load-type-defs';
 import { selectedProperties } from './selected-properties';
 
 const schema = buildSchema(loadTypeDefs());

@@ -1,5 +1,5 @@
 import type { Database } from '../database/database';
-import type { TransactionRun } from '../data/write-graph';
+import type { TransactionRun } from '../database/database';
 import type { BadRow } from './delimited';
 
 /** What a file step yields: an item to write, or a row it could not use. */

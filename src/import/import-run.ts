@@ -1,7 +1,8 @@
 import type { Database } from '../database/database';
-import { citationProperties, type EntityRow, type LinkRow } from '../data/to-graph-rows';
-import { writeGraphRows, type TransactionRun } from '../data/write-graph';
-import { refreshRoleWeightsNow } from '../data/role-weights';
+import { citationProperties, type EntityRow, type LinkRow } from '../models/graph-rows';
+import type { TransactionRun } from '../database/database';
+import { writeGraphRows } from '../repositories/graph-writer';
+import { refreshRoleWeightsNow } from '../database/role-weights';
 import { BatchLoader } from './batch-loader';
 
 export interface ImportRunOptions {

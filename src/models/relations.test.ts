@@ -1,5 +1,5 @@
 import { buildSchema, getNamedType, isEnumType, isObjectType, type GraphQLNamedType, type GraphQLObjectType } from 'graphql';
-import { loadTypeDefs } from '../server/load-type-defs';
+import { loadTypeDefs } from '../graphql/load-type-defs';
 import { LABEL_OF_KIND, NODE_LABEL_NAMES } from './node-labels';
 import { OVERLAP_DIMENSIONS, PUBLIC_RELATIONS, RELATIONS, ROLE_FACT, ROLE_RELATIONS, roleFactField } from './relations';
 

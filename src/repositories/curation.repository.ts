@@ -1,7 +1,7 @@
-import type { Database, QueryStats, Row } from '../database/database';
-import type { GraphRows } from '../data/to-graph-rows';
-import { refreshRoleWeights } from '../data/role-weights';
-import { writeGraphRows, type TransactionRun, type WriteReport } from '../data/write-graph';
+import type { Database, QueryStats, Row, TransactionRun } from '../database/database';
+import { refreshRoleWeights } from '../database/role-weights';
+import type { GraphRows } from '../models/graph-rows';
+import { writeGraphRows, type WriteReport } from './graph-writer';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { isRelationType, RELATIONS, type RelationType } from '../models/relations';

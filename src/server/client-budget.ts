@@ -2,26 +2,13 @@ import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
+import type { BudgetState, ClientBudget } from '../graphql/context';
 
 export interface BudgetOptions {
   /** Cost a client may spend per window. */
   points: number;
   /** Window length in seconds. */
   windowSeconds: number;
-}
-
-export interface BudgetState {
-  limit: number;
-  remaining: number;
-  resetInSeconds: number;
-}
-
-/** One request's view of its client's budget. */
-export interface ClientBudget {
-  /** Spends `cost`; throws RATE_LIMITED (HTTP 429, Retry-After) when the budget does not cover it. */
-  charge(cost: number): Promise<void>;
-  /** The budget after the last charge, or null before any. */
-  state(): BudgetState | null;
 }
 
 /** Budgets kept in this process's memory, per client key, by rate-limiter-flexible. */

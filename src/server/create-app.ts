@@ -13,16 +13,16 @@ import { ErrorCode } from '../errors/error-code';
 import { resolvers } from '../graphql/resolvers';
 import type { Logger } from '../logging/logger';
 import { clientBudget, clientKey, createBudgetLimiter, type BudgetOptions } from './client-budget';
-import { createContext, type Context } from './context';
-import { costPlugin } from './cost-plugin';
-import { BEARER_CHALLENGE, curationGuard } from './curation-guard';
+import { createContext, type Context } from '../graphql/context';
+import { costPlugin } from './cost.plugin';
+import { BEARER_CHALLENGE, curationGuardPlugin } from './curation-guard.plugin';
 import { explorerRouter } from './explorer';
 import { createFormatError } from './format-error';
 import { healthHandler } from './health';
 import { LIMITS } from './limits';
-import { loadTypeDefs } from './load-type-defs';
+import { loadTypeDefs } from '../graphql/load-type-defs';
 import { queryLimits } from './query-limits';
-import { requestStatsPlugin } from './request-stats-plugin';
+import { requestStatsPlugin } from './request-stats.plugin';
 
 export interface AppOptions {
   /** Production mode: no field suggestions, introspection off unless `introspection`. Defaults to false. */
@@ -126,7 +126,7 @@ export async function createApp(database: Database, logger: Logger, options: App
       // The schema gives no cache hints, so Apollo's default cache-control plugin would
       // only add a hook to every resolved field; answers are per query, never cached.
       ApolloServerPluginCacheControlDisabled(),
-      curationGuard,
+      curationGuardPlugin,
       ...limits.plugins,
       costPlugin,
       requestStatsPlugin,

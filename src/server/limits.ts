@@ -13,7 +13,7 @@ export const LIMITS = {
   maxTokens: 2_000,
   /** Characters in one document. */
   maxDocumentLength: 15_000,
-  /** Estimated cost of one operation (see cost-plugin.ts for how it is counted). */
+  /** Estimated cost of one operation (see cost.plugin.ts for how it is counted). */
   maxCost: 50_000,
   /** Size an unbounded list is assumed to have when estimating cost. */
   assumedListSize: 20,

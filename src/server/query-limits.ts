@@ -43,7 +43,7 @@ export interface QueryLimits {
 /**
  * Depth, aliases and directives (GraphQL Armor), document length, and, in
  * production, no field suggestions. Tokens are capped by graphql-js's own parser
- * (Apollo's `parseOptions.maxTokens`), and cost by cost-plugin.ts.
+ * (Apollo's `parseOptions.maxTokens`), and cost by cost.plugin.ts.
  */
 export function queryLimits(production: boolean): QueryLimits {
   const armor = new ApolloArmor({

@@ -1,6 +1,6 @@
-import { prepareGraph } from '../../src/data/prepare-graph';
+import { prepareGraph } from '../../src/repositories/prepare-graph';
 import { readCurated } from '../../src/data/read-curated';
-import { seedIfChanged } from '../../src/data/seed-curated';
+import { seedIfChanged } from '../../src/repositories/curated-loader';
 import { createLogger } from '../../src/logging/logger';
 import { graphFingerprint, type GraphFingerprint } from '../../src/database/graph-fingerprint';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../integration/test-api';

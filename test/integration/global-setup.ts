@@ -1,4 +1,4 @@
-import { prepareGraph } from '../../src/data/prepare-graph';
+import { prepareGraph } from '../../src/repositories/prepare-graph';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';
 import type { LocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';

@@ -1,7 +1,7 @@
 import { graphFingerprint } from '../../src/database/graph-fingerprint';
 import { migrate, readMigrations, runStatements } from '../../src/database/migrate';
 import { readCurated } from '../../src/data/read-curated';
-import { seedCurated } from '../../src/data/seed-curated';
+import { seedCurated } from '../../src/repositories/curated-loader';
 import { toGraphRows } from '../../src/data/to-graph-rows';
 import { startTestApi, type TestApi } from './test-api';
 import { testDatabase } from './test-database';

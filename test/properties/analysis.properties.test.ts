@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { PUBLIC_RELATIONS } from '../../src/models/relations';
-import { seedCurated } from '../../src/data/seed-curated';
+import { seedCurated } from '../../src/repositories/curated-loader';
 import { validateCurated } from '../../src/data/validate-curated';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config/repo-root';
-import { prepareGraph } from '../../src/data/prepare-graph';
+import { prepareGraph } from '../../src/repositories/prepare-graph';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';

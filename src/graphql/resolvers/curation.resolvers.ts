@@ -9,12 +9,12 @@ import type { Resolvers } from '../../generated/graphql';
 import type { EntityLabel, NodeWriteRecord } from '../../models/records';
 import { PUBLIC_RELATIONS, RELATIONS } from '../../models/relations';
 import type { WriteContext } from '../../repositories/curation.repository';
-import type { Context } from '../../server/context';
+import type { Context } from '../context';
 import { idArg, parseArgs } from '../parse-args';
 
 /**
  * The curator making the request, or UNAUTHENTICATED. The server refuses
- * mutations without a curator before execution (see curation-guard.ts); this
+ * mutations without a curator before execution (see src/server/curation-guard.plugin.ts); this
  * second check keeps every resolver safe on its own and names the actor.
  */
 function writer(context: Context): WriteContext {

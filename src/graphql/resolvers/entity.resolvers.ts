@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/graphql';
 import type { EntityRecord } from '../../models/records';
-import type { Context } from '../../server/context';
+import type { Context } from '../context';
 
 /** Passages naming the node itself. */
 const sources = (entity: EntityRecord) => entity.citations;

@@ -3,7 +3,7 @@ import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { z } from 'zod';
 import type { Resolvers, RoleResolvers } from '../../generated/graphql';
 import { parseExternalCodes, type EntityRecord, type LinkRecord, type RoleDetailsRecord, type SourceRecord } from '../../models/records';
-import type { Context } from '../../server/context';
+import type { Context } from '../context';
 import { RELATIONS, ROLE_RELATIONS, roleFactField, type FactShape, type RoleFactField, type RoleRelation } from '../../models/relations';
 import { noRoleFacts, roleLinksKey, type RoleLinksKey } from '../../repositories/role.repository';
 import { decodeCursor, toConnection } from '../pagination';

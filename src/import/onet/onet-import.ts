@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
-import type { EntityRow, LinkRow } from '../../data/to-graph-rows';
-import { writeGraphRows } from '../../data/write-graph';
+import type { EntityRow, LinkRow } from '../../models/graph-rows';
+import { writeGraphRows } from '../../repositories/graph-writer';
 import type { StepItem, StepReport } from '../batch-loader';
 import { readDelimited, type FileRow } from '../delimited';
 import { ROLE_FACT } from '../../models/relations';

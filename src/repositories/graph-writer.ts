@@ -1,12 +1,8 @@
-import type { StatementName } from '../database/cypher-catalog';
-import type { Row } from '../database/database';
+import type { Row, TransactionRun } from '../database/database';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { RELATIONS } from '../models/relations';
-import type { GraphRows } from './to-graph-rows';
-
-/** A statement runner bound to one open transaction. */
-export type TransactionRun = (name: StatementName, params: Record<string, unknown>) => Promise<Row[]>;
+import type { GraphRows } from '../models/graph-rows';
 
 /** How many facts of one kind a write created, changed and left as they were. */
 export interface ChangeCounts {

@@ -1,11 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Curator } from '../auth/curator-tokens';
 import type { CypherRunner, Database } from '../database/database';
-import { createLoaders, type Loaders } from '../graphql/loaders';
-import { createRepositories, type Repositories } from '../graphql/repositories';
+import { createLoaders, type Loaders } from './loaders';
+import { createRepositories, type Repositories } from '../repositories/repositories';
 import type { Logger } from '../logging/logger';
 import { CurationRepository } from '../repositories/curation.repository';
-import type { ClientBudget } from './client-budget';
+
+export interface BudgetState {
+  limit: number;
+  remaining: number;
+  resetInSeconds: number;
+}
+
+/** One request's view of its client's budget. */
+export interface ClientBudget {
+  /** Spends `cost`; throws RATE_LIMITED (HTTP 429, Retry-After) when the budget does not cover it. */
+  charge(cost: number): Promise<void>;
+  /** The budget after the last charge, or null before any. */
+  state(): BudgetState | null;
+}
 
 /** What every resolver receives: one per HTTP request. */
 export interface Context {

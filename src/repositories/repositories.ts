@@ -1,10 +1,10 @@
 import type { CypherRunner } from '../database/database';
-import { EntityRepository } from '../repositories/entity.repository';
-import { OverlapRepository } from '../repositories/overlap.repository';
-import { PathRepository } from '../repositories/path.repository';
-import { RoleRepository } from '../repositories/role.repository';
-import { SearchRepository } from '../repositories/search.repository';
-import { SourceRepository } from '../repositories/source.repository';
+import { EntityRepository } from './entity.repository';
+import { OverlapRepository } from './overlap.repository';
+import { PathRepository } from './path.repository';
+import { RoleRepository } from './role.repository';
+import { SearchRepository } from './search.repository';
+import { SourceRepository } from './source.repository';
 
 /** The repositories one request uses, all sharing its runner (and so its counters). */
 export interface Repositories {

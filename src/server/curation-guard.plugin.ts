@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import type { Context } from './context';
+import type { Context } from '../graphql/context';
 
 /** The challenge sent with every 401, as RFC 6750 asks of bearer-token APIs. */
 export const BEARER_CHALLENGE = 'Bearer realm="careers-graph"';
@@ -11,7 +11,7 @@ export const BEARER_CHALLENGE = 'Bearer realm="careers-graph"';
  * before anything runs, so no resolver of an unauthenticated mutation is called
  * and nothing is written. Reads stay public.
  */
-export const curationGuard: ApolloServerPlugin<Context> = {
+export const curationGuardPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation, contextValue, response }) {

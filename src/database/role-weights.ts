@@ -1,5 +1,4 @@
-import type { Database } from '../database/database';
-import type { TransactionRun } from './write-graph';
+import type { Database, TransactionRun } from './database';
 
 /** What a refresh of the roles' derived requirement totals did. */
 export interface RoleWeightsReport {

@@ -3,7 +3,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { GraphQLError, getNamedType, getNullableType, isIntrospectionType, isListType } from 'graphql';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import type { Context } from './context';
+import type { Context } from '../graphql/context';
 import { LIMITS } from './limits';
 
 /**

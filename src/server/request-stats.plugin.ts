@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Context } from './context';
+import type { Context } from '../graphql/context';
 
 /**
  * Names the operation for database transaction metadata, reports the Cypher

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../database/database';
-import type { CuratedDataset } from './curated-schema';
-import { toGraphRows } from './to-graph-rows';
-import { refreshRoleWeights } from './role-weights';
-import { writeGraphRows, type ChangeCounts } from './write-graph';
+import type { CuratedDataset } from '../data/curated-schema';
+import { toGraphRows } from '../data/to-graph-rows';
+import { refreshRoleWeights } from '../database/role-weights';
+import { writeGraphRows, type ChangeCounts } from './graph-writer';
 
 /**
  * Time limit of the load at start. Longer than a request's: it writes the whole

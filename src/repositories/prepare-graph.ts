@@ -1,9 +1,9 @@
 import type { Database } from '../database/database';
 import { migrate } from '../database/migrate';
 import type { Logger } from '../logging/logger';
-import { readCurated } from './read-curated';
-import { refreshRoleWeightsNow } from './role-weights';
-import { LOAD_TIMEOUT_MS, seedIfChanged } from './seed-curated';
+import { readCurated } from '../data/read-curated';
+import { refreshRoleWeightsNow } from '../database/role-weights';
+import { LOAD_TIMEOUT_MS, seedIfChanged } from './curated-loader';
 
 /** Applies pending migrations, then (optionally) loads the curated graph if its file changed since the last load. */
 export async function prepareGraph(database: Database, databaseName: string, seed: boolean, logger: Logger): Promise<void> {

@@ -1,0 +1,37 @@
+import type { EntityLabel } from './records';
+import type { RelationType } from './relations';
+
+/** One node to write: its id, its label, and every property it stores. */
+export interface EntityRow {
+  id: string;
+  label: EntityLabel;
+  properties: Record<string, unknown>;
+}
+
+/** One relationship to write between two nodes by id. */
+export interface LinkRow {
+  from: string;
+  to: string;
+  type: RelationType;
+  properties: Record<string, unknown>;
+}
+
+/** What the graph writer takes: the curated loader, the importers and every curation mutation produce these. */
+export interface GraphRows {
+  sources: { id: string; title: string }[];
+  entities: EntityRow[];
+  links: LinkRow[];
+}
+
+/**
+ * Citations are stored on each node and relationship as two parallel lists,
+ * `sourceIds` and `quotes` ('' where no quote is given), since Neo4j properties
+ * hold lists of primitives but not maps.
+ */
+export function citationProperties(citations: readonly { source: string; quote?: string | null }[], inferred = false): Record<string, unknown> {
+  return {
+    sourceIds: citations.map((citation) => citation.source),
+    quotes: citations.map((citation) => citation.quote ?? ''),
+    inferred,
+  };
+}
