@@ -1,17 +1,26 @@
 import type { Database } from '../database/database';
-import type { TransactionRun } from '../database/database';
+import type { EntityRow, GraphRows, LinkRow } from '../models/graph-rows';
+import { writeGraphRows } from '../repositories/graph-writer';
 import type { BadRow } from './delimited';
 
 /** What a file step yields: an item to write, or a row it could not use. */
 export type StepItem<T> = { item: T } | { bad: BadRow };
 
-/** One file of an import: where its items come from and how a batch of them is written. */
+/** The rows one batch of a file becomes: nodes, links and aliases (no sources; the import wrote its own). */
+export type BatchRows = Partial<Omit<GraphRows, 'sources'>>;
+
+/** A batch's nodes and links, as a step's `rows` returns them. */
+export function batchRows(entities: EntityRow[], links: LinkRow[]): BatchRows {
+  return { entities, links };
+}
+
+/** One file of an import: where its items come from and the rows a batch of them becomes. */
 export interface ImportStep<T> {
   /** The file's name, part of the checkpoint key. */
   file: string;
   items: AsyncIterable<StepItem<T>>;
-  /** Writes one batch inside the batch's transaction. */
-  write(run: TransactionRun, batch: T[]): Promise<void>;
+  /** The rows of one batch, for the graph writer; no database access. */
+  rows(batch: T[]): BatchRows;
 }
 
 export interface StepReport {
@@ -28,6 +37,8 @@ export interface StepReport {
 export interface BatchLoaderOptions {
   /** Names the dataset and release in checkpoint keys, e.g. `onet-30.0`. */
   dataset: string;
+  /** Who the graph writer records the changes as (`updatedBy`). */
+  actor: string;
   batchSize: number;
   /** Progress lines, e.g. to stderr. */
   progress(line: string): void;
@@ -37,7 +48,8 @@ export interface BatchLoaderOptions {
 
 /**
  * Loads files in batches: each batch is one transaction that writes its items and
- * moves the file's checkpoint past them, so an import stopped at any point (a
+ * moves the file's checkpoint past them (the step turns items into rows, the
+ * graph writer writes them), so an import stopped at any point (a
  * crash, Ctrl-C, a lost database) resumes after the last committed batch, and no
  * batch is ever half-written. Every statement MERGEs, so even a repeated batch
  * changes nothing. Bad rows are collected with file and line and reported.
@@ -88,7 +100,10 @@ export class BatchLoader {
       await this.database.writeTransaction(
         `import ${step.file}`,
         async (run) => {
-          if (items.length > 0) await step.write(run, items);
+          if (items.length > 0) {
+            const rows = step.rows(items);
+            await writeGraphRows(run, { sources: [], entities: rows.entities ?? [], links: rows.links ?? [], aliases: rows.aliases }, this.options.actor);
+          }
           await run('import-checkpoint-set', { key, rows: seen, done });
         },
         { timeoutMs: this.options.batchTimeoutMs },

@@ -4,7 +4,8 @@ import { migrate } from '../database/migrate';
 import { openDatabase } from '../database/open-database';
 import { createLogger } from '../logging/logger';
 import { importEsco } from './esco/esco-import';
-import { importOnet, releaseFromFolder, type ImportReport } from './onet/onet-import';
+import type { ImportReport } from './import-report';
+import { importOnet, releaseFromFolder } from './onet/onet-import';
 
 const USAGE = `usage: npm run import -- onet DIR [--release 30.0] [--min-importance 3] [--batch-size 1000] [--restart]
        npm run import -- esco DIR [--release 1.2.0] [--batch-size 1000] [--restart]

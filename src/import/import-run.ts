@@ -1,8 +1,7 @@
 import type { Database } from '../database/database';
-import { citationProperties, type EntityRow, type LinkRow } from '../models/graph-rows';
-import type { TransactionRun } from '../database/database';
-import { writeGraphRows } from '../repositories/graph-writer';
 import { refreshRoleWeightsNow } from '../database/role-weights';
+import { citationProperties } from '../models/graph-rows';
+import { writeGraphRows } from '../repositories/graph-writer';
 import { BatchLoader } from './batch-loader';
 
 export interface ImportRunOptions {
@@ -11,14 +10,12 @@ export interface ImportRunOptions {
   progress(line: string): void;
 }
 
-/** What every step of one import shares: its loader, the citation of its source, and how it writes. */
+/** What every step of one import shares: its loader and the citation of its source. */
 export interface ImportRun {
   loader: BatchLoader;
   actor: string;
   /** The citation properties of every fact the import writes. */
   cite: Record<string, unknown>;
-  /** Writes nodes and links in the batch's transaction, as the importer. */
-  write(run: TransactionRun, entities: EntityRow[], links: LinkRow[]): Promise<void>;
   /** After the last batch: brings the roles' derived weights up to date (one transaction). */
   finish(): Promise<void>;
 }
@@ -29,7 +26,7 @@ export interface ImportRun {
  */
 export async function beginImport(database: Database, source: { id: string; title: string }, options: ImportRunOptions): Promise<ImportRun> {
   const actor = `importer:${source.id}`;
-  const loader = new BatchLoader(database, { dataset: source.id, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
+  const loader = new BatchLoader(database, { dataset: source.id, actor, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
   if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${source.id}`);
   await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], entities: [], links: [] }, actor), {
     timeoutMs: 60_000,
@@ -38,9 +35,6 @@ export async function beginImport(database: Database, source: { id: string; titl
     loader,
     actor,
     cite: citationProperties([{ source: source.id }]),
-    write: async (run, entities, links) => {
-      await writeGraphRows(run, { sources: [], entities, links }, actor);
-    },
     finish: async () => {
       const started = Date.now();
       const { roles, refreshed } = await refreshRoleWeightsNow(database, 120_000);

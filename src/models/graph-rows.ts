@@ -16,11 +16,19 @@ export interface LinkRow {
   properties: Record<string, unknown>;
 }
 
+/** One more name for a node that already exists (an importer's alternate titles). */
+export interface AliasRow {
+  id: string;
+  alias: string;
+}
+
 /** What the graph writer takes: the curated loader, the importers and every curation mutation produce these. */
 export interface GraphRows {
   sources: { id: string; title: string }[];
   entities: EntityRow[];
   links: LinkRow[];
+  /** Names added to existing nodes' aliases; none when absent. */
+  aliases?: AliasRow[];
 }
 
 /**

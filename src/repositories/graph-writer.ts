@@ -27,7 +27,7 @@ function counts(rows: Row[]): ChangeCounts {
 }
 
 /**
- * Writes sources, nodes and links inside the caller's transaction, stamping what
+ * Writes sources, nodes, links and added aliases inside the caller's transaction, stamping what
  * changed with `actor`. Throws, so that the caller's transaction rolls back, when an
  * id already belongs to a node of another kind (CONFLICT) or a link finds no end.
  * Shared by the curated loader, the dataset import and every curation mutation, so
@@ -49,6 +49,7 @@ export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor
     .map((link) => ({ figure: link.to, role: link.from, type: link.type }));
   if (figures.length > 0) await run('unlink-moved-figures', { rows: figures });
   const links = rows.links.length > 0 ? await run('upsert-links', { rows: rows.links, actor }) : [];
+  if (rows.aliases && rows.aliases.length > 0) await run('import-add-aliases', { rows: rows.aliases, actor });
   if (links.length !== rows.links.length) {
     // Callers check link ends before writing; a shortfall means the graph disagrees
     // with the rows (e.g. a node deleted meanwhile), so the whole write is undone.

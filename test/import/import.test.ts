@@ -4,7 +4,6 @@ import { repoRoot } from '../../src/config/repo-root';
 import { graphFingerprint } from '../../src/database/graph-fingerprint';
 import { citationProperties } from '../../src/models/graph-rows';
 import { refreshRoleWeightsNow } from '../../src/database/role-weights';
-import { writeGraphRows } from '../../src/repositories/graph-writer';
 import { BatchLoader, type StepItem } from '../../src/import/batch-loader';
 import { escoId, importEsco } from '../../src/import/esco/esco-import';
 import { importOnet, occupationId } from '../../src/import/onet/onet-import';
@@ -193,11 +192,9 @@ describe('an interrupted import', () => {
           yield { item: id };
         }
       })(),
-      write: async (run: Parameters<typeof writeGraphRows>[0], batch: string[]) => {
-        await writeGraphRows(run, { sources: [], entities: batch.map((id) => ({ id, label: 'Skill' as const, properties: { name: id, ...cite } })), links: [] }, 'test');
-      },
+      rows: (batch: string[]) => ({ entities: batch.map((id) => ({ id, label: 'Skill' as const, properties: { name: id, ...cite } })) }),
     });
-    const loader = new BatchLoader(api.database, { dataset: 'resume-test', batchSize: 3, progress: () => undefined, batchTimeoutMs: 10_000 });
+    const loader = new BatchLoader(api.database, { dataset: 'resume-test', actor: 'test', batchSize: 3, progress: () => undefined, batchTimeoutMs: 10_000 });
     await expect(loader.load(step(7))).rejects.toThrow('interrupted');
 
     const stored = async () =>

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
+import { batchRows } from '../batch-loader';
 import { readDelimited } from '../delimited';
 import { taxonomyId } from '../ids';
 import { ROLE_FACT } from '../../models/relations';
 import { beginImport } from '../import-run';
-import type { ImportReport } from '../onet/onet-import';
+import type { ImportReport } from '../import-report';
 import { requireKnown, rowOf } from '../row';
 
 export interface EscoImportOptions {
@@ -73,7 +74,7 @@ export function escoId(uri: string): string {
 export async function importEsco(database: Database, options: EscoImportOptions): Promise<ImportReport> {
   const sourceId = `esco-${options.release}`;
   const source = { id: sourceId, title: `ESCO ${options.release} (CSV download, English)` };
-  const { loader, cite, write, finish } = await beginImport(database, source, options);
+  const { loader, cite, finish } = await beginImport(database, source, options);
   const csv = (name: string, required: string[]) => readDelimited(path.join(options.dir, name), { delimiter: ',', quoted: true, required });
 
   // The concepts each relation may name, read first so that a relation to an unknown one is a bad row.
@@ -94,9 +95,8 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           yield rowOf(occupationRow, row);
         }
       })(),
-      write: (run, batch) =>
-        write(
-          run,
+      rows: (batch) =>
+        batchRows(
           batch.map((row) => ({
             id: escoId(row.conceptUri),
             label: 'Role',
@@ -121,9 +121,8 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           yield rowOf(skillRow, row);
         }
       })(),
-      write: (run, batch) =>
-        write(
-          run,
+      rows: (batch) =>
+        batchRows(
           batch.map((row) => ({
             id: escoId(row.conceptUri),
             label: 'Skill',
@@ -152,9 +151,8 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           ]);
         }
       })(),
-      write: (run, batch) =>
-        write(
-          run,
+      rows: (batch) =>
+        batchRows(
           [],
           batch.map((row) => ({
             from: escoId(row.occupationUri),
@@ -177,9 +175,8 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           ]);
         }
       })(),
-      write: (run, batch) =>
-        write(
-          run,
+      rows: (batch) =>
+        batchRows(
           [],
           batch.map((row) => ({
             from: escoId(row.originalSkillUri),

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { Database } from '../../database/database';
 import type { EntityRow, LinkRow } from '../../models/graph-rows';
 import { writeGraphRows } from '../../repositories/graph-writer';
-import type { StepItem, StepReport } from '../batch-loader';
+import { batchRows, type StepItem, type StepReport } from '../batch-loader';
 import { readDelimited, type FileRow } from '../delimited';
 import { ROLE_FACT } from '../../models/relations';
 import { taxonomyId } from '../ids';
 import { beginImport } from '../import-run';
+import type { ImportReport } from '../import-report';
 import { requireKnown, rowOf } from '../row';
 
 export interface OnetImportOptions {
@@ -20,11 +21,6 @@ export interface OnetImportOptions {
   batchSize: number;
   restart: boolean;
   progress(line: string): void;
-}
-
-export interface ImportReport {
-  source: string;
-  steps: StepReport[];
 }
 
 const SOC_CODE = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'an O*NET-SOC code such as 27-4014.00');
@@ -104,7 +100,7 @@ interface Rating {
 export async function importOnet(database: Database, options: OnetImportOptions): Promise<ImportReport> {
   const sourceId = `onet-${options.release}`;
   const source = { id: sourceId, title: `O*NET ${options.release} Database (tab-delimited text release)` };
-  const { loader, actor, cite, write, finish } = await beginImport(database, source, options);
+  const { loader, actor, cite, finish } = await beginImport(database, source, options);
   const file = (name: string) => path.join(options.dir, name);
 
   // Every occupation code, read first so that relations to unknown occupations are reported as bad rows.
@@ -122,9 +118,8 @@ export async function importOnet(database: Database, options: OnetImportOptions)
       items: (async function* () {
         for await (const row of tsv('Occupation Data.txt', ['O*NET-SOC Code', 'Title', 'Description'])) yield rowOf(occupationRow, row);
       })(),
-      write: (run, batch) =>
-        write(
-          run,
+      rows: (batch) =>
+        batchRows(
           batch.map((row) => ({
             id: occupationId(row['O*NET-SOC Code']),
             label: 'Role',
@@ -143,10 +138,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
           yield requireKnown(rowOf(alternateRow, row), row, occupationKnown);
         }
       })(),
-      write: async (run, batch) => {
-        const rows = batch.map((row) => ({ id: occupationId(row['O*NET-SOC Code']), alias: row['Alternate Title'] }));
-        await run('import-add-aliases', { rows, actor });
-      },
+      rows: (batch) => ({ aliases: batch.map((row) => ({ id: occupationId(row['O*NET-SOC Code']), alias: row['Alternate Title'] })) }),
     }),
   );
 
@@ -158,7 +150,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
       await loader.load({
         file: name,
         items: ratings(tsv(name, ['O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID', 'Data Value']), domain, occupationKnown),
-        write: (run, batch) => {
+        rows: (batch) => {
           const elements = new Map<string, EntityRow>();
           const links: LinkRow[] = [];
           for (const rating of batch) {
@@ -176,7 +168,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
               properties: { importance: rating.importance, level: rating.level ?? null, suppressed: rating.suppressed, ...cite },
             });
           }
-          return write(run, [...elements.values()], links);
+          return batchRows([...elements.values()], links);
         },
       }),
     );
@@ -190,9 +182,8 @@ export async function importOnet(database: Database, options: OnetImportOptions)
           yield requireKnown(rowOf(taskRow, row), row, occupationKnown);
         }
       })(),
-      write: (run, batch) =>
-        write(
-          run,
+      rows: (batch) =>
+        batchRows(
           batch.map((row) => ({ id: taxonomyId('onet-task', row['Task ID']), label: 'Responsibility', properties: { name: row.Task, ...cite } })),
           batch.map((row) => ({
             from: occupationId(row['O*NET-SOC Code']),
@@ -212,7 +203,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
           yield requireKnown(rowOf(technologyRow, row), row, occupationKnown);
         }
       })(),
-      write: (run, batch) => {
+      rows: (batch) => {
         const tools = new Map<string, EntityRow>();
         const links = new Map<string, LinkRow>();
         for (const row of batch) {
@@ -230,7 +221,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
             properties: { hot: row['Hot Technology'] === 'Y', inDemand: row['In Demand'] === 'Y', ...cite },
           });
         }
-        return write(run, [...tools.values()], [...links.values()]);
+        return batchRows([...tools.values()], [...links.values()]);
       },
     }),
   );
@@ -243,9 +234,8 @@ export async function importOnet(database: Database, options: OnetImportOptions)
           yield requireKnown(rowOf(relatedRow, row), row, [...occupationKnown, ['Related O*NET-SOC Code', known, 'Occupation Data.txt']]);
         }
       })(),
-      write: (run, batch) =>
-        write(
-          run,
+      rows: (batch) =>
+        batchRows(
           [],
           batch.map((row) => ({
             from: occupationId(row['O*NET-SOC Code']),
@@ -270,14 +260,13 @@ export async function importOnet(database: Database, options: OnetImportOptions)
           yield requireKnown(rowOf(jobZoneRow, row), row, occupationKnown);
         }
       })(),
-      write: (run, batch) => {
+      rows: (batch) => {
         const zones = new Map<string, EntityRow>();
         for (const row of batch) {
           const id = taxonomyId('onet-job-zone', String(row['Job Zone']));
           zones.set(id, { id, label: 'Education', properties: { name: `O*NET Job Zone ${row['Job Zone']}`, ...cite } });
         }
-        return write(
-          run,
+        return batchRows(
           [...zones.values()],
           batch.map((row) => ({
             from: occupationId(row['O*NET-SOC Code']),
