@@ -131,7 +131,7 @@ describe('generateOnet', () => {
     const { text } = await inMemory(generateOnet, 6, 0.05);
     expect(checkOnet(text)).toEqual([]);
     for (const format of Object.values(ONET_FORMATS)) {
-      const fixture = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'onet', format.file), 'utf8');
+      const fixture = fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'onet', format.file), 'utf8');
       expect(text(format.file)!.split('\n')[0]).toBe(fixture.split('\n')[0]);
     }
   });
@@ -192,7 +192,7 @@ describe('generateEsco', () => {
   it('has the fixture headers', async () => {
     const { text } = await inMemory(generateEsco, 2, 0.005);
     for (const format of Object.values(ESCO_FORMATS)) {
-      const fixture = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'esco', format.file), 'utf8');
+      const fixture = fs.readFileSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'esco', format.file), 'utf8');
       expect(text(format.file)!.split('\n')[0]).toBe(fixture.split('\n')[0]);
     }
     expect(checkEsco(text)).toEqual([]);
