@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * Six projects: `unit` (pure code, its tests next to it in src/, web/src/ and
- * scripts/), `integration` (test/integration/, the curated graph in a real local
- * Neo4j started once per run, queried through the real HTTP GraphQL server),
+ * Six projects: `unit` (pure code, its tests next to it in src/, web/src/,
+ * scripts/ and test/support/), `integration` (test/integration/, the curated
+ * graph in a real local Neo4j started once per run, queried through the real HTTP
+ * GraphQL server),
  * `curation` (test/curation/, the mutations, over a second Neo4j with the curated
  * graph, so that writes never disturb the read-only suites), `import`
  * (test/import/, the O*NET and ESCO importers on the fixtures in test/fixtures,
@@ -22,7 +23,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/web/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/web/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/test/support/**/*.test.ts'],
     },
     {
       displayName: 'integration',

@@ -7,7 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';
-import { graphFingerprint, type GraphFingerprint } from '../../src/database/graph-fingerprint';
+import { graphFingerprint, type GraphFingerprint } from '../../test/support/graph-fingerprint';
 import type { ImportWrite, SkillWrite } from './workload';
 
 export interface WriteCheck {

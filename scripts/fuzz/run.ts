@@ -14,7 +14,7 @@ import { loadConfig } from '../../src/config/config';
 import { repoRoot } from '../../src/config/repo-root';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import { createDriver, Database } from '../../src/database/database';
-import { graphFingerprint, type GraphFingerprint } from '../../src/database/graph-fingerprint';
+import { graphFingerprint, type GraphFingerprint } from '../../test/support/graph-fingerprint';
 import { CASE_KINDS, fetchKnownIds, hostileCases, injectionPairs } from './hostile-cases';
 import { fetchLiveSchema } from './live-schema';
 import { ensureSchemathesis, runSchemathesis, unknownScalars } from './schemathesis';
