@@ -1,6 +1,5 @@
 import { prepareGraph } from '../../src/data/prepare-graph';
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
+import { connectDatabase } from '../../src/database/connect-database';
 import type { LocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
 import { createLogger } from '../../src/logging/logger';
 import { startSuiteDatabase } from '../support/suite-database';
@@ -17,7 +16,10 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   if (testDatabase.uri) {
-    const database = new Database(createDriver(testDatabase.uri, testDatabase.user, testDatabase.password), loadCypherCatalog(), {
+    const database = connectDatabase({
+      uri: testDatabase.uri,
+      user: testDatabase.user,
+      password: testDatabase.password,
       database: testDatabase.database,
       queryTimeoutMs: 30_000,
     });
