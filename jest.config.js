@@ -1,14 +1,16 @@
 // @ts-check
 /**
- * Six projects: `unit` (pure code, next to it in src/), `integration`
- * (test/integration/, the curated graph in a real local Neo4j started once per
- * run, queried through the real HTTP GraphQL server), `curation`
- * (test/curation/, the mutations, over a second Neo4j with the curated graph, so
- * that writes never disturb the read-only suites), `import` (test/import/, the
- * O*NET and ESCO importers on the fixtures in test/fixtures, over a Neo4j of its
- * own with the curated graph), `properties` (test/properties/, generated graphs
- * in an empty local Neo4j) and `e2e` (test/e2e/, the explorer in headless Chromium
- * against the real service, over a Neo4j of its own with the curated graph).
+ * Six projects: `unit` (pure code, its tests next to it in src/, web/src/,
+ * scripts/ and test/support/), `integration` (test/integration/, the curated
+ * graph in a real local Neo4j started once per run, queried through the real HTTP
+ * GraphQL server),
+ * `curation` (test/curation/, the mutations, over a second Neo4j with the curated
+ * graph, so that writes never disturb the read-only suites), `import`
+ * (test/import/, the O*NET and ESCO importers on the fixtures in test/fixtures,
+ * over a Neo4j of its own with the curated graph), `properties`
+ * (test/properties/, generated graphs in an empty local Neo4j) and `e2e`
+ * (test/e2e/, the explorer in headless Chromium against the real service, over a
+ * Neo4j of its own with the curated graph).
  * `npm test` runs all six.
  * Type checking is `npm run typecheck`; ts-jest only transpiles (isolatedModules).
  */
@@ -21,7 +23,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/web/src/**/*.test.ts'],
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/web/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/test/support/**/*.test.ts'],
     },
     {
       displayName: 'integration',

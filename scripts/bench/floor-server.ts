@@ -10,13 +10,15 @@
  * Prints `FLOOR_READY http://127.0.0.1:<port>` once it listens.
  */
 import http from 'node:http';
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
+import { connectDatabase } from '../../src/database/connect-database';
 import { floorStatements, type QueryKind } from './workload';
 
 const uri = process.env.NEO4J_URI;
 if (!uri) throw new Error('NEO4J_URI is required');
-const database = new Database(createDriver(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''), loadCypherCatalog(), {
+const database = connectDatabase({
+  uri,
+  user: process.env.NEO4J_USER ?? 'neo4j',
+  password: process.env.NEO4J_PASSWORD ?? '',
   database: 'neo4j',
   queryTimeoutMs: 10_000,
 });

@@ -1,6 +1,7 @@
 import { boundedName } from '../../src/database/cypher-catalog';
 import type { CypherRunner, Row } from '../../src/database/database';
 import { PUBLIC_RELATIONS } from '../../src/models/relations';
+import { SeededRandom } from '../support/seeded-random';
 
 /** The queries of the mix, with their share of requests. */
 export const MIX = {
@@ -24,22 +25,10 @@ export interface Pool {
 /** Parameters of one request of a kind (the same for every variant). */
 export type Params = Record<string, unknown>;
 
-/** A small seeded generator (mulberry32), so every variant gets the same requests. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` parameter sets of a kind, drawn from the pool with the seed. */
 export function drawParams(kind: QueryKind, pool: Pool, count: number, seed: number): Params[] {
-  const random = seeded(seed);
-  const pick = (list: string[]) => list[Math.floor(random() * list.length)] as string;
+  const random = new SeededRandom(seed, 'mulberry32');
+  const pick = (list: string[]) => list[random.int(list.length)] as string;
   return Array.from({ length: count }, () => {
     switch (kind) {
       case 'roleDetail':

@@ -20,8 +20,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../../src/config/repo-root';
 import { prepareGraph } from '../../src/repositories/prepare-graph';
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
+import { connectDatabase } from '../../src/database/connect-database';
 import { createLogger } from '../../src/logging/logger';
 import { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from '../../src/database/local-neo4j/local-neo4j';
 import { startApi, summariseApiLog, type ApiProcess } from './api-process';
@@ -119,7 +118,7 @@ function neo4jOptions(password: string): LocalNeo4jOptions {
  * stop at start. The API's own preparation then finds nothing to do.
  */
 async function prepare(uri: string, password: string): Promise<void> {
-  const database = new Database(createDriver(uri, 'neo4j', password), loadCypherCatalog(), { database: 'neo4j', queryTimeoutMs: 120_000 });
+  const database = connectDatabase({ uri, user: 'neo4j', password, database: 'neo4j', queryTimeoutMs: 120_000 });
   try {
     await prepareGraph(database, 'neo4j', true, createLogger('warn'));
   } finally {
@@ -129,7 +128,7 @@ async function prepare(uri: string, password: string): Promise<void> {
 
 /** When Neo4j first answers `RETURN 1` again (polled every 100 ms, no driver retries); gives up after 3 minutes. */
 async function firstAnswer(uri: string, password: string): Promise<number> {
-  const database = new Database(createDriver(uri, 'neo4j', password), loadCypherCatalog(), { database: 'neo4j', queryTimeoutMs: 5_000 });
+  const database = connectDatabase({ uri, user: 'neo4j', password, database: 'neo4j', queryTimeoutMs: 5_000 });
   const deadline = performance.now() + 180_000;
   try {
     while (performance.now() < deadline) {

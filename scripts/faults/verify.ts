@@ -5,9 +5,8 @@
  * no id or relationship stored twice anywhere. Read-only Cypher, values as parameters.
  */
 import neo4j from 'neo4j-driver';
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
-import { graphFingerprint, type GraphFingerprint } from '../../src/database/graph-fingerprint';
+import { connectDatabase } from '../../src/database/connect-database';
+import { graphFingerprint, type GraphFingerprint } from '../../test/support/graph-fingerprint';
 import type { ImportWrite, SkillWrite } from './workload';
 
 export interface WriteCheck {
@@ -44,7 +43,7 @@ export interface GraphCheck {
 }
 
 export async function verifyGraph(uri: string, password: string, skills: SkillWrite[], imports: ImportWrite[]): Promise<GraphCheck> {
-  const database = new Database(createDriver(uri, 'neo4j', password), loadCypherCatalog(), { database: 'neo4j', queryTimeoutMs: 60_000 });
+  const database = connectDatabase({ uri, user: 'neo4j', password, database: 'neo4j', queryTimeoutMs: 60_000 });
   const read = async (cypher: string, params: Record<string, unknown>) =>
     (await database.driver.executeQuery(cypher, params, { routing: neo4j.routing.READ, database: 'neo4j' })).records.map((record) => record.toObject());
   try {

@@ -28,7 +28,8 @@ import {
 } from 'graphql';
 import { LIMITS } from '../../src/server/limits';
 import type { Expectation } from './judge';
-import { INJECTIONS, Random, randomStrings } from './random';
+import { SeededRandom } from '../support/seeded-random';
+import { INJECTIONS, randomStrings } from './random';
 import type { RawRequest } from './send';
 
 export const CASE_KINDS = ['transport', 'limits', 'valid', 'injection', 'wrong-types', 'invalid-document', 'mutation'] as const;
@@ -97,7 +98,7 @@ class Builder {
 
   constructor(
     private readonly target: Target,
-    private readonly random: Random,
+    private readonly random: SeededRandom,
     seed: number,
   ) {
     this.pool = randomStrings(seed, 300);
@@ -110,7 +111,7 @@ class Builder {
   /** A plausible string: mostly ids the graph holds, sometimes near misses, random text or a hostile string. */
   private text(plain = false): string {
     const { random, target } = this;
-    const roll = random.next();
+    const roll = random.float();
     const id = target.ids.length > 0 ? random.pick(target.ids) : 'music-producer';
     if (roll < 0.5 || plain) return id;
     if (roll < 0.6) return random.pick([id.toUpperCase(), ` ${id} `, id.replace(/-/g, ' '), id.slice(0, 3), `${id}-x`]);
@@ -303,7 +304,7 @@ function wrongValues(type: GraphQLInputType): unknown[] {
 }
 
 /** Ways to break a valid document's text. */
-function breakDocument(random: Random, query: string, pool: string[]): { query: string; note: string } {
+function breakDocument(random: SeededRandom, query: string, pool: string[]): { query: string; note: string } {
   const at = random.int(query.length + 1);
   const choices: (() => { query: string; note: string })[] = [
     () => ({ query: query.slice(0, at), note: 'truncated document' }),
@@ -333,7 +334,7 @@ function breakDocument(random: Random, query: string, pool: string[]): { query: 
 }
 
 /** Cases with a fixed form: HTTP, JSON and content-type abuse, and every limit. */
-function fixedCases(builder: Builder, random: Random): HostileCase[] {
+function fixedCases(builder: Builder, random: SeededRandom): HostileCase[] {
   const valid = { query: '{ sources { id title } }' };
   const validText = JSON.stringify(valid);
   const cases: HostileCase[] = [];
@@ -496,7 +497,7 @@ const WEIGHTS: [CaseKind, number][] = [
 ];
 
 /** Headers a client without a valid token might send with a mutation. */
-function authorizations(random: Random): Record<string, string> {
+function authorizations(random: SeededRandom): Record<string, string> {
   const header = random.pick([
     undefined,
     undefined,
@@ -519,7 +520,7 @@ function authorizations(random: Random): Record<string, string> {
  * without a valid token.
  */
 export function* hostileCases(target: Target, options: GenerationOptions): Generator<HostileCase> {
-  const random = new Random(options.seed);
+  const random = new SeededRandom(options.seed, 'mulberry32');
   const builder = new Builder(target, random, options.seed);
   const pool = randomStrings(options.seed + 1, 200);
   const roots = builder.roots();
@@ -596,7 +597,7 @@ export function* hostileCases(target: Target, options: GenerationOptions): Gener
 
 /** How many field × payload pairs the injection cases cycle through. */
 export function injectionPairs(target: Target): number {
-  return new InjectionPlan(stringTakers(new Builder(target, new Random(0), 0))).size;
+  return new InjectionPlan(stringTakers(new Builder(target, new SeededRandom(0, 'mulberry32'), 0))).size;
 }
 
 /**

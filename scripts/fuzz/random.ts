@@ -1,56 +1,6 @@
 import fc from 'fast-check';
 
 /**
- * A small seeded generator (mulberry32): the same seed gives the same cases, so a
- * failing run can be replayed with its --seed.
- */
-export class Random {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
-  /** An integer in [min, max]. */
-  between(min: number, max: number): number {
-    return min + this.int(max - min + 1);
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[this.int(items.length)] as T;
-  }
-
-  /** Up to `max` distinct items, in random order. */
-  some<T>(items: readonly T[], max: number): T[] {
-    const copy = [...items];
-    for (let i = copy.length - 1; i > 0; i -= 1) {
-      const j = this.int(i + 1);
-      [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-    }
-    return copy.slice(0, Math.min(max, copy.length));
-  }
-}
-
-/**
  * Strings meant to break a query built by concatenation (Cypher, Lucene), a
  * parser, a logger or a terminal. Every one of them must come back as an ordinary
  * answer: null, NOT_FOUND, BAD_USER_INPUT or an empty list.

@@ -12,9 +12,9 @@ import { parseArgs } from 'node:util';
 import { printSchema } from 'graphql';
 import { loadConfig } from '../../src/config/config';
 import { repoRoot } from '../../src/config/repo-root';
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
-import { graphFingerprint, type GraphFingerprint } from '../../src/database/graph-fingerprint';
+import { connectDatabase } from '../../src/database/connect-database';
+import type { Database } from '../../src/database/database';
+import { graphFingerprint, type GraphFingerprint } from '../../test/support/graph-fingerprint';
 import { CASE_KINDS, fetchKnownIds, hostileCases, injectionPairs } from './hostile-cases';
 import { fetchLiveSchema } from './live-schema';
 import { ensureSchemathesis, runSchemathesis, unknownScalars } from './schemathesis';
@@ -109,7 +109,10 @@ async function main(): Promise<number> {
     say(`service      ${graphqlUrl}, ready after ${seconds(Date.now() - started)}; RATE_LIMIT_BUDGET=${BUDGET}`);
 
     const config = loadConfig(service.env);
-    database = new Database(createDriver(`bolt://127.0.0.1:${boltPort}`, config.neo4j.user, config.neo4j.password), loadCypherCatalog(), {
+    database = connectDatabase({
+      uri: `bolt://127.0.0.1:${boltPort}`,
+      user: config.neo4j.user,
+      password: config.neo4j.password,
       database: config.neo4j.database,
       queryTimeoutMs: 120_000,
     });

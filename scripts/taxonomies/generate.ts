@@ -20,10 +20,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DatasetReport, ProgressEvent } from '../../src/import/generate/common';
-import { generateEsco } from '../../src/import/generate/esco';
-import { generateOnet } from '../../src/import/generate/onet';
-import { FileSink } from '../../src/import/generate/sink';
+import type { DatasetReport, ProgressEvent } from './common';
+import { generateEsco } from './esco';
+import { generateOnet } from './onet';
+import { FileSink } from './sink';
 
 const USAGE = 'usage: npm run generate:taxonomies -- onet|esco|stress OUT_DIR [--seed N] [--scale F]';
 

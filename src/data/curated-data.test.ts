@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { findUnsupportedQuotes } from '../../test/support/check-quotes';
 import { repoRoot } from '../config/repo-root';
-import { findUnsupportedQuotes } from './check-quotes';
 import { readCurated } from './read-curated';
 
 /**

@@ -1,7 +1,8 @@
 import type { Config } from '../config/config';
 import type { Logger } from '../logging/logger';
+import { connectDatabase } from './connect-database';
 import { loadCypherCatalog } from './cypher-catalog';
-import { createDriver, Database } from './database';
+import { createDriver, type Database } from './database';
 import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j/local-neo4j';
 
 /** A startup failure with a one-line message for the operator. */
@@ -53,18 +54,21 @@ export async function openDatabase(config: Config, logger: Logger, options: { re
     }
     uri = local.uri;
   }
-  const driver = createDriver(uri, config.neo4j.user, config.neo4j.password);
+  const database = connectDatabase({
+    uri,
+    user: config.neo4j.user,
+    password: config.neo4j.password,
+    database: config.neo4j.database,
+    queryTimeoutMs: config.neo4j.queryTimeoutMs,
+    catalog,
+  });
   try {
-    await driver.verifyConnectivity({ database: config.neo4j.database });
+    await database.driver.verifyConnectivity({ database: config.neo4j.database });
   } catch (error) {
-    await driver.close();
+    await database.close();
     await local?.stop();
     throw new StartupError(`cannot reach Neo4j at ${uri}: ${messageOf(error)} (check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)`);
   }
-  const database = new Database(driver, catalog, {
-    database: config.neo4j.database,
-    queryTimeoutMs: config.neo4j.queryTimeoutMs,
-  });
   return {
     database,
     uri,

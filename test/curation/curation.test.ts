@@ -2,7 +2,7 @@ import { prepareGraph } from '../../src/repositories/prepare-graph';
 import { readCurated } from '../../src/data/read-curated';
 import { seedIfChanged } from '../../src/repositories/curated-loader';
 import { createLogger } from '../../src/logging/logger';
-import { graphFingerprint, type GraphFingerprint } from '../../src/database/graph-fingerprint';
+import { graphFingerprint, type GraphFingerprint } from '../support/graph-fingerprint';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../integration/test-api';
 import { CURATION_URI_VARIABLE } from './global-setup';
 

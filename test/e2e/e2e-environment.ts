@@ -1,9 +1,6 @@
 /** Set by global-setup for the test workers: where the explorer is served. */
 export const E2E_BASE_URL_VARIABLE = 'CAREERS_GRAPH_E2E_BASE_URL';
 
-/** Bolt port of the e2e suite's own Neo4j. */
-export const e2eBoltPort = (): number => Number(process.env.NEO4J_E2E_BOLT_PORT || 7704);
-
 /** The running explorer's address, for a test. */
 export function e2eBaseUrl(): string {
   const url = process.env[E2E_BASE_URL_VARIABLE];

@@ -3,37 +3,53 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../src/config/repo-root';
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
-import type { LocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
+import { connectDatabase } from '../../src/database/connect-database';
+import type { Database } from '../../src/database/database';
 import { createLogger } from '../../src/logging/logger';
 import { createApp, type App } from '../../src/server/create-app';
-import { SUITE_PASSWORD, SUITE_USER, startSuiteDatabase } from '../support/suite-database';
-import { E2E_BASE_URL_VARIABLE, e2eBoltPort } from './e2e-environment';
+import { SUITE_PASSWORD, SUITE_USER } from '../support/suite-database';
+import { suiteGlobalSetup } from '../support/suite-global-setup';
+import { E2E_BASE_URL_VARIABLE } from './e2e-environment';
 
 declare global {
-  var careersGraphE2e: { neo4j: LocalNeo4j; database: Database; app: App; webDir: string } | undefined;
+  /** The explorer's build folder, then the service over the suite's Neo4j, for global-teardown. */
+  var careersGraphE2e: { webDir: string; database?: Database; app?: App } | undefined;
 }
 
-/**
- * Once per run: the explorer built from web/ into a folder of its own (so a running
- * `npm start` keeps its dist/web), a fresh local Neo4j with the curated graph, and the
- * real service (HTTP, Apollo, driver, the explorer's pages and headers, the default
- * budget) on an ephemeral loopback port, its address handed to the workers.
- */
-export default async function globalSetup(): Promise<void> {
+/** Builds the explorer from web/ into a folder of its own, so a running `npm start` keeps its dist/web. */
+function buildExplorer(): void {
   const root = repoRoot();
   const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-graph-explorer-'));
+  globalThis.careersGraphE2e = { webDir };
   const started = Date.now();
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web', '--outDir', webDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   process.stderr.write(`\n  e2e explorer built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  const { uri, neo4j } = await startSuiteDatabase({ name: 'e2e', boltPort: e2eBoltPort(), seed: true });
-  const database = new Database(createDriver(uri, SUITE_USER, SUITE_PASSWORD), loadCypherCatalog(), { database: 'neo4j', queryTimeoutMs: 10_000 });
-  const app = await createApp(database, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { explorerDir: webDir });
-  const port = await app.listen(0, '127.0.0.1');
-  globalThis.careersGraphE2e = { neo4j, database, app, webDir };
+}
+
+/** Starts the real service over the database at `uri` on an ephemeral loopback port and hands its address to the workers. */
+async function startService(uri: string): Promise<void> {
+  const e2e = globalThis.careersGraphE2e;
+  if (!e2e) throw new Error('the explorer was not built');
+  e2e.database = connectDatabase({ uri, user: SUITE_USER, password: SUITE_PASSWORD, database: 'neo4j', queryTimeoutMs: 10_000 });
+  e2e.app = await createApp(e2e.database, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { explorerDir: e2e.webDir });
+  const port = await e2e.app.listen(0, '127.0.0.1');
   process.env[E2E_BASE_URL_VARIABLE] = `http://127.0.0.1:${port}`;
 }
+
+/**
+ * Once per run: the explorer built from web/ into a folder of its own, a fresh local
+ * Neo4j with the curated graph, and the real service (HTTP, Apollo, driver, the
+ * explorer's pages and headers, the default budget) on an ephemeral loopback port,
+ * its address handed to the workers.
+ */
+export default suiteGlobalSetup({
+  name: 'e2e',
+  portVariable: 'NEO4J_E2E_BOLT_PORT',
+  defaultPort: 7704,
+  seed: true,
+  beforeStart: buildExplorer,
+  afterStart: startService,
+});

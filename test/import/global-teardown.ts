@@ -1,4 +1,4 @@
+import { suiteGlobalTeardown } from '../support/suite-global-teardown';
+
 /** Stops the import suite's Neo4j. */
-export default async function globalTeardown(): Promise<void> {
-  await globalThis.careersGraphImportNeo4j?.stop();
-}
+export default suiteGlobalTeardown({ name: 'import' });

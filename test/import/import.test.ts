@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config/repo-root';
-import { graphFingerprint } from '../../src/database/graph-fingerprint';
+import { graphFingerprint } from '../support/graph-fingerprint';
 import { citationProperties } from '../../src/models/graph-rows';
 import { refreshRoleWeightsNow } from '../../src/database/role-weights';
 import { BatchLoader, type StepItem } from '../../src/import/batch-loader';

@@ -1,6 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
+import { connectDatabase } from '../../src/database/connect-database';
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
+import type { Database } from '../../src/database/database';
 import { createLogger } from '../../src/logging/logger';
 import { createApp, type App } from '../../src/server/create-app';
 import { startTestApi, type TestApi } from './test-api';
@@ -13,11 +14,14 @@ describe('an unexpected database error', () => {
   let url: string;
   beforeAll(async () => {
     const catalog = { ...loadCypherCatalog(), 'sources-all': 'RETURN this is not cypher' };
-    database = new Database(
-      createDriver(process.env[TEST_URI_VARIABLE] as string, testDatabase.user, testDatabase.password),
+    database = connectDatabase({
+      uri: process.env[TEST_URI_VARIABLE] as string,
+      user: testDatabase.user,
+      password: testDatabase.password,
+      database: testDatabase.database,
+      queryTimeoutMs: 5_000,
       catalog,
-      { database: testDatabase.database, queryTimeoutMs: 5_000 },
-    );
+    });
     app = await createApp(database, createLogger('silent'));
     url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}/graphql`;
   });

@@ -1,4 +1,4 @@
-import { graphFingerprint } from '../../src/database/graph-fingerprint';
+import { graphFingerprint } from '../support/graph-fingerprint';
 import { fetchKnownIds, hostileCases } from '../../scripts/fuzz/hostile-cases';
 import { fetchLiveSchema } from '../../scripts/fuzz/live-schema';
 import { closeConnections } from '../../scripts/fuzz/send';

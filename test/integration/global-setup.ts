@@ -1,35 +1,16 @@
-import { prepareGraph } from '../../src/repositories/prepare-graph';
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
-import type { LocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
-import { createLogger } from '../../src/logging/logger';
-import { startSuiteDatabase } from '../support/suite-database';
-import { TEST_URI_VARIABLE, testDatabase } from './test-database';
-
-declare global {
-  var careersGraphTestNeo4j: LocalNeo4j | undefined;
-}
+import { suiteGlobalSetup } from '../support/suite-global-setup';
+import { DEFAULT_TEST_BOLT_PORT, TEST_BOLT_PORT_VARIABLE, TEST_URI_VARIABLE, testDatabase } from './test-database';
 
 /**
  * Once per run: a fresh local Neo4j with the migrations and the curated graph
  * (or, with NEO4J_TEST_URI, that database with the curated graph loaded), its
  * URI handed to the workers.
  */
-export default async function globalSetup(): Promise<void> {
-  if (testDatabase.uri) {
-    const database = new Database(createDriver(testDatabase.uri, testDatabase.user, testDatabase.password), loadCypherCatalog(), {
-      database: testDatabase.database,
-      queryTimeoutMs: 30_000,
-    });
-    try {
-      await prepareGraph(database, testDatabase.database, true, createLogger('silent'));
-    } finally {
-      await database.close();
-    }
-    process.env[TEST_URI_VARIABLE] = testDatabase.uri;
-    return;
-  }
-  const { uri, neo4j } = await startSuiteDatabase({ name: 'test', boltPort: testDatabase.boltPort, seed: true });
-  globalThis.careersGraphTestNeo4j = neo4j;
-  process.env[TEST_URI_VARIABLE] = uri;
-}
+export default suiteGlobalSetup({
+  name: 'test',
+  portVariable: TEST_BOLT_PORT_VARIABLE,
+  defaultPort: DEFAULT_TEST_BOLT_PORT,
+  seed: true,
+  uriVariable: TEST_URI_VARIABLE,
+  external: testDatabase.uri ? { uri: testDatabase.uri, user: testDatabase.user, password: testDatabase.password, database: testDatabase.database } : null,
+});

@@ -1,4 +1,4 @@
+import { suiteGlobalTeardown } from '../support/suite-global-teardown';
+
 /** Stops the suite's local Neo4j, if global-setup started one. */
-export default async function globalTeardown(): Promise<void> {
-  await globalThis.careersGraphTestNeo4j?.stop();
-}
+export default suiteGlobalTeardown({ name: 'test' });

@@ -1,5 +1,4 @@
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
+import { connectDatabase } from '../../src/database/connect-database';
 import { createLogger } from '../../src/logging/logger';
 import { createApp } from '../../src/server/create-app';
 import { startTestApi } from './test-api';
@@ -18,10 +17,7 @@ describe('GET /health', () => {
 
   it('answers 503 quickly when it is not, and GraphQL says SERVICE_UNAVAILABLE', async () => {
     // Port 9 (discard) on loopback: nothing listens there, so connections are refused.
-    const database = new Database(createDriver('bolt://127.0.0.1:9', 'neo4j', 'x'), loadCypherCatalog(), {
-      database: 'neo4j',
-      queryTimeoutMs: 2_000,
-    });
+    const database = connectDatabase({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'x', database: 'neo4j', queryTimeoutMs: 2_000 });
     const app = await createApp(database, createLogger('silent'));
     const base = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
     try {

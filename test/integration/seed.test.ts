@@ -1,4 +1,4 @@
-import { graphFingerprint } from '../../src/database/graph-fingerprint';
+import { graphFingerprint } from '../support/graph-fingerprint';
 import { migrate, readMigrations, runStatements } from '../../src/database/migrate';
 import { readCurated } from '../../src/data/read-curated';
 import { seedCurated } from '../../src/repositories/curated-loader';

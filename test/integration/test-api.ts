@@ -1,5 +1,6 @@
-import { loadCypherCatalog, type CypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
+import { connectDatabase } from '../../src/database/connect-database';
+import type { CypherCatalog } from '../../src/database/cypher-catalog';
+import type { Database } from '../../src/database/database';
 import { createLogger, type Logger } from '../../src/logging/logger';
 import { createApp, type AppOptions } from '../../src/server/create-app';
 import { TEST_URI_VARIABLE, testDatabase } from './test-database';
@@ -44,9 +45,13 @@ export async function startTestApi(
   setup: TestApiSetup = {},
 ): Promise<TestApi> {
   if (!uri) throw new Error('the suite global setup did not run');
-  const database = new Database(createDriver(uri, testDatabase.user, testDatabase.password), setup.catalog ?? loadCypherCatalog(), {
+  const database = connectDatabase({
+    uri,
+    user: testDatabase.user,
+    password: testDatabase.password,
     database: testDatabase.database,
     queryTimeoutMs: setup.queryTimeoutMs ?? 10_000,
+    catalog: setup.catalog,
   });
   // TEST_LOG_LEVEL=error shows what the server logs, e.g. masked errors in full.
   // A budget no suite spends, unless a test asks for another.

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { PUBLIC_RELATIONS } from '../../src/models/relations';
 import { seedCurated } from '../../src/repositories/curated-loader';
 import { validateCurated } from '../../src/data/validate-curated';
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
+import { connectDatabase } from '../../src/database/connect-database';
+import type { Database } from '../../src/database/database';
 import type { RelationType } from '../../src/models/relations';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../integration/test-api';
 import { testDatabase } from '../integration/test-database';
@@ -48,10 +48,7 @@ beforeAll(async () => {
   const uri = process.env[PROPERTIES_URI_VARIABLE];
   if (!uri) throw new Error(`${PROPERTIES_URI_VARIABLE} is not set: the properties global setup did not run`);
   api = await startTestApi(uri);
-  database = new Database(createDriver(uri, testDatabase.user, testDatabase.password), loadCypherCatalog(), {
-    database: testDatabase.database,
-    queryTimeoutMs: 30_000,
-  });
+  database = connectDatabase({ uri, user: testDatabase.user, password: testDatabase.password, database: testDatabase.database, queryTimeoutMs: 30_000 });
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
+import { suiteGlobalTeardown } from '../support/suite-global-teardown';
+
 /** Stops the property suite's Neo4j. */
-export default async function globalTeardown(): Promise<void> {
-  await globalThis.careersGraphPropertiesNeo4j?.stop();
-}
+export default suiteGlobalTeardown({ name: 'properties' });

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config/repo-root';
 import { prepareGraph } from '../../src/repositories/prepare-graph';
-import { loadCypherCatalog } from '../../src/database/cypher-catalog';
-import { createDriver, Database } from '../../src/database/database';
+import { connectDatabase } from '../../src/database/connect-database';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
 import { createLogger } from '../../src/logging/logger';
 
@@ -36,10 +35,7 @@ export async function startSuiteDatabase(options: SuiteDatabaseOptions): Promise
     log: (line) => process.stderr.write(`  ${line}\n`),
   });
   process.stderr.write(`\n  ${options.name} Neo4j ready at ${neo4j.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  const database = new Database(createDriver(neo4j.uri, SUITE_USER, SUITE_PASSWORD), loadCypherCatalog(), {
-    database: 'neo4j',
-    queryTimeoutMs: 30_000,
-  });
+  const database = connectDatabase({ uri: neo4j.uri, user: SUITE_USER, password: SUITE_PASSWORD, database: 'neo4j', queryTimeoutMs: 30_000 });
   try {
     await prepareGraph(database, 'neo4j', options.seed, createLogger('silent'));
   } catch (error) {

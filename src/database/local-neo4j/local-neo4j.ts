@@ -42,7 +42,8 @@ export interface LocalNeo4j {
 const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 20_000;
 const MAIN_CLASS = 'dev.careersgraph.neo4jlocal.Neo4jLocal';
-const LAUNCHER_DIR = path.join('tools', 'neo4j-local');
+/** The launcher's Maven project, relative to the repository root. */
+export const LAUNCHER_DIR = path.join('tools', 'neo4j-local');
 const READY_PATTERN = /^NEO4J_LOCAL_READY (bolt:\/\/\S+)\s*$/;
 /** JVM sizes as -Xmx accepts them: a number with an optional k/m/g suffix. */
 const JVM_SIZE_PATTERN = /^[1-9][0-9]*[kKmMgG]?$/;

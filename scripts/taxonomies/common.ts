@@ -1,6 +1,6 @@
 /** Pieces shared by the O*NET and ESCO generators. */
 import type { FileFormat } from './formats';
-import type { Rng } from './prng';
+import type { SeededRandom } from '../support/seeded-random';
 import type { OpenSink, RowSink } from './sink';
 
 export interface GenerateOptions {
@@ -103,7 +103,7 @@ export class Table {
  * n counts in [min, max] that add up to exactly `total`, each drawn around
  * total / n (bell-shaped, +-spread), then nudged one at a time until the sum is right.
  */
-export function spreadCounts(rng: Rng, n: number, total: number, min: number, max: number, spread: number): Int32Array {
+export function spreadCounts(rng: SeededRandom, n: number, total: number, min: number, max: number, spread: number): Int32Array {
   if (total < n * min || total > n * max) throw new RangeError(`cannot spread ${total} over ${n} counts in [${min}, ${max}]`);
   const counts = new Int32Array(n);
   const mean = total / n;
@@ -139,7 +139,7 @@ export function mixedRadix(index: number, radices: readonly number[]): number[] 
 }
 
 /** A random permutation of 0..n-1. */
-export function permutation(rng: Rng, n: number): Uint32Array {
+export function permutation(rng: SeededRandom, n: number): Uint32Array {
   const items = new Uint32Array(n);
   for (let i = 0; i < n; i++) items[i] = i;
   for (let i = n - 1; i > 0; i--) {
@@ -167,12 +167,12 @@ export function plural(noun: string): string {
 }
 
 /** A month as O*NET writes it: MM/YYYY. */
-export function onetDate(rng: Rng): string {
+export function onetDate(rng: SeededRandom): string {
   return rng.pick(['08/2023', '11/2023', '08/2024', '11/2024', '08/2025']);
 }
 
 /** An instant as ESCO writes modifiedDate: ISO 8601 UTC, fraction of a second without trailing zeros. */
-export function escoInstant(rng: Rng): string {
+export function escoInstant(rng: SeededRandom): string {
   const start = Date.UTC(2016, 6, 1);
   const end = Date.UTC(2024, 4, 1);
   const ms = start + Math.floor(rng.float() * (end - start));

@@ -6,7 +6,7 @@
  */
 import { capitalise, mixedRadix, onetDate, permutation, plural, spreadCounts, Table, titleCase, type DatasetReport, type GenerateOptions } from './common';
 import { ONET_FORMATS, tsvLine } from './formats';
-import { Rng } from './prng';
+import { SeededRandom } from '../support/seeded-random';
 import type { OpenSink } from './sink';
 import {
   DESCRIPTION_PURPOSES,
@@ -80,7 +80,7 @@ const fixed2 = (x: number) => x.toFixed(2);
 const fixed4 = (x: number) => x.toFixed(4);
 
 /** Invents the occupations: unique codes (sorted, as in the release) and unique titles. */
-function makeOccupations(rng: Rng, n: number): Occupation[] {
+function makeOccupations(rng: SeededRandom, n: number): Occupation[] {
   const codes = new Set<string>();
   const bases: string[] = [];
   while (codes.size < n) {
@@ -123,13 +123,13 @@ function makeOccupations(rng: Rng, n: number): Occupation[] {
   });
 }
 
-function description(rng: Rng, o: Occupation): string {
+function description(rng: SeededRandom, o: Occupation): string {
   const objects = [rng.pick(SKILL_OBJECTS), rng.pick(SKILL_OBJECTS)];
   return `${capitalise(plural(o.role))} in ${o.domain} work look after ${objects[0]} and ${objects[1]} ${rng.pick(DESCRIPTION_PURPOSES)}. They ${rng.pick(['plan', 'carry out', 'check', 'organise'])} the daily ${o.domain} work and keep records of it.`;
 }
 
 /** One IM row and one LV row of a rated element, with O*NET's metadata columns. */
-function ratingRows(rng: Rng, o: Occupation, element: Element, weight: number, analyst: boolean): (string | number)[][] {
+function ratingRows(rng: SeededRandom, o: Occupation, element: Element, weight: number, analyst: boolean): (string | number)[][] {
   const importance = Math.min(5, Math.max(1, 1 + 4 * weight + (rng.float() - 0.5) * 0.8));
   const level = Math.min(7, Math.max(0, importance * 1.35 - 1 + (rng.float() - 0.5) * 1.2));
   const date = onetDate(rng);
@@ -151,7 +151,7 @@ function ratingRows(rng: Rng, o: Occupation, element: Element, weight: number, a
 }
 
 /** Percentages over a scale's categories, peaked near `mode`, adding up to 100 (to two decimals). */
-function percentages(rng: Rng, categories: number, mode: number): string[] {
+function percentages(rng: SeededRandom, categories: number, mode: number): string[] {
   const weights = Array.from({ length: categories }, (_, i) => {
     const distance = Math.abs(i - mode);
     return distance > 3 ? (rng.chance(0.8) ? 0 : rng.float() * 0.05) : Math.exp(-distance * 1.1) * (0.5 + rng.float());
@@ -166,7 +166,7 @@ function percentages(rng: Rng, categories: number, mode: number): string[] {
 
 export async function generateOnet(open: OpenSink, options: GenerateOptions): Promise<DatasetReport> {
   const { seed, scale, progress } = options;
-  const rng = new Rng(seed);
+  const rng = new SeededRandom(seed);
   const counts = onetCounts(scale);
   const line = tsvLine;
   const table = (format: (typeof ONET_FORMATS)[keyof typeof ONET_FORMATS], expected: number) => Table.open(open, format, line, 'onet', expected, progress);

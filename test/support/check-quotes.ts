@@ -1,4 +1,4 @@
-import type { CuratedDataset } from './curated-schema';
+import type { CuratedDataset } from '../../src/data/curated-schema';
 
 /** Collapses runs of whitespace, so a quote may span the document's line breaks. */
 export function normaliseSpace(text: string): string {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../../config/repo-root';
+import { repoRoot } from '../../src/config/repo-root';
 import { checkEsco, checkOnet, type ReadFile } from './check';
 import { ESCO_FORMATS, ONET_FORMATS, parseCsv, parseTsv } from './formats';
 

@@ -1,5 +1,5 @@
+import type { CuratedDataset } from '../../src/data/curated-schema';
 import { findUnsupportedQuotes } from './check-quotes';
-import type { CuratedDataset } from './curated-schema';
 
 const dataset = (quote: string, source = 'doc'): CuratedDataset => ({
   format: 'careers-graph/curated@1',

@@ -8,7 +8,7 @@
  */
 import { capitalise, escoInstant, mixedRadix, permutation, spreadCounts, Table, type DatasetReport, type GenerateOptions } from './common';
 import { csvLine, ESCO_FORMATS, ESCO_URI } from './formats';
-import { Rng } from './prng';
+import { SeededRandom } from '../support/seeded-random';
 import type { OpenSink } from './sink';
 import { ZipfSampler } from './zipf';
 import {
@@ -58,7 +58,7 @@ interface Skill {
 }
 
 /** ISCO-08 unit-group-like codes: the known music and audio groups plus invented four-digit ones. */
-function iscoGroups(rng: Rng): string[] {
+function iscoGroups(rng: SeededRandom): string[] {
   const all: string[] = [];
   for (let major = 1; major <= 9; major++)
     for (let sub = 1; sub <= 6; sub++) for (let minor = 1; minor <= 5; minor++) for (let unit = 1; unit <= 6; unit++) all.push(`${major}${sub}${minor}${unit}`);
@@ -78,7 +78,7 @@ function labelList(labels: Iterable<string>): string {
 export async function generateEsco(open: OpenSink, options: GenerateOptions & { dataset?: string }): Promise<DatasetReport> {
   const { seed, scale, progress } = options;
   const dataset = options.dataset ?? 'esco';
-  const rng = new Rng(seed);
+  const rng = new SeededRandom(seed);
   const counts = escoCounts(scale);
   const table = (format: (typeof ESCO_FORMATS)[keyof typeof ESCO_FORMATS], expected: number) => Table.open(open, format, csvLine, dataset, expected, progress);
 

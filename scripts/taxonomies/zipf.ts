@@ -5,7 +5,7 @@
  * items are not absurdly dominant. Sampling is a binary search in the
  * cumulative table (n floats), so it costs O(log n).
  */
-import type { Rng } from './prng';
+import type { SeededRandom } from '../support/seeded-random';
 
 export class ZipfSampler {
   private readonly cumulative: Float64Array;
@@ -31,7 +31,7 @@ export class ZipfSampler {
     return r === 0 ? upper : upper - (this.cumulative[r - 1] as number);
   }
 
-  sample(rng: Rng): number {
+  sample(rng: SeededRandom): number {
     const u = rng.float();
     let low = 0;
     let high = this.n - 1;
