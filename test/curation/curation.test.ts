@@ -4,6 +4,7 @@ import { seedIfChanged } from '../../src/repositories/curated-loader';
 import { createLogger } from '../../src/logging/logger';
 import { graphFingerprint, type GraphFingerprint } from '../support/graph-fingerprint';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../integration/test-api';
+import { expectGraphQLErrors, expectNoErrors } from '../support/expect-graphql-error';
 import { CURATION_URI_VARIABLE } from './global-setup';
 
 const ALICE = 'alice-token-'.padEnd(48, 'a');
@@ -66,7 +67,7 @@ describe('authentication', () => {
     const response = await api.query(UPSERT_SKILL, { input: skill('anonymous-skill') });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /);
-    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expectGraphQLErrors(response, [{ code: 'UNAUTHENTICATED' }]);
     expect(response.extensions?.queryStats?.cypherRoundTrips).toBe(0);
     expect(await fingerprint()).toEqual(before);
   });
@@ -93,7 +94,7 @@ describe('authentication', () => {
     try {
       const response = await closed.query(UPSERT_SKILL, { input: skill('closed-skill') }, asAlice);
       expect(response.status).toBe(401);
-      expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+      expectGraphQLErrors(response, [{ code: 'UNAUTHENTICATED' }]);
     } finally {
       await closed.close();
     }
@@ -103,7 +104,7 @@ describe('authentication', () => {
     const big = { input: skill('big-skill', { description: 'x'.repeat(150_000) }) };
     expect((await api.query(UPSERT_SKILL, big)).status).toBe(413);
     const response = await api.query(UPSERT_SKILL, big, asAlice);
-    expect(response.errors).toBeUndefined();
+    expectNoErrors(response);
     expect(response.data?.upsertSkill.outcome).toBe('CREATED');
   });
 });
@@ -181,7 +182,7 @@ describe('refused writes change nothing', () => {
   ])('%s', async (_case, mutation, variables, code) => {
     const before = await fingerprint();
     const response = await api.query(mutation, variables, asAlice);
-    expect(codes(response)).toEqual([code]);
+    expectGraphQLErrors(response, [{ code }]);
     expect(await fingerprint()).toEqual(before);
   });
 });
@@ -218,7 +219,7 @@ describe('deletes', () => {
     const created = await api.query(UPSERT_SOURCE, { input: { id: 'spare-source', title: 'A spare source' } }, asAlice);
     expect(created.data?.upsertSource).toEqual({ outcome: 'CREATED', lastChange: { by: 'alice' }, source: { id: 'spare-source', title: 'A spare source', factCount: 0 } });
     await api.query(UPSERT_SKILL, { input: skill('spare-skill', { citations: [{ source: 'spare-source' }] }) }, asAlice);
-    expect(codes(await api.query(DELETE_SOURCE, { id: 'spare-source' }, asAlice))).toEqual(['CONFLICT']);
+    expectGraphQLErrors(await api.query(DELETE_SOURCE, { id: 'spare-source' }, asAlice), [{ code: 'CONFLICT' }]);
     await api.query(DELETE_NODE, { id: 'spare-skill' }, asAlice);
     expect((await api.query(DELETE_SOURCE, { id: 'spare-source' }, asAlice)).data?.deleteSource).toEqual({ deleted: true, nodes: 1 });
   });
@@ -356,8 +357,9 @@ describe('importDataset', () => {
     document.links.push({ type: 'REQUIRES_SKILL', from: PRODUCER, to: 'no-such-skill', citations: [] });
     const before = await fingerprint();
     const response = await api.query(IMPORT, { document }, asAlice);
-    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(response.errors?.[0]?.extensions?.problems).toEqual(expect.arrayContaining([expect.stringContaining('citations')]));
+    expectGraphQLErrors(response, [
+      { code: 'BAD_USER_INPUT', extensionsContaining: { problems: expect.arrayContaining([expect.stringContaining('citations')]) } },
+    ]);
     expect(await fingerprint()).toEqual(before);
   });
 
@@ -370,8 +372,7 @@ describe('importDataset', () => {
     document.entities.skills.push({ id: 'foley-artist', name: 'Clash', category: 'creative', aliases: [], citations: [{ source: SOURCE }] });
     const before = await fingerprint();
     const response = await api.query(IMPORT, { document }, asAlice);
-    expect(codes(response)).toEqual(['CONFLICT']);
-    expect(response.errors?.[0]?.extensions?.ids).toEqual(['foley-artist']);
+    expectGraphQLErrors(response, [{ code: 'CONFLICT', extensionsContaining: { ids: ['foley-artist'] } }]);
     expect(await fingerprint()).toEqual(before);
   });
 });

@@ -4,7 +4,8 @@ import { loadCypherCatalog } from '../../src/database/cypher-catalog';
 import type { Database } from '../../src/database/database';
 import { createLogger } from '../../src/logging/logger';
 import { createApp, type App } from '../../src/server/create-app';
-import { startTestApi, type TestApi } from './test-api';
+import { expectGraphQLErrors, expectNoErrors } from '../support/expect-graphql-error';
+import { startTestApi, type GraphQLResponse, type TestApi } from './test-api';
 import { TEST_URI_VARIABLE, testDatabase } from './test-database';
 
 /** A server whose `sources-all` statement is broken, to see how an internal failure reaches the client. */
@@ -68,7 +69,7 @@ describe('malformed requests are the client’s error, never INTERNAL_SERVER_ERR
   ])('a variable of the wrong type (%s): 400 BAD_USER_INPUT', async (_case, variables) => {
     const response = await api.query('query Wrong($id: ID!) { node(id: $id) { id } }', variables);
     expect(response.status).toBe(400);
-    expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expectGraphQLErrors(response, [{ code: 'BAD_USER_INPUT' }]);
   });
 
   it.each([
@@ -80,14 +81,14 @@ describe('malformed requests are the client’s error, never INTERNAL_SERVER_ERR
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const json = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    const json = (await response.json()) as Pick<GraphQLResponse, 'errors'>;
     expect(response.status).toBeLessThan(500);
-    expect(json.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_REQUEST']);
+    expectGraphQLErrors(json, [{ code: 'BAD_REQUEST' }]);
   });
 
   it('answers the standard introspection query that tools send, at no cost', async () => {
     const response = await api.query(getIntrospectionQuery());
-    expect(response.errors).toBeUndefined();
+    expectNoErrors(response);
     expect(response.data?.__schema.queryType.name).toBe('Query');
     expect(response.extensions?.cost).toMatchObject({ requested: 0 });
   });

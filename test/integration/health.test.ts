@@ -1,7 +1,8 @@
 import { connectDatabase } from '../../src/database/connect-database';
 import { createLogger } from '../../src/logging/logger';
 import { createApp } from '../../src/server/create-app';
-import { startTestApi } from './test-api';
+import { expectGraphQLError } from '../support/expect-graphql-error';
+import { startTestApi, type GraphQLResponse } from './test-api';
 
 describe('GET /health', () => {
   it('answers 200 when the database is reachable', async () => {
@@ -32,8 +33,8 @@ describe('GET /health', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ role(id: "music-producer") { name } }' }),
       });
-      const body = (await graphql.json()) as { errors?: { extensions?: { code?: string } }[] };
-      expect(body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      const body = (await graphql.json()) as Pick<GraphQLResponse, 'errors'>;
+      expectGraphQLError(body, { code: 'SERVICE_UNAVAILABLE' });
     } finally {
       await app.stop();
       await database.close();

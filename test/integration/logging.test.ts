@@ -1,4 +1,5 @@
 import { createLogger } from '../../src/logging/logger';
+import { expectGraphQLError, expectNoErrors } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from './test-api';
 
 /**
@@ -54,7 +55,7 @@ describe('the service logs', () => {
 
   it('writes one line per request: request id, operation, duration, round trips', async () => {
     const { response, added } = await logged('query RoleName { role(id: "sound-engineer") { name } }');
-    expect(response.errors).toBeUndefined();
+    expectNoErrors(response);
 
     const requests = added.filter((line) => line.msg === 'graphql request');
     expect(requests).toHaveLength(1);
@@ -77,7 +78,7 @@ describe('the service logs', () => {
     const { response, added } = await logged(
       'query MissingGap { skillGap(from: "no-such-role", to: "music-producer") { coverage } }',
     );
-    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expectGraphQLError(response, { code: 'NOT_FOUND' });
 
     const requests = added.filter((line) => line.msg === 'graphql request');
     expect(requests).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { expectGraphQLError } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from './test-api';
 
 let api: TestApi;
@@ -28,8 +29,7 @@ describe('node(id)', () => {
   });
 
   it('refuses an empty id with BAD_USER_INPUT', async () => {
-    const { errors } = await api.query(NODE, { id: '' });
-    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expectGraphQLError(await api.query(NODE, { id: '' }), { code: 'BAD_USER_INPUT' });
   });
 });
 

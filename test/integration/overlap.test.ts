@@ -1,3 +1,4 @@
+import { expectGraphQLError, expectNoErrors } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from './test-api';
 
 /**
@@ -46,9 +47,9 @@ describe('skillOverlap', () => {
     roleA { id } roleB { id } shared { id } onlyA { id } onlyB { id } jaccard } }`;
 
   it('music producer and sound engineer share 12 of 26 skills; music theory is the producer’s alone', async () => {
-    const { data, errors } = await api.query(QUERY, { a: 'music-producer', b: 'sound-engineer' });
-    expect(errors).toBeUndefined();
-    const overlap = data?.skillOverlap;
+    const response = await api.query(QUERY, { a: 'music-producer', b: 'sound-engineer' });
+    expectNoErrors(response);
+    const overlap = response.data?.skillOverlap;
     expect(overlap.roleA.id).toBe('music-producer');
     expect(new Set(ids(overlap.shared))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...PRODUCER_AND_SOUND_ONLY]));
     expect(new Set(ids(overlap.onlyA))).toEqual(new Set(PRODUCER_ONLY));
@@ -77,10 +78,9 @@ describe('skillOverlap', () => {
 
   it('says NOT_FOUND, naming the id, for an unknown role or a node that is not a role', async () => {
     for (const b of ['astronaut', 'mixing']) {
-      const { data, errors } = await api.query(QUERY, { a: 'music-producer', b });
-      expect(data).toBeNull();
-      expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: [b] });
-      expect(errors?.[0]?.message).toContain(`"${b}"`);
+      const response = await api.query(QUERY, { a: 'music-producer', b });
+      expect(response.data).toBeNull();
+      expectGraphQLError(response, { code: 'NOT_FOUND', extensions: { ids: [b] }, message: expect.stringContaining(`"${b}"`) });
     }
   });
 });
@@ -90,12 +90,12 @@ describe('overlap', () => {
     dimension roles { id } shared { id } distinct { role { id } items { id } } jaccard } }`;
 
   it('finds the settings all three music roles share, and each one’s own', async () => {
-    const { data, errors } = await api.query(QUERY, {
+    const response = await api.query(QUERY, {
       roles: ['music-producer', 'audio-engineer', 'sound-engineer'],
       dimension: 'SETTINGS',
     });
-    expect(errors).toBeUndefined();
-    const overlap = data?.overlap;
+    expectNoErrors(response);
+    const overlap = response.data?.overlap;
     expect(ids(overlap.roles)).toEqual(['music-producer', 'audio-engineer', 'sound-engineer']);
     expect(new Set(ids(overlap.shared))).toEqual(new Set(['music-industry', 'recording-studio']));
     const only = Object.fromEntries(overlap.distinct.map((d: { role: { id: string }; items: { id: string }[] }) => [d.role.id, new Set(ids(d.items))]));
@@ -118,15 +118,15 @@ describe('overlap', () => {
   it.each([[['music-producer']], [Array.from({ length: 11 }, () => 'music-producer')]])(
     'refuses %p roles with BAD_USER_INPUT before any database call',
     async (roles) => {
-      const { errors, extensions } = await api.query(QUERY, { roles });
-      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'roles' });
-      expect(extensions?.queryStats?.cypherRoundTrips).toBe(0);
+      const response = await api.query(QUERY, { roles });
+      expectGraphQLError(response, { code: 'BAD_USER_INPUT', extensionsContaining: { argument: 'roles' } });
+      expect(response.extensions?.queryStats?.cypherRoundTrips).toBe(0);
     },
   );
 
   it('names every unknown id', async () => {
-    const { errors } = await api.query(QUERY, { roles: ['music-producer', 'x-1', 'x-2'] });
-    expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: ['x-1', 'x-2'] });
+    const response = await api.query(QUERY, { roles: ['music-producer', 'x-1', 'x-2'] });
+    expectGraphQLError(response, { code: 'NOT_FOUND', extensions: { ids: ['x-1', 'x-2'] } });
   });
 });
 
@@ -176,8 +176,9 @@ describe('recommendRoles', () => {
   const QUERY = `query ($skills: [ID!]!) { recommendRoles(skills: $skills) { role { id } score matched { id } missing { id } } }`;
 
   it('scores roles by IDF-weighted coverage of their skills, and says what is missing', async () => {
-    const { data, errors } = await api.query(QUERY, { skills: ['mixing', 'sound-reinforcement-and-live-mixing', 'acoustics'] });
-    expect(errors).toBeUndefined();
+    const response = await api.query(QUERY, { skills: ['mixing', 'sound-reinforcement-and-live-mixing', 'acoustics'] });
+    expectNoErrors(response);
+    const data = response.data;
     const byRole = Object.fromEntries(data?.recommendRoles.map((r: { role: { id: string } }) => [r.role.id, r]));
     const audio = (IDF3 + IDF2) / (7 * IDF3 + 3 * IDF2 + 1 * IDF1);
     const sound = (IDF3 + IDF1 + IDF2) / (7 * IDF3 + 8 * IDF2 + 4 * IDF1);
@@ -197,14 +198,14 @@ describe('recommendRoles', () => {
   });
 
   it('says NOT_FOUND for an id that is not a skill', async () => {
-    const { errors } = await api.query(QUERY, { skills: ['mixing', 'theater'] });
-    expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: ['theater'] });
+    const response = await api.query(QUERY, { skills: ['mixing', 'theater'] });
+    expectGraphQLError(response, { code: 'NOT_FOUND', extensions: { ids: ['theater'] } });
   });
 
   it('refuses an empty list and more than 100 skills', async () => {
     for (const skills of [[], Array.from({ length: 101 }, (_, index) => `skill-${index}`)]) {
-      const { errors } = await api.query(QUERY, { skills });
-      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'skills' });
+      const response = await api.query(QUERY, { skills });
+      expectGraphQLError(response, { code: 'BAD_USER_INPUT', extensionsContaining: { argument: 'skills' } });
     }
   });
 });
@@ -214,9 +215,9 @@ describe('skillGap', () => {
     from { id } to { id } transferable { id } toLearn { id } coverage plainCoverage } }`;
 
   it('from audio engineer to sound engineer: 10 of 19 skills carry over', async () => {
-    const { data, errors } = await api.query(QUERY, { from: 'audio-engineer', to: 'sound-engineer' });
-    expect(errors).toBeUndefined();
-    const gap = data?.skillGap;
+    const response = await api.query(QUERY, { from: 'audio-engineer', to: 'sound-engineer' });
+    expectNoErrors(response);
+    const gap = response.data?.skillGap;
     expect(gap.from.id).toBe('audio-engineer');
     expect(new Set(ids(gap.transferable))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...AUDIO_AND_SOUND_ONLY]));
     expect(new Set(ids(gap.toLearn))).toEqual(new Set([...PRODUCER_AND_SOUND_ONLY, ...SOUND_ONLY]));
@@ -236,8 +237,8 @@ describe('skillGap', () => {
   });
 
   it('names both unknown ids', async () => {
-    const { errors } = await api.query(QUERY, { from: 'x-from', to: 'x-to' });
-    expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: ['x-from', 'x-to'] });
+    const response = await api.query(QUERY, { from: 'x-from', to: 'x-to' });
+    expectGraphQLError(response, { code: 'NOT_FOUND', extensions: { ids: ['x-from', 'x-to'] } });
   });
 });
 
@@ -284,12 +285,12 @@ describe('reading only what a query selects', () => {
     '%s gives the same nodes with the fields selected, at each place it lists nodes, whether a query selects few fields or many',
     async (_name, variables, places, query) => {
       const wide = await api.query(query((kind) => WIDE[kind]), variables);
-      expect(wide.errors).toBeUndefined();
+      expectNoErrors(wide);
       expect(JSON.stringify(wide.data)).toMatch(/"description":"[^"]+"/);
       for (const place of Object.keys(places)) {
         const pick: Pick = (kind, at) => (at === place ? ONE_MORE[kind] : 'id');
         const narrow = await api.query(query(pick), variables);
-        expect(narrow.errors).toBeUndefined();
+        expectNoErrors(narrow);
         expect({ place, data: narrow.data }).toEqual({ place, data: cut(wide.data, places, pick) });
       }
     },
@@ -299,7 +300,7 @@ describe('reading only what a query selects', () => {
     const response = await api.query(
       'query { skillGap(from: "music-producer", to: "sound-engineer") { toLearn { id roles { id } } } }',
     );
-    expect(response.errors).toBeUndefined();
+    expectNoErrors(response);
     const toLearn = response.data?.skillGap.toLearn as { id: string; roles: { id: string }[] }[];
     expect(toLearn.map((skill) => skill.id).sort()).toEqual([...SOUND_ONLY, ...AUDIO_AND_SOUND_ONLY].sort());
     expect(toLearn.every((skill) => skill.roles.some((role) => role.id === 'sound-engineer'))).toBe(true);

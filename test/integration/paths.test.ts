@@ -1,3 +1,4 @@
+import { expectGraphQLError, expectNoErrors } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from './test-api';
 
 /**
@@ -26,7 +27,7 @@ type Path = {
 
 const paths = async (variables: Record<string, unknown>): Promise<Path[]> => {
   const response = await api.query<{ paths: Path[] }>(PATHS, variables);
-  expect(response.errors).toBeUndefined();
+  expectNoErrors(response);
   return response.data?.paths ?? [];
 };
 
@@ -93,14 +94,14 @@ describe('paths', () => {
   });
 
   it.each([0, 7])('refuses maxHops = %p with BAD_USER_INPUT before any database call', async (maxHops) => {
-    const { errors, extensions } = await api.query(PATHS, { from: 'music-producer', to: 'theater', maxHops });
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
-    expect(extensions?.queryStats?.cypherRoundTrips).toBe(0);
+    const response = await api.query(PATHS, { from: 'music-producer', to: 'theater', maxHops });
+    expectGraphQLError(response, { code: 'BAD_USER_INPUT', extensionsContaining: { argument: 'maxHops' } });
+    expect(response.extensions?.queryStats?.cypherRoundTrips).toBe(0);
   });
 
   it('says NOT_FOUND for unknown ends', async () => {
-    const { errors } = await api.query(PATHS, { from: 'nowhere', to: 'theater' });
-    expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: ['nowhere'] });
+    const response = await api.query(PATHS, { from: 'nowhere', to: 'theater' });
+    expectGraphQLError(response, { code: 'NOT_FOUND', extensions: { ids: ['nowhere'] } });
   });
 });
 
@@ -143,12 +144,12 @@ describe('neighborhood', () => {
   });
 
   it.each([0, 4])('refuses depth = %p with BAD_USER_INPUT', async (depth) => {
-    const { errors } = await api.query(QUERY, { id: 'mixing', depth });
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });
+    const response = await api.query(QUERY, { id: 'mixing', depth });
+    expectGraphQLError(response, { code: 'BAD_USER_INPUT', extensionsContaining: { argument: 'depth' } });
   });
 
   it('says NOT_FOUND for an unknown id', async () => {
-    const { errors } = await api.query(QUERY, { id: 'nowhere' });
-    expect(errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', ids: ['nowhere'] });
+    const response = await api.query(QUERY, { id: 'nowhere' });
+    expectGraphQLError(response, { code: 'NOT_FOUND', extensions: { ids: ['nowhere'] } });
   });
 });

@@ -1,5 +1,6 @@
 import type { CuratedCitation } from '../../src/data/curated-schema';
 import { readCurated } from '../../src/data/read-curated';
+import { expectNoErrors } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from './test-api';
 
 /**
@@ -43,9 +44,9 @@ const ROLE = /* GraphQL */ `
 describe.each(dataset.entities.roles.map((role) => [role.id, role] as const))('role %s', (roleId, role) => {
   let found: Record<string, any>;
   beforeAll(async () => {
-    const { data, errors } = await api.query(ROLE, { id: roleId });
-    expect(errors).toBeUndefined();
-    found = data?.role;
+    const response = await api.query(ROLE, { id: roleId });
+    expectNoErrors(response);
+    found = response.data?.role;
   });
 
   const linksOf = (type: string) => dataset.links.filter((link) => link.type === type && link.from === roleId);

@@ -1,3 +1,4 @@
+import { expectGraphQLError, expectNoErrors } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from './test-api';
 
 /** Facts of the two source documents about roles, asked through the API. */
@@ -26,8 +27,9 @@ const ROLE_FACTS = /* GraphQL */ `
 
 describe('role(id)', () => {
   it('returns the music producer with its education, from the PayScale article', async () => {
-    const { data, errors } = await api.query(ROLE_FACTS, { id: 'music-producer' });
-    expect(errors).toBeUndefined();
+    const response = await api.query(ROLE_FACTS, { id: 'music-producer' });
+    expectNoErrors(response);
+    const data = response.data;
     expect(data?.role.name).toBe('Music producer');
     expect(data?.role.education).toHaveLength(1);
     expect(data?.role.education[0].level).toBe('High school diploma');
@@ -120,7 +122,7 @@ describe('reading only what a query selects', () => {
     'gives %s the same facts, in the same order, whether a query selects a few fields of them or many',
     async (id) => {
       const fullResponse = await api.query(FULL, { id });
-      expect(fullResponse.errors).toBeUndefined();
+      expectNoErrors(fullResponse);
       const full = fullResponse.data?.role;
       const narrow = (await api.query(NARROW, { id })).data?.role;
       expect(full.skills.length).toBeGreaterThan(0);
@@ -147,7 +149,7 @@ describe('reading only what a query selects', () => {
     'gives %s the same relationship properties whether a query selects one of them or all',
     async (id) => {
       const fullResponse = await api.query(LINKS_FULL, { id });
-      expect(fullResponse.errors).toBeUndefined();
+      expectNoErrors(fullResponse);
       const full = fullResponse.data?.role;
       expect(full.relatedRoles.some((link: { reason: string | null }) => link.reason)).toBe(true);
       const narrow = (await api.query(LINKS_NARROW, { id })).data?.role;
@@ -186,15 +188,14 @@ describe('roles(first, after)', () => {
   });
 
   it.each([0, 101, -1])('refuses first = %p with BAD_USER_INPUT, before any database call', async (first) => {
-    const { data, errors, extensions } = await api.query(PAGE, { first });
-    expect(extensions?.queryStats?.cypherRoundTrips).toBe(0);
-    expect(data).toBeNull();
-    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(errors?.[0]?.message).toMatch(/"first"/);
+    const response = await api.query(PAGE, { first });
+    expect(response.extensions?.queryStats?.cypherRoundTrips).toBe(0);
+    expect(response.data).toBeNull();
+    expectGraphQLError(response, { code: 'BAD_USER_INPUT', message: /"first"/ });
   });
 
   it('refuses a cursor it did not issue', async () => {
-    const { errors } = await api.query(PAGE, { first: 2, after: 'bm90LWEtY3Vyc29y' });
-    expect(errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
+    const response = await api.query(PAGE, { first: 2, after: 'bm90LWEtY3Vyc29y' });
+    expectGraphQLError(response, { code: 'BAD_USER_INPUT', extensions: { argument: 'after' } });
   });
 });

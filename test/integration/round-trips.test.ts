@@ -1,3 +1,4 @@
+import { expectNoErrors } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from './test-api';
 
 /**
@@ -28,7 +29,7 @@ const NESTED = /* GraphQL */ `
 
 const roundTrips = async (query: string, variables: Record<string, unknown>) => {
   const response = await api.query(query, variables);
-  expect(response.errors).toBeUndefined();
+  expectNoErrors(response);
   return { trips: response.extensions?.queryStats?.cypherRoundTrips, data: response.data };
 };
 
