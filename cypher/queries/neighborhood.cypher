@@ -5,17 +5,17 @@
 // centre and rings are cut at $limit nodes; edges are the relationships among the
 // nodes kept. Every expansion is a single hop, so no path is enumerated.
 // Returns one row: found, nodes (with label and depth), edges, truncated.
-OPTIONAL MATCH (center:Entity {id: $id})
-USING INDEX SEEK center:Entity(id)
+OPTIONAL MATCH (center:Node {id: $id})
+USING INDEX SEEK center:Node(id)
 CALL (center) {
-  MATCH (center)--(n:Entity)
+  MATCH (center)--(n:Node)
   WITH DISTINCT n ORDER BY n.name, n.id
   RETURN collect(n) AS ring1
 }
 CALL (center, ring1) {
   WITH center, ring1 WHERE $depth >= 2
   UNWIND ring1 AS x
-  MATCH (x)--(n:Entity)
+  MATCH (x)--(n:Node)
   WHERE n <> center AND NOT n IN ring1
   WITH DISTINCT n ORDER BY n.name, n.id
   RETURN collect(n) AS ring2
@@ -23,7 +23,7 @@ CALL (center, ring1) {
 CALL (center, ring1, ring2) {
   WITH center, ring1, ring2 WHERE $depth >= 3
   UNWIND ring2 AS x
-  MATCH (x)--(n:Entity)
+  MATCH (x)--(n:Node)
   WHERE n <> center AND NOT n IN ring1 AND NOT n IN ring2
   WITH DISTINCT n ORDER BY n.name, n.id
   RETURN collect(n) AS ring3
@@ -41,6 +41,6 @@ CALL (keptNodes) {
 }
 RETURN
   center IS NOT NULL AS found,
-  [k IN kept | {node: properties(k.node), label: [l IN labels(k.node) WHERE l <> 'Entity'][0], depth: k.depth}] AS nodes,
+  [k IN kept | {node: properties(k.node), label: [l IN labels(k.node) WHERE l <> 'Node'][0], depth: k.depth}] AS nodes,
   edges,
   truncated

@@ -13,10 +13,10 @@
 // [name, value] pairs of the properties asked for; a position's role is null when its
 // id is not a role.
 UNWIND range(0, size($roleIds) - 1) AS position
-OPTIONAL MATCH (role:Entity {id: $roleIds[position]})
-USING INDEX SEEK role:Entity(id)
+OPTIONAL MATCH (role:Node {id: $roleIds[position]})
+USING INDEX SEEK role:Node(id)
 WHERE role:Role
-WITH position, role, [(role)-[:$($type)]->(item:Entity) | item] AS items
+WITH position, role, [(role)-[:$($type)]->(item:Node) | item] AS items
 ORDER BY position
 WITH collect({position: position, id: $roleIds[position], role: role, items: items}) AS rows
 WITH rows,

@@ -11,10 +11,10 @@
 // node; the first $first by length, then by the names along them. Each hop then lists
 // every allowed relationship joining its two nodes.
 // Returns one row: fromFound, toFound, paths (nodes with their labels, hops).
-OPTIONAL MATCH (start:Entity {id: $fromId})
-USING INDEX SEEK start:Entity(id)
-OPTIONAL MATCH (end:Entity {id: $toId})
-USING INDEX SEEK end:Entity(id)
+OPTIONAL MATCH (start:Node {id: $fromId})
+USING INDEX SEEK start:Node(id)
+OPTIONAL MATCH (end:Node {id: $toId})
+USING INDEX SEEK end:Node(id)
 CALL (start, end) {
   MATCH p = SHORTEST 30 (start)((here)-[link]-(next)
     WHERE type(link) IN $types
@@ -38,7 +38,7 @@ CALL (start, end) {
     RETURN collect(links) AS hops
   }
   RETURN collect({
-    nodes: [n IN pathNodes | {node: n {.*}, label: [l IN labels(n) WHERE l <> 'Entity'][0]}],
+    nodes: [n IN pathNodes | {node: n {.*}, label: [l IN labels(n) WHERE l <> 'Node'][0]}],
     hops: hops
   }) AS paths
 }

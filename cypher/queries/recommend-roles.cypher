@@ -18,8 +18,8 @@
 // Returns one row: missing (asked ids that are not skills) and up to $first
 // recommendations, their role and skills as lists of [name, value] pairs.
 UNWIND $skillIds AS skillId
-OPTIONAL MATCH (skill:Entity {id: skillId})
-USING INDEX SEEK skill:Entity(id)
+OPTIONAL MATCH (skill:Node {id: skillId})
+USING INDEX SEEK skill:Node(id)
 WHERE skill:Skill
 WITH collect(DISTINCT skill) AS given, collect(CASE WHEN skill IS NULL THEN skillId END) AS missing
 CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }

@@ -7,13 +7,13 @@
 // The fragment markers are written out from that table when the catalog loads.
 // The hint keeps the index seek even when statistics are stale (right after a load).
 UNWIND $ids AS id
-MATCH (role:Entity {id: id})
-USING INDEX SEEK role:Entity(id)
+MATCH (role:Node {id: id})
+USING INDEX SEEK role:Node(id)
 WHERE role:Role
 RETURN role {.*} AS role,
-  [(role)-[r]->(target:Entity) WHERE NOT (target:Role AND type(r) IN [/*@both-ways-type-list*/])
+  [(role)-[r]->(target:Node) WHERE NOT (target:Role AND type(r) IN [/*@both-ways-type-list*/])
     | {type: type(r), direction: 'out', link: properties(r), target: target {.*},
-       label: [l IN labels(target) WHERE l <> 'Entity'][0]}]
+       label: [l IN labels(target) WHERE l <> 'Node'][0]}]
   + [(role)-[r:/*@both-ways-types*/]-(target:Role)
     | {type: type(r), direction: CASE WHEN startNode(r) = role THEN 'out' ELSE 'in' END,
        link: properties(r), target: target {.*}, label: 'Role'}] AS links

@@ -14,8 +14,8 @@
 // links and far nodes, only the properties the query selects are read.
 // The hint keeps the index seek even when statistics are stale (right after a load).
 UNWIND $keys AS key
-MATCH (role:Entity {id: key.id})
-USING INDEX SEEK role:Entity(id)
+MATCH (role:Node {id: key.id})
+USING INDEX SEEK role:Node(id)
 WHERE role:Role
 WITH key, role, CASE key.type
     /*@role-fact-branches role*/
@@ -24,4 +24,4 @@ RETURN key.id AS id, key.type AS type, key.properties AS properties, key.linkPro
   [hit IN found | {type: key.type, direction: CASE WHEN startNode(hit[0]) = role THEN 'out' ELSE 'in' END,
     link: [p IN coalesce(key.linkProperties, keys(hit[0])) | [p, hit[0][p]]],
     target: [p IN coalesce(key.properties, keys(hit[1])) | [p, hit[1][p]]],
-    label: [l IN labels(hit[1]) WHERE l <> 'Entity'][0]}] AS links
+    label: [l IN labels(hit[1]) WHERE l <> 'Node'][0]}] AS links

@@ -9,8 +9,8 @@
 // {id, type, properties, linkProperties, links} per role and key, links shaped as in
 // role-links.cypher, whose typed expansion, the same role-fact-branches fragment,
 // this applies to each (role, key) pair).
-OPTIONAL MATCH (role:Entity {id: $id})
-USING INDEX SEEK role:Entity(id)
+OPTIONAL MATCH (role:Node {id: $id})
+USING INDEX SEEK role:Node(id)
 WHERE role:Role
 WITH role,
   CASE WHEN role IS NULL OR size($relatedKeys) = 0 THEN []
@@ -28,6 +28,6 @@ CALL (pairs) {
     links: [hit IN found | {type: key.type, direction: CASE WHEN startNode(hit[0]) = owner THEN 'out' ELSE 'in' END,
       link: [p IN coalesce(key.linkProperties, keys(hit[0])) | [p, hit[0][p]]],
       target: [p IN coalesce(key.properties, keys(hit[1])) | [p, hit[1][p]]],
-      label: [l IN labels(hit[1]) WHERE l <> 'Entity'][0]}]}) AS groups
+      label: [l IN labels(hit[1]) WHERE l <> 'Node'][0]}]}) AS groups
 }
 RETURN role {.*} AS role, groups

@@ -25,8 +25,8 @@
 // against the role's own skills, read once.
 // Returns one row: found (false when $roleId is not a role) and up to $first matches,
 // their role and shared skills as lists of [name, value] pairs.
-OPTIONAL MATCH (role:Entity {id: $roleId})
-USING INDEX SEEK role:Entity(id)
+OPTIONAL MATCH (role:Node {id: $roleId})
+USING INDEX SEEK role:Node(id)
 WHERE role:Role
 CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }
 CALL (role, roleCount) {

@@ -14,11 +14,11 @@
 //   requirement's `weight`, derived when it is written (upsert-links.cypher).
 // Returns one row: the two roles (null when not found), transferable, toLearn, coverage,
 // plainCoverage; roles and skills as lists of [name, value] pairs.
-OPTIONAL MATCH (source:Entity {id: $fromId})
-USING INDEX SEEK source:Entity(id)
+OPTIONAL MATCH (source:Node {id: $fromId})
+USING INDEX SEEK source:Node(id)
 WHERE source:Role
-OPTIONAL MATCH (target:Entity {id: $toId})
-USING INDEX SEEK target:Entity(id)
+OPTIONAL MATCH (target:Node {id: $toId})
+USING INDEX SEEK target:Node(id)
 WHERE target:Role
 CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }
 WITH source, target, roleCount,

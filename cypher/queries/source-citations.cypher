@@ -5,7 +5,7 @@
 // Plan: scans every fact once per id; citations are stored as lists on the facts.
 UNWIND $ids AS id
 CALL (id) {
-  MATCH (n:Entity) WHERE id IN n.sourceIds
+  MATCH (n:Node) WHERE id IN n.sourceIds
   RETURN count(n) AS nodes
 }
 CALL (id) {

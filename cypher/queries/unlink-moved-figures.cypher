@@ -4,8 +4,8 @@
 // checked against the allow-list before it gets here.
 // Returns the number of relationships removed.
 UNWIND $rows AS row
-MATCH (figure:Entity {id: row.figure})
-MATCH (other:Entity)-[old:$(row.type)]->(figure)
+MATCH (figure:Node {id: row.figure})
+MATCH (other:Node)-[old:$(row.type)]->(figure)
 WHERE other.id <> row.role
 DELETE old
 RETURN count(old) AS removed

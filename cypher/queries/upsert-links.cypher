@@ -12,8 +12,8 @@
 // Returns one row per input row whose two ends exist: created, updated and the stamps.
 // Idempotent: MERGE on (from, type, to).
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from})
-MATCH (b:Entity {id: row.to})
+MATCH (a:Node {id: row.from})
+MATCH (b:Node {id: row.to})
 OPTIONAL MATCH (a)-[existing:$(row.type)]->(b)
 WITH row, a, b, existing, existing IS NULL AS created
 WITH row, a, b, created,

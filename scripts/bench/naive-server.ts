@@ -29,12 +29,12 @@ const catalogRows = (name: StatementName, params: Row) => rows(catalog[name], pa
 
 /** One node by id, in a statement of its own (deliberately not batched). */
 async function nodeById(id: string): Promise<Node | null> {
-  const [row] = await rows('MATCH (n:Entity {id: $id}) RETURN n {.*, label: [l IN labels(n) WHERE l <> "Entity"][0]} AS n', { id });
+  const [row] = await rows('MATCH (n:Node {id: $id}) RETURN n {.*, label: [l IN labels(n) WHERE l <> "Node"][0]} AS n', { id });
   return (row?.n as Node | undefined) ?? null;
 }
 /** Ids at the far end of one relationship type from a node, in a statement of its own. */
 async function targets(id: string, type: string, undirected = false): Promise<string[]> {
-  const pattern = undirected ? '(n:Entity {id: $id})-[:$($type)]-(t:Entity)' : '(n:Entity {id: $id})-[:$($type)]->(t:Entity)';
+  const pattern = undirected ? '(n:Node {id: $id})-[:$($type)]-(t:Node)' : '(n:Node {id: $id})-[:$($type)]->(t:Node)';
   return (await rows(`MATCH ${pattern} RETURN DISTINCT t.id AS id`, { id, type })).map((row) => String(row.id));
 }
 const load = (ids: string[]) => ids.map((id) => nodeById(id));

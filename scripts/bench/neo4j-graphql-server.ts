@@ -37,7 +37,7 @@ function wrapped(name: QueryName, result: string): string {
 }
 
 const typeDefs = /* GraphQL */ `
-  type Role @node(labels: ["Role", "Entity"]) {
+  type Role @node(labels: ["Role", "Node"]) {
     id: ID!
     name: String
     skills: [Skill!]! @relationship(type: "REQUIRES_SKILL", direction: OUT)
@@ -45,15 +45,15 @@ const typeDefs = /* GraphQL */ `
     settings: [Setting!]! @relationship(type: "WORKS_IN", direction: OUT)
     relatedRoles: [Role!]! @relationship(type: "RELATED_TO", direction: OUT, queryDirection: UNDIRECTED)
   }
-  type Skill @node(labels: ["Skill", "Entity"]) {
+  type Skill @node(labels: ["Skill", "Node"]) {
     id: ID!
     name: String
   }
-  type Responsibility @node(labels: ["Responsibility", "Entity"]) {
+  type Responsibility @node(labels: ["Responsibility", "Node"]) {
     id: ID!
     name: String
   }
-  type Setting @node(labels: ["Setting", "Entity"]) {
+  type Setting @node(labels: ["Setting", "Node"]) {
     id: ID!
     name: String
   }

@@ -35,7 +35,7 @@ export interface ImportCheck {
 export interface GraphCheck {
   skills: WriteCheck;
   imports: ImportCheck;
-  /** Entity or Source ids held by more than one node. */
+  /** Node or Source ids held by more than one node. */
   duplicateIds: number;
   /** (start, type, end) triples with more than one relationship. */
   duplicateRelationships: number;
@@ -49,7 +49,7 @@ export async function verifyGraph(uri: string, password: string, skills: SkillWr
   try {
     const nodeCounts = new Map<string, number>();
     const nodeIds = [...skills.map((write) => write.skillId), ...imports.flatMap((write) => write.nodeIds)];
-    for (const row of await read('UNWIND $ids AS id OPTIONAL MATCH (n:Entity {id: id}) RETURN id, count(n) AS nodes', { ids: nodeIds })) {
+    for (const row of await read('UNWIND $ids AS id OPTIONAL MATCH (n:Node {id: id}) RETURN id, count(n) AS nodes', { ids: nodeIds })) {
       nodeCounts.set(String(row.id), Number(row.nodes));
     }
     const sourceCounts = new Map<string, number>();
@@ -62,7 +62,7 @@ export async function verifyGraph(uri: string, password: string, skills: SkillWr
     const pairs = [...skills.map((write) => ({ from: write.roleId, to: write.skillId })), ...imports.flatMap((write) => write.links)];
     const linkCounts = new Map<string, number>();
     for (const row of await read(
-      'UNWIND $pairs AS pair OPTIONAL MATCH (:Entity {id: pair.from})-[r:REQUIRES_SKILL]->(:Entity {id: pair.to}) RETURN pair.from AS from, pair.to AS to, count(r) AS links',
+      'UNWIND $pairs AS pair OPTIONAL MATCH (:Node {id: pair.from})-[r:REQUIRES_SKILL]->(:Node {id: pair.to}) RETURN pair.from AS from, pair.to AS to, count(r) AS links',
       { pairs },
     )) {
       linkCounts.set(linkKey(String(row.from), String(row.to)), Number(row.links));
@@ -108,7 +108,7 @@ export async function verifyGraph(uri: string, password: string, skills: SkillWr
     }
 
     const [ids] = await read(
-      `CALL () { MATCH (n:Entity) WITH n.id AS id, count(*) AS copies WHERE copies > 1 RETURN count(*) AS entities }
+      `CALL () { MATCH (n:Node) WITH n.id AS id, count(*) AS copies WHERE copies > 1 RETURN count(*) AS entities }
        CALL () { MATCH (s:Source) WITH s.id AS id, count(*) AS copies WHERE copies > 1 RETURN count(*) AS sources }
        RETURN entities + sources AS duplicates`,
       {},

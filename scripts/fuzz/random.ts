@@ -19,7 +19,7 @@ export const INJECTIONS: readonly string[] = [
   `\`n\`) DETACH DELETE n //`,
   `*/ MATCH (n) DETACH DELETE n /*`,
   `CALL dbms.components() YIELD name RETURN name`,
-  `CALL db.index.fulltext.queryNodes('entity_search', '*') YIELD node DETACH DELETE node`,
+  `CALL db.index.fulltext.queryNodes('node_search', '*') YIELD node DETACH DELETE node`,
   `LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line`,
   `$param`,
   `$id`,

@@ -1,10 +1,10 @@
-import { citationProperties, type EntityRow, type GraphRows, type LinkRow } from '../models/graph-rows';
+import { citationProperties, type NodeRow, type GraphRows, type LinkRow } from '../models/graph-rows';
 import { ROLE_FACT } from '../models/relations';
-import type { EntityLabel } from '../models/records';
+import type { NodeLabel } from '../models/node-labels';
 import type { CuratedDataset } from './curated-schema';
 import { labelsById } from './validate-curated';
 
-type EntityFact = CuratedDataset['entities'][keyof CuratedDataset['entities']][number];
+type NodeFact = CuratedDataset['entities'][keyof CuratedDataset['entities']][number];
 type SalaryFact = CuratedDataset['figures']['salaries'][number];
 type GrowthFact = CuratedDataset['figures']['growth'][number];
 type LinkFact = CuratedDataset['links'][number];
@@ -14,7 +14,7 @@ type LinkFact = CuratedDataset['links'][number];
  * collaborator. Every optional property is written (null when absent) so that
  * writing an edited fact also removes what was taken out of it.
  */
-export function entityRow(label: EntityLabel, entity: EntityFact): EntityRow {
+export function nodeRow(label: NodeLabel, entity: NodeFact): NodeRow {
   const { id, citations, inferred, ...rest } = entity;
   const properties: Record<string, unknown> = {
     aliases: [],
@@ -30,21 +30,21 @@ export function entityRow(label: EntityLabel, entity: EntityFact): EntityRow {
 }
 
 /** A salary figure's node and the HAS_SALARY link from its role, both citing the same passages. */
-export function salaryRows(salary: SalaryFact): { entity: EntityRow; link: LinkRow } {
+export function salaryRows(salary: SalaryFact): { node: NodeRow; link: LinkRow } {
   const { id, role, citations, inferred, ...figure } = salary;
   const properties = { median: null, low: null, high: null, year: null, provider: null, population: null, note: null, ...figure };
   return {
-    entity: { id, label: 'SalaryFigure', properties: { ...properties, ...citationProperties(citations, inferred) } },
+    node: { id, label: 'SalaryFigure', properties: { ...properties, ...citationProperties(citations, inferred) } },
     link: { from: role, to: id, type: ROLE_FACT.salaries, properties: citationProperties(citations, inferred) },
   };
 }
 
 /** A growth figure's node and the HAS_GROWTH link from its role. */
-export function growthRows(growth: GrowthFact): { entity: EntityRow; link: LinkRow } {
+export function growthRows(growth: GrowthFact): { node: NodeRow; link: LinkRow } {
   const { id, role, citations, inferred, ...figure } = growth;
   const properties = { period: null, provider: null, population: null, ...figure };
   return {
-    entity: { id, label: 'GrowthFigure', properties: { ...properties, ...citationProperties(citations, inferred) } },
+    node: { id, label: 'GrowthFigure', properties: { ...properties, ...citationProperties(citations, inferred) } },
     link: { from: role, to: id, type: ROLE_FACT.growth, properties: citationProperties(citations, inferred) },
   };
 }
@@ -67,14 +67,14 @@ export function linkRow(link: LinkFact): LinkRow {
 /** Turns a validated dataset into the rows the upsert statements take. */
 export function toGraphRows(dataset: CuratedDataset): GraphRows {
   const labels = labelsById(dataset);
-  const entities = Object.values(dataset.entities)
+  const nodes = Object.values(dataset.entities)
     .flat()
-    .map((entity) => entityRow(labels.get(entity.id) as EntityLabel, entity));
+    .map((fact) => nodeRow(labels.get(fact.id) as NodeLabel, fact));
   const links: LinkRow[] = [];
   for (const figure of [...dataset.figures.salaries.map(salaryRows), ...dataset.figures.growth.map(growthRows)]) {
-    entities.push(figure.entity);
+    nodes.push(figure.node);
     links.push(figure.link);
   }
   links.push(...dataset.links.map(linkRow));
-  return { sources: dataset.sources, entities, links };
+  return { sources: dataset.sources, nodes, links };
 }

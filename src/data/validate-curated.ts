@@ -1,5 +1,5 @@
 import { RELATIONS } from '../models/relations';
-import type { EntityLabel } from '../models/records';
+import type { NodeLabel } from '../models/node-labels';
 import { curatedDatasetSchema, type CuratedDataset } from './curated-schema';
 
 /** A dataset that breaks the format; `problems` lists every rule broken, with where. */
@@ -21,11 +21,11 @@ const ENTITY_SECTIONS = {
   tools: 'Tool',
   education: 'Education',
   collaborators: 'Collaborator',
-} as const satisfies Record<keyof CuratedDataset['entities'], EntityLabel>;
+} as const satisfies Record<keyof CuratedDataset['entities'], NodeLabel>;
 
 /** The label each id of the dataset gets, entities and figures alike. */
-export function labelsById(dataset: CuratedDataset): Map<string, EntityLabel> {
-  const labels = new Map<string, EntityLabel>();
+export function labelsById(dataset: CuratedDataset): Map<string, NodeLabel> {
+  const labels = new Map<string, NodeLabel>();
   for (const [section, label] of Object.entries(ENTITY_SECTIONS)) {
     for (const entity of dataset.entities[section as keyof typeof ENTITY_SECTIONS]) labels.set(entity.id, label);
   }

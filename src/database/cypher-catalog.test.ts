@@ -69,7 +69,7 @@ describe('the Cypher catalog', () => {
 
   it('takes values only as parameters: no string literal but label and type names', () => {
     // Label and type names, the index name, and constants the statements return or compare with.
-    const allowed = new Set(['Entity', 'Role', ...ROLE_RELATIONS, 'WEIGHTED_JACCARD', 'entity_search', 'out', 'in']);
+    const allowed = new Set(['Node', 'Role', ...ROLE_RELATIONS, 'WEIGHTED_JACCARD', 'node_search', 'out', 'in']);
     for (const name of QUERY_NAMES) {
       for (const [, literal] of shape(catalog[name]).matchAll(/'([^']*)'/g)) {
         expect({ name, literal, allowed: allowed.has(literal as string) }).toEqual({ name, literal, allowed: true });

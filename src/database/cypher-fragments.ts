@@ -20,8 +20,8 @@ export const CYPHER_FRAGMENTS: Readonly<Record<string, (argument: string | undef
     return ordered
       .map((type) =>
         RELATIONS[type].bothWaysBetweenRoles
-          ? `WHEN '${type}' THEN [(${owner})-[r:${type}]->(target:Entity) WHERE NOT target:Role | [r, target]]\n      + [(${owner})-[r:${type}]-(target:Role) | [r, target]]`
-          : `WHEN '${type}' THEN [(${owner})-[r:${type}]->(target:Entity) | [r, target]]`,
+          ? `WHEN '${type}' THEN [(${owner})-[r:${type}]->(target:Node) WHERE NOT target:Role | [r, target]]\n      + [(${owner})-[r:${type}]-(target:Role) | [r, target]]`
+          : `WHEN '${type}' THEN [(${owner})-[r:${type}]->(target:Node) | [r, target]]`,
       )
       .join('\n    ');
   },

@@ -1,5 +1,5 @@
 import { RELATIONS, type RelationType } from '../models/relations';
-import type { CitationRecord, EntityRecord } from '../models/records';
+import type { CitationRecord, NodeRecord } from '../models/records';
 import type { HopLinkRecord, PathRecord } from '../repositories/path.repository';
 
 export interface ExplainedStep {
@@ -12,14 +12,14 @@ export interface ExplainedStep {
   inferred: boolean;
 }
 
-const nameOf = (entity: EntityRecord) => entity.name ?? entity.id;
+const nameOf = (node: NodeRecord) => node.name ?? node.id;
 
 /** The link a hop is told by: one pointing along the hop if there is one. */
 function primaryLink(links: HopLinkRecord[]): HopLinkRecord {
   return links.find((link) => link.forward) ?? (links[0] as HopLinkRecord);
 }
 
-function sentence(link: HopLinkRecord, here: EntityRecord, next: EntityRecord): string {
+function sentence(link: HopLinkRecord, here: NodeRecord, next: NodeRecord): string {
   const [start, end] = link.forward ? [here, next] : [next, here];
   const reason = RELATIONS[link.type].needsReason && link.reason ? ` (${link.reason.replace(/\.$/, '')})` : '';
   return `${nameOf(start)} ${RELATIONS[link.type].verb} ${nameOf(end)}${reason}`;
@@ -32,8 +32,8 @@ function sentence(link: HopLinkRecord, here: EntityRecord, next: EntityRecord): 
  */
 export function explainSteps(path: PathRecord): ExplainedStep[] {
   return path.hops.map((links, index) => {
-    const here = path.nodes[index] as EntityRecord;
-    const next = path.nodes[index + 1] as EntityRecord;
+    const here = path.nodes[index] as NodeRecord;
+    const next = path.nodes[index + 1] as NodeRecord;
     const types = [...new Set(links.map((link) => link.type))];
     const sentences = types.map((type) => sentence(primaryLink(links.filter((link) => link.type === type)), here, next));
     const seen = new Set<string>();
@@ -68,7 +68,7 @@ export function explainPath(path: PathRecord, steps: ExplainedStep[]): string {
     const second = secondLinks ? primaryLink(secondLinks) : undefined;
     const both = RELATIONS[first.type].bothVerb;
     if (second && both && first.forward && !second.forward && first.type === second.type) {
-      const [a, shared, b] = path.nodes.slice(index, index + 3) as [EntityRecord, EntityRecord, EntityRecord];
+      const [a, shared, b] = path.nodes.slice(index, index + 3) as [NodeRecord, NodeRecord, NodeRecord];
       parts.push(`${nameOf(a)} and ${nameOf(b)} ${both} ${nameOf(shared)}`);
       index += 1;
     } else {

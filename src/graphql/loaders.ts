@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityRecord, LinkRecord, RoleDetailsRecord, SourceRecord } from '../models/records';
+import type { NodeRecord, LinkRecord, RoleDetailsRecord, SourceRecord } from '../models/records';
 import { roleLinksKey, type RoleLinksKey } from '../repositories/role.repository';
 import type { Repositories } from '../repositories/repositories';
 
@@ -9,18 +9,18 @@ import type { Repositories } from '../repositories/repositories';
  * query's depth, never with the number of items returned.
  */
 export interface Loaders {
-  entity: DataLoader<string, EntityRecord | null>;
+  node: DataLoader<string, NodeRecord | null>;
   roleDetails: DataLoader<string, RoleDetailsRecord | null>;
   /** One type of a role's facts: the Role fields a query selects, for every role at that level, in one statement. */
   roleLinks: DataLoader<RoleLinksKey, LinkRecord[], string>;
-  rolesPointingAt: DataLoader<string, EntityRecord[]>;
+  rolesPointingAt: DataLoader<string, NodeRecord[]>;
   source: DataLoader<string, SourceRecord | null>;
   sourceFactCount: DataLoader<string, number>;
 }
 
 export function createLoaders(repositories: Repositories): Loaders {
   return {
-    entity: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.entities.findByIds(ids), null)),
+    node: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.nodes.findByIds(ids), null)),
     roleDetails: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.roles.detailsByIds(ids), null)),
     roleLinks: new DataLoader(
       async (keys) => {
@@ -29,7 +29,7 @@ export function createLoaders(repositories: Repositories): Loaders {
       },
       { cacheKeyFn: roleLinksKey },
     ),
-    rolesPointingAt: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.entities.rolesPointingAt(ids), [])),
+    rolesPointingAt: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.nodes.rolesPointingAt(ids), [])),
     source: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.findByIds(ids), null)),
     sourceFactCount: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.factCounts(ids), 0)),
   };

@@ -1,8 +1,8 @@
 import { AppError } from '../errors/app-error';
-import type { EntityRecord } from '../models/records';
+import type { NodeRecord } from '../models/records';
 import { decodeCursor, encodeCursor, toConnection } from './pagination';
 
-const entity = (id: string): EntityRecord => ({ label: 'Role', id, name: id, aliases: [], citations: [], inferred: false });
+const entity = (id: string): NodeRecord => ({ label: 'Role', id, name: id, aliases: [], citations: [], inferred: false });
 
 describe('cursors', () => {
   it('round-trip an id', () => {

@@ -1,7 +1,7 @@
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import type { EntityPage } from '../repositories/entity.repository';
-import type { EntityRecord } from '../models/records';
+import type { NodePage } from '../repositories/node.repository';
+import type { NodeRecord } from '../models/records';
 
 const PREFIX = 'id:';
 
@@ -20,13 +20,13 @@ export function decodeCursor(cursor: string): string {
 }
 
 export interface Connection {
-  edges: { cursor: string; node: EntityRecord }[];
+  edges: { cursor: string; node: NodeRecord }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: number;
 }
 
 /** A Relay connection from a page read with `limit = first + 1` (the extra item tells whether more follow). */
-export function toConnection(page: EntityPage, first: number, after: string | null): Connection {
+export function toConnection(page: NodePage, first: number, after: string | null): Connection {
   const nodes = page.nodes.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {

@@ -3,7 +3,7 @@ import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { RELATIONS, ROLE_RELATIONS, roleFactField } from '../models/relations';
 
 /**
- * The stored properties each plain field of a fact node reads (see toEntity in
+ * The stored properties each plain field of a fact node reads (see toNode in
  * src/repositories/row-mapping.ts). A field not listed here (one computed from
  * other nodes, such as Skill.roles) needs the whole node.
  */

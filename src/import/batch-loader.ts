@@ -1,5 +1,5 @@
 import type { Database } from '../database/database';
-import type { EntityRow, GraphRows, LinkRow } from '../models/graph-rows';
+import type { NodeRow, GraphRows, LinkRow } from '../models/graph-rows';
 import { writeGraphRows } from '../repositories/graph-writer';
 import type { BadRow } from './delimited';
 
@@ -10,8 +10,8 @@ export type StepItem<T> = { item: T } | { bad: BadRow };
 export type BatchRows = Partial<Omit<GraphRows, 'sources'>>;
 
 /** A batch's nodes and links, as a step's `rows` returns them. */
-export function batchRows(entities: EntityRow[], links: LinkRow[]): BatchRows {
-  return { entities, links };
+export function batchRows(nodes: NodeRow[], links: LinkRow[]): BatchRows {
+  return { nodes, links };
 }
 
 /** One file of an import: where its items come from and the rows a batch of them becomes. */
@@ -102,7 +102,7 @@ export class BatchLoader {
         async (run) => {
           if (items.length > 0) {
             const rows = step.rows(items);
-            await writeGraphRows(run, { sources: [], entities: rows.entities ?? [], links: rows.links ?? [], aliases: rows.aliases }, this.options.actor);
+            await writeGraphRows(run, { sources: [], nodes: rows.nodes ?? [], links: rows.links ?? [], aliases: rows.aliases }, this.options.actor);
           }
           await run('import-checkpoint-set', { key, rows: seen, done });
         },

@@ -28,7 +28,7 @@ export async function beginImport(database: Database, source: { id: string; titl
   const actor = `importer:${source.id}`;
   const loader = new BatchLoader(database, { dataset: source.id, actor, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
   if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${source.id}`);
-  await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], entities: [], links: [] }, actor), {
+  await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], nodes: [], links: [] }, actor), {
     timeoutMs: 60_000,
   });
   return {

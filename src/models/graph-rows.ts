@@ -1,10 +1,10 @@
-import type { EntityLabel } from './records';
+import type { NodeLabel } from './node-labels';
 import type { RelationType } from './relations';
 
 /** One node to write: its id, its label, and every property it stores. */
-export interface EntityRow {
+export interface NodeRow {
   id: string;
-  label: EntityLabel;
+  label: NodeLabel;
   properties: Record<string, unknown>;
 }
 
@@ -25,7 +25,7 @@ export interface AliasRow {
 /** What the graph writer takes: the curated loader, the importers and every curation mutation produce these. */
 export interface GraphRows {
   sources: { id: string; title: string }[];
-  entities: EntityRow[];
+  nodes: NodeRow[];
   links: LinkRow[];
   /** Names added to existing nodes' aliases; none when absent. */
   aliases?: AliasRow[];

@@ -1,5 +1,5 @@
 /**
- * The labels a node of the graph carries besides `Entity`, which are also the GraphQL
+ * The labels a node of the graph carries besides `Node`, which are also the GraphQL
  * type names, with the `NodeKind` each is searched by (null: not searchable, the
  * figures). A unit test holds GraphQL's `NodeKind` enum equal to this table.
  */

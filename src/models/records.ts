@@ -7,8 +7,6 @@ import type { RoleFactField } from './relations';
  * typed against what the database really returns.
  */
 
-export type EntityLabel = NodeLabel;
-
 /** One piece of evidence: the cited document and the supporting phrase, if any. */
 export interface CitationRecord {
   sourceId: string;
@@ -19,8 +17,8 @@ export interface CitationRecord {
  * Any node of the graph. Properties not carried by a label are null; which ones
  * each label carries is fixed by the curated data schema (src/data/curated-schema.ts).
  */
-export interface EntityRecord {
-  label: EntityLabel;
+export interface NodeRecord {
+  label: NodeLabel;
   id: string;
   name: string | null;
   aliases: string[];
@@ -47,7 +45,7 @@ export interface EntityRecord {
 
 /** A relationship stating a fact about a role, with the node at its far end. */
 export interface LinkRecord {
-  target: EntityRecord;
+  target: NodeRecord;
   citations: CitationRecord[];
   inferred: boolean;
   reason: string | null;
@@ -60,7 +58,7 @@ export interface LinkRecord {
 }
 
 /** A role with every one-hop fact about it, as read in one statement: one list per Role fact field. */
-export type RoleDetailsRecord = { role: EntityRecord; sourceIds: string[] } & Record<RoleFactField, LinkRecord[]>;
+export type RoleDetailsRecord = { role: NodeRecord; sourceIds: string[] } & Record<RoleFactField, LinkRecord[]>;
 
 /** A source document. */
 export interface SourceRecord {

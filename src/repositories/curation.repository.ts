@@ -5,7 +5,8 @@ import { writeGraphRows, type WriteReport } from './graph-writer';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { isRelationType, RELATIONS, type RelationType } from '../models/relations';
-import type { ChangeRecord, EntityLabel } from '../models/records';
+import type { ChangeRecord } from '../models/records';
+import type { NodeLabel } from '../models/node-labels';
 
 export type WriteOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'ABSENT';
 
@@ -69,7 +70,7 @@ export class CurationRepository {
 
   async upsertSource(source: { id: string; title: string }, context: WriteContext): Promise<RowOutcome> {
     return this.transaction(context, async (run) => {
-      const report = await writeGraphRows(run, { sources: [source], entities: [], links: [] }, context.actor);
+      const report = await writeGraphRows(run, { sources: [source], nodes: [], links: [] }, context.actor);
       return rowOutcome(report.rows.sources[0]);
     });
   }
@@ -96,8 +97,8 @@ export class CurationRepository {
    * cited sources must exist, and a figure's role must be a role.
    */
   async upsertNode(rows: GraphRows, context: WriteContext): Promise<RowOutcome & { id: string }> {
-    const [entity] = rows.entities;
-    if (!entity || rows.entities.length !== 1) throw new Error('upsertNode writes exactly one node');
+    const [entity] = rows.nodes;
+    if (!entity || rows.nodes.length !== 1) throw new Error('upsertNode writes exactly one node');
     return this.transaction(context, async (run) => {
       await requireSources(run, citedSources(rows));
       for (const link of rows.links) await requireLinkEnds(run, link.type, link.from, link.to, { [link.to]: entity.label });
@@ -132,7 +133,7 @@ export class CurationRepository {
 
   async deleteNode(id: string, context: WriteContext): Promise<DeleteReport> {
     return this.transaction(context, async (run) => {
-      const [row] = await run('delete-entity', { id });
+      const [row] = await run('delete-node', { id });
       const nodes = Number(row?.nodes ?? 0);
       return { id, deleted: nodes > 0, nodes, links: Number(row?.links ?? 0) };
     });
@@ -146,7 +147,7 @@ export class CurationRepository {
 
 function citedSources(rows: GraphRows): string[] {
   const ids = new Set<string>();
-  for (const row of [...rows.entities, ...rows.links]) {
+  for (const row of [...rows.nodes, ...rows.links]) {
     for (const id of (row.properties.sourceIds as string[] | undefined) ?? []) ids.add(id);
   }
   return [...ids];
@@ -173,9 +174,9 @@ async function requireLinkEnds(
   type: RelationType,
   from: string,
   to: string,
-  pending: Record<string, EntityLabel> = {},
+  pending: Record<string, NodeLabel> = {},
 ): Promise<void> {
-  const rows = await run('entities-by-ids', { ids: [from, to].filter((id) => !(id in pending)) });
+  const rows = await run('nodes-by-ids', { ids: [from, to].filter((id) => !(id in pending)) });
   const labels = new Map<string, string>([...Object.entries(pending), ...rows.map((row): [string, string] => [String((row.node as Row).id), String(row.label)])]);
   const missing = [from, to].filter((id) => !labels.has(id));
   if (missing.length > 0) throw new AppError(ErrorCode.NOT_FOUND, `No node with id ${missing.map((id) => `"${id}"`).join(', ')}.`, { ids: missing });

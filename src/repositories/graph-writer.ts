@@ -35,7 +35,7 @@ function counts(rows: Row[]): ChangeCounts {
  */
 export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor: string): Promise<WriteReport> {
   const sources = rows.sources.length > 0 ? await run('upsert-sources', { rows: rows.sources, actor }) : [];
-  const nodes = rows.entities.length > 0 ? await run('upsert-entities', { rows: rows.entities, actor }) : [];
+  const nodes = rows.nodes.length > 0 ? await run('upsert-nodes', { rows: rows.nodes, actor }) : [];
   const conflicts = nodes.filter((row) => row.conflict === true).map((row) => String(row.id));
   if (conflicts.length > 0) {
     throw new AppError(

@@ -1,7 +1,8 @@
 import type { CypherRunner } from '../database/database';
 import type { RelationType } from '../models/relations';
-import type { EntityLabel, EntityRecord } from '../models/records';
-import { pairsToEntity, type PropertyPairs } from './row-mapping';
+import type { NodeRecord } from '../models/records';
+import type { NodeLabel } from '../models/node-labels';
+import { pairsToNode, type PropertyPairs } from './row-mapping';
 
 /**
  * Which properties of the roles and of the items (skills, or the overlap's dimension)
@@ -17,42 +18,42 @@ export interface Projection {
 export interface OverlapRecord {
   /** Asked ids that are not roles. */
   missing: string[];
-  positions: { role: EntityRecord; only: EntityRecord[] }[];
-  shared: EntityRecord[];
+  positions: { role: NodeRecord; only: NodeRecord[] }[];
+  shared: NodeRecord[];
   jaccard: number;
 }
 
 export interface RoleMatchRecord {
-  role: EntityRecord;
+  role: NodeRecord;
   score: number;
   jaccard: number;
   weightedJaccard: number;
   unionSize: number;
-  sharedSkills: EntityRecord[];
+  sharedSkills: NodeRecord[];
 }
 
 export interface RecommendationRecord {
-  role: EntityRecord;
+  role: NodeRecord;
   score: number;
-  matched: EntityRecord[];
-  missing: EntityRecord[];
+  matched: NodeRecord[];
+  missing: NodeRecord[];
 }
 
 export interface SkillGapRecord {
   /** Null when the id is not a role. */
-  from: EntityRecord | null;
-  to: EntityRecord | null;
-  transferable: EntityRecord[];
-  toLearn: EntityRecord[];
+  from: NodeRecord | null;
+  to: NodeRecord | null;
+  transferable: NodeRecord[];
+  toLearn: NodeRecord[];
   coverage: number;
   plainCoverage: number;
 }
 
-const skills = (list: unknown): EntityRecord[] => byName((list as PropertyPairs[]).map((skill) => pairsToEntity(skill, 'Skill')));
-const role = (pairs: unknown): EntityRecord => pairsToEntity(pairs as PropertyPairs, 'Role');
+const skills = (list: unknown): NodeRecord[] => byName((list as PropertyPairs[]).map((skill) => pairsToNode(skill, 'Skill')));
+const role = (pairs: unknown): NodeRecord => pairsToNode(pairs as PropertyPairs, 'Role');
 
 /** Presentation order of item lists: by name, then id. */
-export function byName(entities: EntityRecord[]): EntityRecord[] {
+export function byName(entities: NodeRecord[]): NodeRecord[] {
   return [...entities].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id.localeCompare(b.id));
 }
 
@@ -60,7 +61,7 @@ export function byName(entities: EntityRecord[]): EntityRecord[] {
 export class OverlapRepository {
   constructor(private readonly run: CypherRunner) {}
 
-  async overlap(roleIds: readonly string[], type: RelationType, label: EntityLabel, projection: Projection): Promise<OverlapRecord> {
+  async overlap(roleIds: readonly string[], type: RelationType, label: NodeLabel, projection: Projection): Promise<OverlapRecord> {
     const [row] = await this.run.read('overlap', { roleIds, type, roleProperties: projection.roles, itemProperties: projection.items });
     const positions = (row?.positions as { role: PropertyPairs | null; only: PropertyPairs[] }[]) ?? [];
     return {
@@ -69,9 +70,9 @@ export class OverlapRepository {
         .filter((position) => position.role !== null)
         .map((position) => ({
           role: role(position.role),
-          only: byName(position.only.map((item) => pairsToEntity(item, label))),
+          only: byName(position.only.map((item) => pairsToNode(item, label))),
         })),
-      shared: byName(((row?.shared as PropertyPairs[]) ?? []).map((item) => pairsToEntity(item, label))),
+      shared: byName(((row?.shared as PropertyPairs[]) ?? []).map((item) => pairsToNode(item, label))),
       jaccard: Number(row?.jaccard ?? 0),
     };
   }

@@ -1,8 +1,8 @@
 import { boundedName } from '../database/cypher-catalog';
 import type { CypherRunner } from '../database/database';
 import type { RelationType } from '../models/relations';
-import type { CitationRecord, EntityRecord } from '../models/records';
-import { toCitations, toEntity } from './row-mapping';
+import type { CitationRecord, NodeRecord } from '../models/records';
+import { toCitations, toNode } from './row-mapping';
 
 type Properties = Record<string, unknown>;
 
@@ -17,14 +17,14 @@ export interface HopLinkRecord {
 }
 
 export interface PathRecord {
-  nodes: EntityRecord[];
+  nodes: NodeRecord[];
   /** hops[i] joins nodes[i] and nodes[i + 1]. */
   hops: HopLinkRecord[][];
 }
 
 export interface SubgraphRecord {
   found: boolean;
-  nodes: { entity: EntityRecord; depth: number }[];
+  nodes: { node: NodeRecord; depth: number }[];
   edges: { from: string; to: string; relation: string }[];
   truncated: boolean;
 }
@@ -44,7 +44,7 @@ export class PathRepository {
     const [row] = await this.run.read(boundedName('paths-between', maxHops), { fromId, toId, types, maxHops, first });
     const paths = ((row?.paths as { nodes: { node: Properties; label: string }[]; hops: Properties[][] }[]) ?? []).map(
       (path) => ({
-        nodes: path.nodes.map(({ node, label }) => toEntity(node, label)),
+        nodes: path.nodes.map(({ node, label }) => toNode(node, label)),
         hops: path.hops.map((links) =>
           links.map((link) => {
             const properties = link.link as Properties;
@@ -67,7 +67,7 @@ export class PathRepository {
     return {
       found: row?.found === true,
       nodes: ((row?.nodes as { node: Properties; label: string; depth: number }[]) ?? []).map((node) => ({
-        entity: toEntity(node.node, node.label),
+        node: toNode(node.node, node.label),
         depth: Number(node.depth),
       })),
       edges: (row?.edges as SubgraphRecord['edges']) ?? [],

@@ -1,5 +1,5 @@
 import type { CypherRunner } from '../database/database';
-import { EntityRepository } from './entity.repository';
+import { NodeRepository } from './node.repository';
 import { OverlapRepository } from './overlap.repository';
 import { PathRepository } from './path.repository';
 import { RoleRepository } from './role.repository';
@@ -8,7 +8,7 @@ import { SourceRepository } from './source.repository';
 
 /** The repositories one request uses, all sharing its runner (and so its counters). */
 export interface Repositories {
-  entities: EntityRepository;
+  nodes: NodeRepository;
   overlap: OverlapRepository;
   paths: PathRepository;
   roles: RoleRepository;
@@ -18,7 +18,7 @@ export interface Repositories {
 
 export function createRepositories(run: CypherRunner): Repositories {
   return {
-    entities: new EntityRepository(run),
+    nodes: new NodeRepository(run),
     overlap: new OverlapRepository(run),
     paths: new PathRepository(run),
     roles: new RoleRepository(run),

@@ -1,7 +1,7 @@
 import type { CypherRunner } from '../database/database';
-import type { EntityRecord, LinkRecord, RoleDetailsRecord } from '../models/records';
+import type { NodeRecord, LinkRecord, RoleDetailsRecord } from '../models/records';
 import { roleFactField, ROLE_RELATIONS, type RoleFactField, type RoleRelation } from '../models/relations';
-import { pairsToObject, toCitations, toEntity, type PropertyPairs } from './row-mapping';
+import { pairsToObject, toCitations, toNode, type PropertyPairs } from './row-mapping';
 
 interface RawLink {
   type: RoleRelation;
@@ -46,12 +46,12 @@ export class RoleRepository {
     id: string,
     keys: readonly Omit<RoleLinksKey, 'id'>[],
     relatedKeys: readonly Omit<RoleLinksKey, 'id'>[],
-  ): Promise<{ role: EntityRecord | null; groups: { key: RoleLinksKey; links: LinkRecord[] }[] }> {
+  ): Promise<{ role: NodeRecord | null; groups: { key: RoleLinksKey; links: LinkRecord[] }[] }> {
     checkTypes([...keys, ...relatedKeys]);
     const plain = (list: readonly Omit<RoleLinksKey, 'id'>[]) =>
       list.map((key) => ({ type: key.type, properties: key.properties, linkProperties: key.linkProperties }));
     const [row] = await this.run.read('role-with-links', { id, keys: plain(keys), relatedKeys: plain(relatedKeys) });
-    const role = row?.role ? toEntity(row.role as Record<string, unknown>, 'Role') : null;
+    const role = row?.role ? toNode(row.role as Record<string, unknown>, 'Role') : null;
     return { role, groups: toLinkGroups((row?.groups as Record<string, unknown>[] | undefined) ?? []) };
   }
 
@@ -79,7 +79,7 @@ export function noRoleFacts(): Omit<RoleDetailsRecord, 'role'> {
  * B RELATED_TO A) shows once, from the role's own side when it has one.
  */
 export function toRoleDetails(roleProperties: Record<string, unknown>, rawLinks: RawLink[]): RoleDetailsRecord {
-  const role = toEntity(roleProperties, 'Role');
+  const role = toNode(roleProperties, 'Role');
   const facts = groupLinks(rawLinks);
   const sourceIds = new Set([...role.citations.map((citation) => citation.sourceId), ...facts.sourceIds]);
   return { role, ...facts, sourceIds: [...sourceIds].sort() };
@@ -124,7 +124,7 @@ function groupLinks(rawLinks: RawLink[]): Omit<RoleDetailsRecord, 'role'> {
     const key = `${raw.type}|${String(raw.target.id)}`;
     if (seen.has(key)) continue;
     const link: LinkRecord = {
-      target: toEntity(raw.target, raw.label),
+      target: toNode(raw.target, raw.label),
       citations: toCitations(raw.link),
       inferred: raw.link.inferred === true,
       reason: typeof raw.link.reason === 'string' ? raw.link.reason : null,

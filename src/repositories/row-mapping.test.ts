@@ -1,6 +1,6 @@
-import { pairsToEntity, pairsToObject, toEntity } from './row-mapping';
+import { pairsToNode, pairsToObject, toNode } from './row-mapping';
 
-describe('toEntity', () => {
+describe('toNode', () => {
   const stored = {
     id: 'skill-mixing',
     name: 'Mixing',
@@ -12,7 +12,7 @@ describe('toEntity', () => {
   };
 
   it('folds the stored lists into citations, aliases and inferred, and keeps every other property', () => {
-    expect(toEntity(stored, 'Skill')).toEqual({
+    expect(toNode(stored, 'Skill')).toEqual({
       label: 'Skill',
       id: 'skill-mixing',
       name: 'Mixing',
@@ -27,18 +27,18 @@ describe('toEntity', () => {
   });
 
   it('gives the defaults for what a narrow selection did not read', () => {
-    expect(toEntity({ id: 7 }, 'Role')).toEqual({ label: 'Role', id: '7', name: null, aliases: [], inferred: false, citations: [] });
+    expect(toNode({ id: 7 }, 'Role')).toEqual({ label: 'Role', id: '7', name: null, aliases: [], inferred: false, citations: [] });
   });
 
-  it('refuses a label that is not a kind of entity', () => {
-    expect(() => toEntity(stored, 'Entity')).toThrow('node skill-mixing has unknown kind label Entity');
-    expect(() => toEntity(stored, undefined)).toThrow('unknown kind label');
+  it('refuses a label that is not a kind of node', () => {
+    expect(() => toNode(stored, 'Node')).toThrow('node skill-mixing has unknown kind label Node');
+    expect(() => toNode(stored, undefined)).toThrow('unknown kind label');
   });
 
   it('reads property pairs as the object they list', () => {
     const pairs = Object.entries(stored) as [string, unknown][];
     expect(pairsToObject(pairs)).toEqual(stored);
-    expect(pairsToEntity(pairs, 'Skill')).toEqual(toEntity(stored, 'Skill'));
+    expect(pairsToNode(pairs, 'Skill')).toEqual(toNode(stored, 'Skill'));
     expect(pairsToObject([])).toEqual({});
   });
 });

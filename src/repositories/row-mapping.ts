@@ -1,5 +1,5 @@
 import { NODE_LABELS } from '../models/node-labels';
-import type { CitationRecord, EntityRecord } from '../models/records';
+import type { CitationRecord, NodeRecord } from '../models/records';
 
 type Properties = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ export function toCitations(properties: Properties): CitationRecord[] {
 
 const KIND_LABELS: ReadonlySet<string> = new Set(Object.keys(NODE_LABELS));
 
-/** Stored properties that toEntity turns into other fields (citations, aliases, inferred). */
+/** Stored properties that toNode turns into other fields (citations, aliases, inferred). */
 const FOLDED = new Set(['sourceIds', 'quotes', 'aliases', 'inferred']);
 
 /**
@@ -22,17 +22,17 @@ const FOLDED = new Set(['sourceIds', 'quotes', 'aliases', 'inferred']);
  * load on list-heavy answers (400 skills per recommendRoles answer) that made this
  * function a fifth of the service's own CPU; the loop is about 20 times faster.
  */
-export function toEntity(properties: Properties, label: unknown): EntityRecord {
+export function toNode(properties: Properties, label: unknown): NodeRecord {
   if (typeof label !== 'string' || !KIND_LABELS.has(label)) throw new Error(`node ${String(properties.id)} has unknown kind label ${String(label)}`);
-  const entity: Properties = {};
-  for (const key in properties) if (!FOLDED.has(key)) entity[key] = properties[key];
-  entity.label = label;
-  entity.id = String(properties.id);
-  entity.name = typeof properties.name === 'string' ? properties.name : null;
-  entity.aliases = Array.isArray(properties.aliases) ? (properties.aliases as string[]) : [];
-  entity.inferred = properties.inferred === true;
-  entity.citations = toCitations(properties);
-  return entity as unknown as EntityRecord;
+  const node: Properties = {};
+  for (const key in properties) if (!FOLDED.has(key)) node[key] = properties[key];
+  node.label = label;
+  node.id = String(properties.id);
+  node.name = typeof properties.name === 'string' ? properties.name : null;
+  node.aliases = Array.isArray(properties.aliases) ? (properties.aliases as string[]) : [];
+  node.inferred = properties.inferred === true;
+  node.citations = toCitations(properties);
+  return node as unknown as NodeRecord;
 }
 
 /** A node read as [name, value] pairs of the properties a query selects (see selectedProperties). */
@@ -45,7 +45,7 @@ export function pairsToObject(pairs: PropertyPairs): Properties {
   return properties;
 }
 
-/** toEntity for a node read as property pairs. */
-export function pairsToEntity(pairs: PropertyPairs, label: unknown): EntityRecord {
-  return toEntity(pairsToObject(pairs), label);
+/** toNode for a node read as property pairs. */
+export function pairsToNode(pairs: PropertyPairs, label: unknown): NodeRecord {
+  return toNode(pairsToObject(pairs), label);
 }

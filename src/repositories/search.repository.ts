@@ -1,9 +1,10 @@
 import type { CypherRunner } from '../database/database';
-import type { EntityLabel, EntityRecord } from '../models/records';
-import { toEntity } from './row-mapping';
+import type { NodeRecord } from '../models/records';
+import type { NodeLabel } from '../models/node-labels';
+import { toNode } from './row-mapping';
 
 export interface SearchResult {
-  entity: EntityRecord;
+  node: NodeRecord;
   score: number;
 }
 
@@ -16,9 +17,9 @@ export class SearchRepository {
    * optionally only of some kinds. When kinds are filtered, more index hits are
    * considered so that filtering does not starve the page.
    */
-  async search(query: string, labels: EntityLabel[] | null, first: number): Promise<SearchResult[]> {
+  async search(query: string, labels: NodeLabel[] | null, first: number): Promise<SearchResult[]> {
     const candidates = labels ? Math.min(first * 10, 1_000) : first;
-    const rows = await this.run.read('search-entities', { query, labels, candidates, first });
-    return rows.map((row) => ({ entity: toEntity(row.node as Record<string, unknown>, row.label), score: Number(row.score) }));
+    const rows = await this.run.read('search-nodes', { query, labels, candidates, first });
+    return rows.map((row) => ({ node: toNode(row.node as Record<string, unknown>, row.label), score: Number(row.score) }));
   }
 }

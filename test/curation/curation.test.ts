@@ -131,7 +131,7 @@ describe('upserts', () => {
       lastChange: { by: 'bob' },
       node: { name: 'Tape splicing', aliases: [] },
     });
-    const [row] = await stored('MATCH (n:Entity {id: $id}) RETURN n.createdBy AS createdBy, n.updatedBy AS updatedBy, n.updatedAt AS updatedAt', {
+    const [row] = await stored('MATCH (n:Node {id: $id}) RETURN n.createdBy AS createdBy, n.updatedBy AS updatedBy, n.updatedAt AS updatedAt', {
       id: 'tape-splicing',
     });
     expect(row).toMatchObject({ createdBy: 'alice', updatedBy: 'bob' });
@@ -152,7 +152,7 @@ describe('upserts', () => {
     expect((await api.query(UPSERT_SALARY, { input }, asAlice)).data?.upsertSalaryFigure.outcome).toBe('CREATED');
     const moved = await api.query(UPSERT_SALARY, { input: { ...input, role: SOUND_ENGINEER } }, asAlice);
     expect(moved.data?.upsertSalaryFigure.outcome).toBe('UPDATED');
-    const owners = await stored('MATCH (role)-[:HAS_SALARY]->(:Entity {id: $id}) RETURN role.id AS id', { id: 'test-salary' });
+    const owners = await stored('MATCH (role)-[:HAS_SALARY]->(:Node {id: $id}) RETURN role.id AS id', { id: 'test-salary' });
     expect(owners).toEqual([{ id: SOUND_ENGINEER }]);
   });
 
@@ -211,7 +211,7 @@ describe('deletes', () => {
 
     const deleted = await api.query(DELETE_NODE, { id: 'doomed-role' }, asAlice);
     expect(deleted.data?.deleteNode).toEqual({ id: 'doomed-role', deleted: true, nodes: 2, links: 2 });
-    expect(await stored('MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id', { ids: ['doomed-role', 'doomed-salary'] })).toEqual([]);
+    expect(await stored('MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id', { ids: ['doomed-role', 'doomed-salary'] })).toEqual([]);
     expect((await api.query(DELETE_NODE, { id: 'doomed-role' }, asAlice)).data?.deleteNode).toMatchObject({ deleted: false, nodes: 0 });
   });
 

@@ -91,7 +91,7 @@ describe('O*NET text release', () => {
     const lastChanges = async () =>
       (
         await api.database.driver.executeQuery(
-          'CALL () { MATCH (n:Entity) RETURN max(n.updatedAt) AS nodes } CALL () { MATCH ()-[r]->() RETURN max(r.updatedAt) AS links } RETURN toString(nodes) AS nodes, toString(links) AS links',
+          'CALL () { MATCH (n:Node) RETURN max(n.updatedAt) AS nodes } CALL () { MATCH ()-[r]->() RETURN max(r.updatedAt) AS links } RETURN toString(nodes) AS nodes, toString(links) AS links',
         )
       ).records[0]?.toObject();
     const before = await graphFingerprint(api.database);
@@ -192,7 +192,7 @@ describe('an interrupted import', () => {
           yield { item: id };
         }
       })(),
-      rows: (batch: string[]) => ({ entities: batch.map((id) => ({ id, label: 'Skill' as const, properties: { name: id, ...cite } })) }),
+      rows: (batch: string[]) => ({ nodes: batch.map((id) => ({ id, label: 'Skill' as const, properties: { name: id, ...cite } })) }),
     });
     const loader = new BatchLoader(api.database, { dataset: 'resume-test', actor: 'test', batchSize: 3, progress: () => undefined, batchTimeoutMs: 10_000 });
     await expect(loader.load(step(7))).rejects.toThrow('interrupted');

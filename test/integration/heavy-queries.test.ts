@@ -72,7 +72,7 @@ describe('a heavy query through the GraphQL server', () => {
   let patientApi: TestApi;
   beforeAll(async () => {
     // The paths query runs the variant bounded at its maxHops (4 by default).
-    const catalog = { ...loadCypherCatalog(), 'search-entities': RUNS_FOR_HOURS, 'paths-between/4': NEEDS_GIGABYTES };
+    const catalog = { ...loadCypherCatalog(), 'search-nodes': RUNS_FOR_HOURS, 'paths-between/4': NEEDS_GIGABYTES };
     api = await startTestApi(undefined, {}, { catalog, queryTimeoutMs: QUERY_TIMEOUT_MS });
     // The memory cap must stop the query before any time limit does.
     patientApi = await startTestApi(undefined, {}, { catalog, queryTimeoutMs: 20_000 });
@@ -92,7 +92,7 @@ describe('a heavy query through the GraphQL server', () => {
     expect(response.extensions?.queryStats?.cypherRoundTrips).toBe(1);
     expect(elapsedMs).toBeGreaterThanOrEqual(QUERY_TIMEOUT_MS);
     expect(elapsedMs).toBeLessThan(QUERY_TIMEOUT_MS + TIMEOUT_SLACK_MS);
-    expect(await awaitNoTransactionsOf(api.database.driver, 'search-entities', 1_000)).toEqual([]);
+    expect(await awaitNoTransactionsOf(api.database.driver, 'search-nodes', 1_000)).toEqual([]);
 
     const next = await api.query(ORDINARY_QUERY);
     expectNoErrors(next);

@@ -3,7 +3,7 @@ import { startTestApi, type TestApi } from './test-api';
 import { testDatabase } from './test-database';
 
 /**
- * Lookups by id must seek the Entity(id) index, never scan every node or every
+ * Lookups by id must seek the Node(id) index, never scan every node or every
  * node of a label. Checked on the planner's EXPLAIN output of each hot query.
  */
 let api: TestApi;
@@ -36,9 +36,9 @@ async function planOf(name: StatementName, params: Record<string, unknown>): Pro
 
 describe('query plans', () => {
   it.each<[StatementName, Record<string, unknown>]>([
-    ['entities-by-ids', { ids: ['mixing'] }],
+    ['nodes-by-ids', { ids: ['mixing'] }],
     ['role-details-by-ids', { ids: ['music-producer'] }],
-    ['roles-by-entity-ids', { ids: ['mixing'] }],
+    ['roles-by-node-ids', { ids: ['mixing'] }],
     ['sources-by-ids', { ids: ['000_3acbafd368b5d407'] }],
     ['role-links', { keys: [{ id: 'music-producer', type: 'REQUIRES_SKILL', properties: ['id', 'name'], linkProperties: [] }] }],
     [
@@ -62,7 +62,7 @@ describe('query plans', () => {
   });
 
   it('search reads the full-text index', async () => {
-    const plan = await planOf('search-entities', { query: 'mix*', labels: null, candidates: 10, first: 10 });
+    const plan = await planOf('search-nodes', { query: 'mix*', labels: null, candidates: 10, first: 10 });
     expect(plan).toContain('ProcedureCall');
     expect(plan).not.toContain('AllNodesScan');
   });

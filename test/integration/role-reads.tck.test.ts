@@ -53,7 +53,7 @@ describe('role(id) with no facts selected', () => {
   it('reads only the role, by id, through the entity loader', async () => {
     const { data, tck } = await reads('query ($id: ID!) { role(id: $id) { id name summary aliases } }', { id: 'music-producer' });
     expect(data.role.name).toBe('Music producer');
-    expect(tck).toMatchSnapshot('entities-by-ids: the role alone');
+    expect(tck).toMatchSnapshot('nodes-by-ids: the role alone');
   });
 });
 

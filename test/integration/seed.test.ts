@@ -19,7 +19,7 @@ describe('loading the curated graph', () => {
     const migrations = readMigrations().length; // one (:SchemaMigration) node each
     const loadRecords = 1; // the (:DatasetLoad) naming the curated file's version
     expect(row).toEqual({
-      nodes: rows.sources.length + rows.entities.length + migrations + loadRecords,
+      nodes: rows.sources.length + rows.nodes.length + migrations + loadRecords,
       relationships: rows.links.length,
     });
   });
@@ -49,6 +49,30 @@ describe('loading the curated graph', () => {
     if (migration) await runStatements(api.database.driver, testDatabase.database, migration);
     expect(await read()).toMatchObject({ mismatched: 0 });
     expect(await graphFingerprint(api.database)).toEqual(before);
+  });
+
+  it('the node-label migration relabels nodes a graph stored as Entity, and leaves the id constraint and search index on Node', async () => {
+    const query = async (cypher: string, params: Record<string, unknown> = {}) =>
+      (await api.database.driver.executeQuery(cypher, params, { database: testDatabase.database })).records.map((record) => record.toObject());
+    const ids = ['migration-007-probe-a', 'migration-007-probe-b'];
+    // Nodes as a graph written before the migration holds them: Entity, no Node, no name (so no other test can find them).
+    await query('UNWIND $ids AS id CREATE (:Entity {id: id})', { ids });
+    try {
+      const migration = readMigrations().find((m) => m.name === 'node_label');
+      // A missing migration leaves the probes as Entity, which the next line catches.
+      if (migration) await runStatements(api.database.driver, testDatabase.database, migration);
+      expect(await query('MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, labels(n) AS labels ORDER BY id', { ids })).toEqual(
+        ids.map((id) => ({ id, labels: ['Node'] })),
+      );
+      expect(await query('MATCH (n:Entity) RETURN count(n) AS entities')).toEqual([{ entities: 0 }]);
+      const constraints = await query('SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties RETURN name, labelsOrTypes, properties ORDER BY name');
+      expect(constraints).toContainEqual({ name: 'node_id_unique', labelsOrTypes: ['Node'], properties: ['id'] });
+      expect(constraints.map((constraint) => constraint.name)).not.toContain('entity_id_unique');
+      const indexes = await query("SHOW INDEXES YIELD name, type, labelsOrTypes WHERE type = 'FULLTEXT' RETURN name, labelsOrTypes");
+      expect(indexes).toEqual([{ name: 'node_search', labelsOrTypes: ['Node'] }]);
+    } finally {
+      await query('MATCH (n) WHERE n.id IN $ids DELETE n', { ids });
+    }
   });
 
   it('applies no migration twice', async () => {

@@ -59,7 +59,7 @@ afterAll(async () => {
 
 /** Empties the graph (keeping the migration records) and loads `graph` through the real validator and loader. */
 async function load(graph: GenGraph): Promise<GraphModel> {
-  await database.driver.executeQuery('MATCH (n) WHERE n:Entity OR n:Source DETACH DELETE n', {}, { database: testDatabase.database });
+  await database.driver.executeQuery('MATCH (n) WHERE n:Node OR n:Source DETACH DELETE n', {}, { database: testDatabase.database });
   await seedCurated(database, validateCurated(toDataset(graph), 'generated'));
   return new GraphModel(graph);
 }

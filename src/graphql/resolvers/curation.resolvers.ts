@@ -1,12 +1,13 @@
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import { factSchemas } from '../../data/curated-schema';
-import { entityRow, growthRows, linkRow, salaryRows, toGraphRows } from '../../data/to-graph-rows';
+import { nodeRow, growthRows, linkRow, salaryRows, toGraphRows } from '../../data/to-graph-rows';
 import { CuratedDataError, validateCurated } from '../../data/validate-curated';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import type { Resolvers } from '../../generated/graphql';
-import type { EntityLabel, NodeWriteRecord } from '../../models/records';
+import type { NodeWriteRecord } from '../../models/records';
+import type { NodeLabel } from '../../models/node-labels';
 import { PUBLIC_RELATIONS, RELATIONS } from '../../models/relations';
 import type { WriteContext } from '../../repositories/curation.repository';
 import type { Context } from '../context';
@@ -42,12 +43,12 @@ function normalise(input: Record<string, unknown>): Record<string, unknown> {
 
 const inputOf = <S extends z.ZodType>(schema: S) => z.object({ input: z.preprocess((value) => normalise(value as Record<string, unknown>), schema) });
 
-function upsertEntity(label: EntityLabel, schema: z.ZodType) {
+function upsertNodeMutation(label: NodeLabel, schema: z.ZodType) {
   const args = inputOf(schema);
   return async (_parent: unknown, raw: unknown, context: Context): Promise<NodeWriteRecord> => {
-    const { input } = parseArgs(args, raw) as { input: Parameters<typeof entityRow>[1] };
+    const { input } = parseArgs(args, raw) as { input: Parameters<typeof nodeRow>[1] };
     const actor = writer(context);
-    return context.curation.upsertNode({ sources: [], entities: [entityRow(label, input)], links: [] }, actor);
+    return context.curation.upsertNode({ sources: [], nodes: [nodeRow(label, input)], links: [] }, actor);
   };
 }
 
@@ -85,26 +86,26 @@ export const curationResolvers: Resolvers = {
       return { ...result, source: input };
     },
     deleteSource: async (_parent, raw, context) => context.curation.deleteSource(parseArgs(idArgs, raw).id, writer(context)),
-    upsertRole: upsertEntity('Role', factSchemas.role),
-    upsertSkill: upsertEntity('Skill', factSchemas.skill),
-    upsertResponsibility: upsertEntity('Responsibility', factSchemas.responsibility),
-    upsertSetting: upsertEntity('Setting', factSchemas.setting),
-    upsertTool: upsertEntity('Tool', factSchemas.tool),
-    upsertEducation: upsertEntity('Education', factSchemas.education),
-    upsertCollaborator: upsertEntity('Collaborator', factSchemas.collaborator),
+    upsertRole: upsertNodeMutation('Role', factSchemas.role),
+    upsertSkill: upsertNodeMutation('Skill', factSchemas.skill),
+    upsertResponsibility: upsertNodeMutation('Responsibility', factSchemas.responsibility),
+    upsertSetting: upsertNodeMutation('Setting', factSchemas.setting),
+    upsertTool: upsertNodeMutation('Tool', factSchemas.tool),
+    upsertEducation: upsertNodeMutation('Education', factSchemas.education),
+    upsertCollaborator: upsertNodeMutation('Collaborator', factSchemas.collaborator),
     upsertSalaryFigure: async (_parent, raw, context) => {
       const { input } = parseArgs(salaryArgs, raw);
-      const { entity, link } = salaryRows(input);
-      return context.curation.upsertNode({ sources: [], entities: [entity], links: [link] }, writer(context));
+      const { node, link } = salaryRows(input);
+      return context.curation.upsertNode({ sources: [], nodes: [node], links: [link] }, writer(context));
     },
     upsertGrowthFigure: async (_parent, raw, context) => {
       const { input } = parseArgs(growthArgs, raw);
-      const { entity, link } = growthRows(input);
-      return context.curation.upsertNode({ sources: [], entities: [entity], links: [link] }, writer(context));
+      const { node, link } = growthRows(input);
+      return context.curation.upsertNode({ sources: [], nodes: [node], links: [link] }, writer(context));
     },
     link: async (_parent, raw, context) => {
       const { input } = parseArgs(linkArgs, raw);
-      const result = await context.curation.link({ sources: [], entities: [], links: [linkRow(input)] }, writer(context));
+      const result = await context.curation.link({ sources: [], nodes: [], links: [linkRow(input)] }, writer(context));
       return { ...result, type: input.type, from: input.from, to: input.to };
     },
     unlink: async (_parent, raw, context) => {
@@ -132,7 +133,7 @@ export const curationResolvers: Resolvers = {
   },
   NodeWrite: {
     node: async (write, _args, { loaders }) => {
-      const node = await loaders.entity.load(write.id);
+      const node = await loaders.node.load(write.id);
       if (!node) throw new Error(`node ${write.id} was written but cannot be read back`);
       return node;
     },

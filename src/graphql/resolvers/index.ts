@@ -1,6 +1,5 @@
 import type { Resolvers } from '../../generated/graphql';
 import { curationResolvers } from './curation.resolvers';
-import { entityResolvers } from './entity.resolvers';
 import { nodeResolvers } from './node.resolvers';
 import { overlapResolvers } from './overlap.resolvers';
 import { pathResolvers } from './path.resolvers';
@@ -13,7 +12,6 @@ import { sourceResolvers } from './source.resolvers';
 export const resolvers: Resolvers[] = [
   roleResolvers,
   skillResolvers,
-  entityResolvers,
   nodeResolvers,
   searchResolvers,
   sourceResolvers,

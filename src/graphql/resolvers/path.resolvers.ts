@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Resolvers } from '../../generated/graphql';
 import { notFound } from '../../errors/not-found';
-import type { EntityRecord } from '../../models/records';
+import type { NodeRecord } from '../../models/records';
 import { PUBLIC_RELATIONS } from '../../models/relations';
 import { explainPath, explainSteps } from '../explain-path';
 import { idArg, parseArgs } from '../parse-args';
@@ -20,13 +20,13 @@ const neighborhoodArgs = z.object({
 });
 
 /** What to print on a node: its name, or for a figure its amount. */
-function labelOf(entity: EntityRecord): string {
-  if (entity.label === 'SalaryFigure') {
-    const amount = entity.median ?? `${entity.low ?? '?'}–${entity.high ?? '?'}`;
-    return `${amount} ${entity.currency ?? ''} (${entity.statistic ?? 'salary'})`.trim();
+function labelOf(node: NodeRecord): string {
+  if (node.label === 'SalaryFigure') {
+    const amount = node.median ?? `${node.low ?? '?'}–${node.high ?? '?'}`;
+    return `${amount} ${node.currency ?? ''} (${node.statistic ?? 'salary'})`.trim();
   }
-  if (entity.label === 'GrowthFigure') return `${entity.percent ?? '?'}% growth${entity.period ? ` (${entity.period})` : ''}`;
-  return entity.name ?? entity.id;
+  if (node.label === 'GrowthFigure') return `${node.percent ?? '?'}% growth${node.period ? ` (${node.period})` : ''}`;
+  return node.name ?? node.id;
 }
 
 /** Path questions: explained connections between two nodes, and a node's neighbourhood. */
@@ -35,7 +35,7 @@ export const pathResolvers: Resolvers = {
     paths: async (_parent, args, { repositories, loaders }) => {
       const { from, to, maxHops, first, via } = parseArgs(pathsArgs, args);
       if (from === to) {
-        const node = await loaders.entity.load(from);
+        const node = await loaders.node.load(from);
         if (!node) throw notFound('node', [from]);
         return [{ length: 0, nodes: [node], steps: [], explanation: `${labelOf(node)}.` }];
       }
@@ -54,7 +54,7 @@ export const pathResolvers: Resolvers = {
       const subgraph = await repositories.paths.neighborhood(id, depth, limit);
       if (!subgraph.found) throw notFound('node', [id]);
       return {
-        nodes: subgraph.nodes.map(({ entity, depth: hops }) => ({ id: entity.id, kind: entity.label, label: labelOf(entity), depth: hops })),
+        nodes: subgraph.nodes.map(({ node, depth: hops }) => ({ id: node.id, kind: node.label, label: labelOf(node), depth: hops })),
         edges: subgraph.edges,
         truncated: subgraph.truncated,
       };

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { z } from 'zod';
 import type { Resolvers, RoleResolvers } from '../../generated/graphql';
-import { parseExternalCodes, type EntityRecord, type LinkRecord, type RoleDetailsRecord, type SourceRecord } from '../../models/records';
+import { parseExternalCodes, type NodeRecord, type LinkRecord, type RoleDetailsRecord, type SourceRecord } from '../../models/records';
 import type { Context } from '../context';
 import { RELATIONS, ROLE_RELATIONS, roleFactField, type FactShape, type RoleFactField, type RoleRelation } from '../../models/relations';
 import { noRoleFacts, roleLinksKey, type RoleLinksKey } from '../../repositories/role.repository';
@@ -14,7 +14,7 @@ const roleArgs = z.object({ id: idArg });
 const rolesArgs = z.object({ first: firstArg, after: z.string().max(400).nullish() });
 
 /** A role's one-hop facts, batched with every other role resolved at the same level. */
-async function details(role: EntityRecord, { loaders }: Context): Promise<Omit<RoleDetailsRecord, 'role'>> {
+async function details(role: NodeRecord, { loaders }: Context): Promise<Omit<RoleDetailsRecord, 'role'>> {
   return (await loaders.roleDetails.load(role.id)) ?? noRoleFacts();
 }
 
@@ -43,11 +43,11 @@ function factKey(field: RoleFactField, tree: ResolveTree): Omit<RoleLinksKey, 'i
  * at the same level: a query reads only the kinds of facts it asks for, and of their
  * far nodes only the properties it selects.
  */
-function links(role: EntityRecord, field: RoleFactField, { loaders }: Context, info: GraphQLResolveInfo): Promise<LinkRecord[]> {
+function links(role: NodeRecord, field: RoleFactField, { loaders }: Context, info: GraphQLResolveInfo): Promise<LinkRecord[]> {
   return loaders.roleLinks.load({ id: role.id, ...factKey(field, resolveTree(info)) });
 }
 const targets = async (found: Promise<LinkRecord[]>) => (await found).map((link) => link.target);
-type RoleFieldResolver = (role: EntityRecord, args: unknown, context: Context, info: GraphQLResolveInfo) => Promise<unknown>;
+type RoleFieldResolver = (role: NodeRecord, args: unknown, context: Context, info: GraphQLResolveInfo) => Promise<unknown>;
 
 /** The distinct fact keys a Role selection asks for. */
 function factKeys(roleTrees: ResolveTree[]): Omit<RoleLinksKey, 'id'>[] {
@@ -66,11 +66,11 @@ function factKeys(roleTrees: ResolveTree[]): Omit<RoleLinksKey, 'id'>[] {
  * loader, so a nested role query (a role, its skills, its related roles and theirs)
  * is one round trip. Deeper levels still load, batched, as their resolvers ask.
  */
-async function roleWithSelectedFacts(id: string, context: Context, info: GraphQLResolveInfo): Promise<EntityRecord | null> {
+async function roleWithSelectedFacts(id: string, context: Context, info: GraphQLResolveInfo): Promise<NodeRecord | null> {
   const tree = resolveTree(info);
   const keys = factKeys([tree]);
   if (keys.length === 0) {
-    const node = await context.loaders.entity.load(id);
+    const node = await context.loaders.node.load(id);
     return node?.label === 'Role' ? node : null;
   }
   const related = children(tree)
@@ -103,7 +103,7 @@ export const roleResolvers: Resolvers = {
     roles: async (_parent, args, { repositories }) => {
       const { first, after } = parseArgs(rolesArgs, args);
       const afterId = after ? decodeCursor(after) : null;
-      const page = await repositories.entities.page('Role', afterId, first + 1);
+      const page = await repositories.nodes.page('Role', afterId, first + 1);
       return toConnection(page, first, afterId);
     },
   },

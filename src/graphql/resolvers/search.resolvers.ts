@@ -23,9 +23,9 @@ export const searchResolvers: Resolvers = {
       }
       const labels = kinds ? kinds.map((kind) => LABEL_OF_KIND[kind]) : null;
       const results = await repositories.search.search(query, labels, first);
-      return results.flatMap(({ entity, score }) => {
-        const kind = kindOfLabel(entity.label);
-        return kind ? [{ node: entity, kind, name: entity.name ?? entity.id, score }] : [];
+      return results.flatMap(({ node, score }) => {
+        const kind = kindOfLabel(node.label);
+        return kind ? [{ node, kind, name: node.name ?? node.id, score }] : [];
       });
     },
   },

@@ -6,18 +6,18 @@ import { firstArg, idArg, parseArgs } from '../parse-args';
 const skillArgs = z.object({ id: idArg });
 const skillsArgs = z.object({ first: firstArg, after: z.string().max(400).nullish() });
 
-/** Query.skill and Query.skills. The Skill type's fields are shared with other nodes (entity.resolvers.ts). */
+/** Query.skill and Query.skills. The Skill type's fields are shared with other nodes (node.resolvers.ts). */
 export const skillResolvers: Resolvers = {
   Query: {
     skill: async (_parent, args, { loaders }) => {
       const { id } = parseArgs(skillArgs, args);
-      const entity = await loaders.entity.load(id);
-      return entity?.label === 'Skill' ? entity : null;
+      const node = await loaders.node.load(id);
+      return node?.label === 'Skill' ? node : null;
     },
     skills: async (_parent, args, { repositories }) => {
       const { first, after } = parseArgs(skillsArgs, args);
       const afterId = after ? decodeCursor(after) : null;
-      const page = await repositories.entities.page('Skill', afterId, first + 1);
+      const page = await repositories.nodes.page('Skill', afterId, first + 1);
       return toConnection(page, first, afterId);
     },
   },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
-import type { EntityRow, LinkRow } from '../../models/graph-rows';
+import type { NodeRow, LinkRow } from '../../models/graph-rows';
 import { writeGraphRows } from '../../repositories/graph-writer';
 import { batchRows, type StepItem, type StepReport } from '../batch-loader';
 import { readDelimited, type FileRow } from '../delimited';
@@ -151,7 +151,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
         file: name,
         items: ratings(tsv(name, ['O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID', 'Data Value']), domain, occupationKnown),
         rows: (batch) => {
-          const elements = new Map<string, EntityRow>();
+          const elements = new Map<string, NodeRow>();
           const links: LinkRow[] = [];
           for (const rating of batch) {
             const id = elementId(rating.element);
@@ -204,7 +204,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
         }
       })(),
       rows: (batch) => {
-        const tools = new Map<string, EntityRow>();
+        const tools = new Map<string, NodeRow>();
         const links = new Map<string, LinkRow>();
         for (const row of batch) {
           const id = taxonomyId('onet-tool', row.Example);
@@ -261,7 +261,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
         }
       })(),
       rows: (batch) => {
-        const zones = new Map<string, EntityRow>();
+        const zones = new Map<string, NodeRow>();
         for (const row of batch) {
           const id = taxonomyId('onet-job-zone', String(row['Job Zone']));
           zones.set(id, { id, label: 'Education', properties: { name: `O*NET Job Zone ${row['Job Zone']}`, ...cite } });
@@ -311,13 +311,13 @@ async function linkRolesSharingCodes(database: Database, actor: string, cite: Re
   if (links.length === 0) return 0;
   // Only codes whose occupation was imported: a link whose end is missing would stop the write.
   const present = new Set(
-    (await database.runner(() => 'import crosswalk').read('entities-by-ids', { ids: links.map((link) => link.to) })).map((row) =>
+    (await database.runner(() => 'import crosswalk').read('nodes-by-ids', { ids: links.map((link) => link.to) })).map((row) =>
       String((row.node as { id: string }).id),
     ),
   );
   const kept = links.filter((link) => present.has(link.to));
   if (kept.length > 0) {
-    await database.writeTransaction('import crosswalk', (run) => writeGraphRows(run, { sources: [], entities: [], links: kept }, actor), {
+    await database.writeTransaction('import crosswalk', (run) => writeGraphRows(run, { sources: [], nodes: [], links: kept }, actor), {
       timeoutMs: 60_000,
     });
   }

@@ -6,14 +6,14 @@
 // only when a property changes, so writing the same rows twice changes nothing.
 // Returns one row per input row: created, updated, the stamps, and `conflict` when
 // the id already belongs to a node of another kind (the caller then rolls back).
-// Idempotent: MERGE on the Entity(id) constraint.
+// Idempotent: MERGE on the Node(id) constraint.
 UNWIND $rows AS row
-OPTIONAL MATCH (existing:Entity {id: row.id})
+OPTIONAL MATCH (existing:Node {id: row.id})
 WITH row, existing, existing IS NULL AS created, existing IS NOT NULL AND NOT row.label IN labels(existing) AS conflict
 WITH row, created, conflict,
   created OR any(key IN keys(row.properties)
     WHERE NOT coalesce(existing[key] = row.properties[key], existing[key] IS NULL AND row.properties[key] IS NULL)) AS changed
-MERGE (n:Entity {id: row.id})
+MERGE (n:Node {id: row.id})
 SET n:$(row.label), n += row.properties
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n.updatedAt = datetime.transaction(), n.updatedBy = $actor)
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET n.createdAt = datetime.transaction(), n.createdBy = $actor)

@@ -4,9 +4,9 @@
 //             $labels (kind labels to keep, or null for all),
 //             $candidates (how many index hits to consider), $first (how many to return).
 // Returns up to $first rows, best score first, ties by name.
-CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: toInteger($candidates)})
+CALL db.index.fulltext.queryNodes('node_search', $query, {limit: toInteger($candidates)})
 YIELD node, score
-WITH node, score, [l IN labels(node) WHERE l <> 'Entity'][0] AS label
+WITH node, score, [l IN labels(node) WHERE l <> 'Node'][0] AS label
 WHERE $labels IS NULL OR label IN $labels
 RETURN node {.*} AS node, label, score
 ORDER BY score DESC, node.name ASC

@@ -4,8 +4,8 @@
 // Returns one row per id found, with the distinct roles ordered by name.
 // The hint keeps the index seek even when statistics are stale (right after a load).
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-USING INDEX SEEK n:Entity(id)
+MATCH (n:Node {id: id})
+USING INDEX SEEK n:Node(id)
 RETURN id, COLLECT {
   MATCH (role:Role)-->(n)
   WITH DISTINCT role

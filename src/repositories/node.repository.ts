@@ -1,0 +1,36 @@
+import type { CypherRunner } from '../database/database';
+import type { NodeRecord } from '../models/records';
+import { toNode } from './row-mapping';
+
+export interface NodePage {
+  total: number;
+  /** Up to `limit` nodes after the cursor, in id order. */
+  nodes: NodeRecord[];
+}
+
+/** Nodes by id, the roles that point at them, and pages of roles and skills. */
+export class NodeRepository {
+  constructor(private readonly run: CypherRunner) {}
+
+  /** The nodes with these ids, in one statement; ids not found are absent from the map. */
+  async findByIds(ids: readonly string[]): Promise<Map<string, NodeRecord>> {
+    const rows = await this.run.read('nodes-by-ids', { ids });
+    const nodes = rows.map((row) => toNode(row.node as Record<string, unknown>, row.label));
+    return new Map(nodes.map((node) => [node.id, node]));
+  }
+
+  /** For each node id, the roles that point at it, ordered by name, in one statement. */
+  async rolesPointingAt(ids: readonly string[]): Promise<Map<string, NodeRecord[]>> {
+    const rows = await this.run.read('roles-by-node-ids', { ids });
+    return new Map(
+      rows.map((row) => [String(row.id), (row.roles as Record<string, unknown>[]).map((role) => toNode(role, 'Role'))]),
+    );
+  }
+
+  /** A page of roles (label Role) or skills (label Skill) after `after`, in id order. */
+  async page(label: 'Role' | 'Skill', after: string | null, limit: number): Promise<NodePage> {
+    const [row] = await this.run.read(label === 'Role' ? 'roles-page' : 'skills-page', { after, limit });
+    const nodes = (row?.nodes as Record<string, unknown>[] | undefined) ?? [];
+    return { total: Number(row?.total ?? 0), nodes: nodes.map((node) => toNode(node, label)) };
+  }
+}
