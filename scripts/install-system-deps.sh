@@ -2,7 +2,8 @@
 # Installs what the project needs outside npm, when it is missing:
 #   - Maven, to fetch Neo4j from Maven Central and build tools/neo4j-local;
 #   - a JDK 21 or newer to run it (Neo4j 2025+ needs Java 21);
-#   - Chromium, which the explorer's browser tests (test/e2e) drive headless.
+#   - Chromium, which the explorer's browser tests (test/e2e) drive headless;
+#   - xz, which unpacks the published releases the real-data tests read.
 # Uses Debian's packages (apt-get) and needs root for that; does nothing when
 # all are already present. Non-interactive.
 set -euo pipefail
@@ -22,6 +23,7 @@ have_chromium() { [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; }
 
 missing=()
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
+command -v xz >/dev/null 2>&1 || missing+=(xz)
 have_jdk21 || missing+=(jdk)
 have_chromium || missing+=(chromium)
 
@@ -31,7 +33,7 @@ if [ ${#missing[@]} -eq 0 ]; then
 fi
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "missing: ${missing[*]}. Install Maven, a JDK 21 or newer (e.g. Temurin 21/25) or set NEO4J_JAVA_HOME, and Chromium or set CHROMIUM_PATH." >&2
+  echo "missing: ${missing[*]}. Install Maven, xz, a JDK 21 or newer (e.g. Temurin 21/25) or set NEO4J_JAVA_HOME, and Chromium or set CHROMIUM_PATH." >&2
   exit 1
 fi
 
@@ -41,6 +43,7 @@ packages=()
 for item in "${missing[@]}"; do
   case "$item" in
     maven) packages+=(maven) ;;
+    xz) packages+=(xz-utils) ;;
     chromium) packages+=(chromium) ;;
     jdk)
       # The newest JDK Debian offers here; openjdk-21 or newer where the release has it.

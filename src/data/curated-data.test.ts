@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findUnsupportedQuotes } from '../../test/support/check-quotes';
+import { describeNeeding } from '../../test/support/outside-repo';
 import { repoRoot } from '../config/repo-root';
 import { readCurated } from './read-curated';
 
@@ -23,8 +24,23 @@ describe('data/curated/careers.json', () => {
     ]);
   });
 
+  it('keeps both documents’ salary figures where they disagree', () => {
+    const producer = dataset.figures.salaries.filter((salary) => salary.role === 'music-producer');
+    expect(new Set(producer.flatMap((salary) => salary.citations.map((citation) => citation.source))).size).toBe(2);
+    expect(producer.map((salary) => salary.median ?? salary.low).sort()).toEqual([50396, 50500, 55000]);
+  });
+});
+
+const sources = {
+  what: 'the source documents in ../shared/sources',
+  available: fs.existsSync(sourcesDir),
+  howToGet: 'put the sources folder beside the repository as ../shared/sources, or set CAREERS_SOURCES_DIR',
+};
+
+describeNeeding(sources, 'data/curated/careers.json against the documents it cites', () => {
+  const dataset = readCurated();
+
   it('cites each of the source documents, by file name', () => {
-    expect(fs.existsSync(sourcesDir)).toBe(true);
     const files = fs.readdirSync(sourcesDir).filter((file) => file.endsWith('.txt')).map((file) => file.slice(0, -4));
     expect(dataset.sources.map((source) => source.id).sort()).toEqual(files.sort());
   });
@@ -35,11 +51,5 @@ describe('data/curated/careers.json', () => {
       return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
     };
     expect(findUnsupportedQuotes(dataset, read)).toEqual([]);
-  });
-
-  it('keeps both documents’ salary figures where they disagree', () => {
-    const producer = dataset.figures.salaries.filter((salary) => salary.role === 'music-producer');
-    expect(new Set(producer.flatMap((salary) => salary.citations.map((citation) => citation.source))).size).toBe(2);
-    expect(producer.map((salary) => salary.median ?? salary.low).sort()).toEqual([50396, 50500, 55000]);
   });
 });
