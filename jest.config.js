@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Six projects: `unit` (pure code, its tests next to it in src/, web/src/,
+ * Seven projects: `unit` (pure code, its tests next to it in src/, web/src/,
  * scripts/ and test/support/), `integration` (test/integration/, the curated
  * graph in a real local Neo4j started once per run, queried through the real HTTP
  * GraphQL server),
@@ -8,10 +8,13 @@
  * graph, so that writes never disturb the read-only suites), `import`
  * (test/import/, the O*NET and ESCO importers on the fixtures in test/fixtures,
  * over a Neo4j of its own with the curated graph), `properties`
- * (test/properties/, generated graphs in an empty local Neo4j) and `e2e`
+ * (test/properties/, generated graphs in an empty local Neo4j), `realdata`
+ * (test/realdata/, the importers on the whole published releases from
+ * ../shared/realdata, over a Neo4j of its own; skipped with one line where they
+ * are absent, failing under CI=true) and `e2e`
  * (test/e2e/, the explorer in headless Chromium against the real service, over a
  * Neo4j of its own with the curated graph).
- * `npm test` runs all six.
+ * `npm test` runs all seven.
  * Type checking is `npm run typecheck`; ts-jest only transpiles (isolatedModules).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
@@ -59,6 +62,15 @@ module.exports = {
       testMatch: ['<rootDir>/test/properties/**/*.test.ts'],
       globalSetup: '<rootDir>/test/properties/global-setup.ts',
       globalTeardown: '<rootDir>/test/properties/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/integration/jest-setup.ts'],
+    },
+    {
+      displayName: 'realdata',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/realdata/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/realdata/global-setup.ts',
+      globalTeardown: '<rootDir>/test/realdata/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/integration/jest-setup.ts'],
     },
     {

@@ -2,6 +2,7 @@ import { prepareGraph } from '../../src/repositories/prepare-graph';
 import { connectDatabase } from '../../src/database/connect-database';
 import type { LocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
 import { createLogger } from '../../src/logging/logger';
+import type { OutsideDependency } from './outside-repo';
 import { startSuiteDatabase } from './suite-database';
 
 declare global {
@@ -38,6 +39,12 @@ export interface SuiteGlobalSetupOptions {
   beforeStart?: () => void | Promise<void>;
   /** Runs last, once the database is ready, with its URI. */
   afterStart?: (uri: string) => void | Promise<void>;
+  /**
+   * Something outside the repository the suite's tests need. When it is absent
+   * (and CI is not true, where the tests fail for it) no database is started:
+   * the tests are skipped anyway (see describeNeeding).
+   */
+  needs?: OutsideDependency;
 }
 
 /**
@@ -49,6 +56,7 @@ export interface SuiteGlobalSetupOptions {
  */
 export function suiteGlobalSetup(options: SuiteGlobalSetupOptions): () => Promise<void> {
   return async () => {
+    if (options.needs && !options.needs.available && process.env.CI !== 'true') return;
     await options.beforeStart?.();
     let uri: string;
     if (options.external) {
