@@ -171,6 +171,8 @@ export type GraphPath = {
 /** A job-growth projection as a source states it. */
 export type GrowthFigure = Node & {
   __typename?: 'GrowthFigure';
+  /** Employment at the start of the period, in people, when the source gives it (BLS Employment Projections do). */
+  baseEmployment?: Maybe<Scalars['Int']['output']>;
   /** Stable id. */
   id: Scalars['ID']['output'];
   /** Projected growth in percent over the period. */
@@ -179,6 +181,8 @@ export type GrowthFigure = Node & {
   period?: Maybe<Scalars['String']['output']>;
   /** The occupation group the projection is for, as the source says (for example `all sound engineering technicians`). */
   population?: Maybe<Scalars['String']['output']>;
+  /** Projected employment at the end of the period, in people, when the source gives it. */
+  projectedEmployment?: Maybe<Scalars['Int']['output']>;
   /** The data provider the source names, for example `U.S. Bureau of Labor Statistics`. */
   provider?: Maybe<Scalars['String']['output']>;
   /** Passages stating the figure. */
@@ -983,16 +987,28 @@ export type SalaryFigure = Node & {
   __typename?: 'SalaryFigure';
   /** ISO 4217 currency code, for example `USD`. */
   currency: Scalars['String']['output'];
+  /** How many people the figure counts (BLS OEWS: employment, self-employed excluded), when the source says. */
+  employment?: Maybe<Scalars['Int']['output']>;
   /** The top of the range, when the source gives a range. */
   high?: Maybe<Scalars['Float']['output']>;
   /** Stable id, for example `salary-music-producer-payscale-2017`. */
   id: Scalars['ID']['output'];
   /** The bottom of the range, when the source gives a range. */
   low?: Maybe<Scalars['Float']['output']>;
+  /** The mean, when the source gives one (BLS OEWS does). */
+  mean?: Maybe<Scalars['Float']['output']>;
   /** The single amount stated, when the source gives one (for example a median). */
   median?: Maybe<Scalars['Float']['output']>;
   /** Caveats the source attaches to the figure. */
   note?: Maybe<Scalars['String']['output']>;
+  /** The 10th percentile, when the source gives percentiles (BLS OEWS does). */
+  p10?: Maybe<Scalars['Float']['output']>;
+  /** The 25th percentile, when the source gives percentiles. */
+  p25?: Maybe<Scalars['Float']['output']>;
+  /** The 75th percentile, when the source gives percentiles. */
+  p75?: Maybe<Scalars['Float']['output']>;
+  /** The 90th percentile, when the source gives percentiles. */
+  p90?: Maybe<Scalars['Float']['output']>;
   /** What the amount is per, for example `annual`. */
   period: Scalars['String']['output'];
   /** Who the figure describes, as the source says. */
@@ -1580,10 +1596,12 @@ export type GraphPathResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type GrowthFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrowthFigure'] = ResolversParentTypes['GrowthFigure']> = {
+  baseEmployment?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   population?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  projectedEmployment?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1758,11 +1776,17 @@ export type RoleSkillResolvers<ContextType = Context, ParentType extends Resolve
 
 export type SalaryFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalaryFigure'] = ResolversParentTypes['SalaryFigure']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  employment?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  p10?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p25?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p75?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   population?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -30,6 +30,14 @@ const PROPERTIES_OF_FIELD: Record<string, readonly string[]> = {
   population: ['population'],
   note: ['note'],
   percent: ['percent'],
+  mean: ['mean'],
+  p10: ['p10'],
+  p25: ['p25'],
+  p75: ['p75'],
+  p90: ['p90'],
+  employment: ['employment'],
+  baseEmployment: ['baseEmployment'],
+  projectedEmployment: ['projectedEmployment'],
   externalCodes: ['externalCodes'],
 };
 

@@ -3,21 +3,28 @@ import { ConfigError, loadConfig } from '../config/config';
 import { migrate } from '../database/migrate';
 import { openDatabase } from '../database/open-database';
 import { createLogger } from '../logging/logger';
+import { importOews, oewsReleaseFromFile } from './bls/oews-import';
+import { importProjections } from './bls/projections-import';
 import { importEsco } from './esco/esco-import';
 import type { ImportReport } from './import-report';
 import { importOnet, releaseFromFolder } from './onet/onet-import';
 
 const USAGE = `usage: npm run import -- onet DIR [--release 30.0] [--min-importance 3] [--batch-size 1000] [--restart]
        npm run import -- esco DIR [--release 1.2.0] [--batch-size 1000] [--restart]
+       npm run import -- bls-oews FILE [--release M2024] [--restart]      (national_M2024_dl.xlsx, or it as .tsv/.csv)
+       npm run import -- bls-projections FILE [--release 2024-34] [--restart]   (Employment Projections table 1.2)
 
 Imports a taxonomy's bulk files into the graph, with the service's connection
 settings (NEO4J_URI, NEO4J_PASSWORD...; unset: the local Neo4j, reused when the
-service is running). Interrupted imports resume where they stopped; --restart
+service is running). The BLS figures attach to the roles that carry an O*NET-SOC
+code, so import O*NET first. Interrupted imports resume where they stopped; --restart
 reads every file again. Bad rows are listed with file and line; the exit code is
 1 when there were any, 2 when the import could not run.`;
 
+const TAXONOMIES = ['onet', 'esco', 'bls-oews', 'bls-projections'] as const;
+
 interface Arguments {
-  taxonomy: 'onet' | 'esco';
+  taxonomy: (typeof TAXONOMIES)[number];
   dir: string;
   release: string | null;
   minImportance: number;
@@ -27,8 +34,8 @@ interface Arguments {
 
 function parseArguments(argv: string[]): Arguments {
   const [taxonomy, dir, ...rest] = argv;
-  if ((taxonomy !== 'onet' && taxonomy !== 'esco') || !dir) throw new ConfigError(USAGE);
-  const options: Arguments = { taxonomy, dir, release: null, minImportance: 3, batchSize: 1000, restart: false };
+  if (!TAXONOMIES.includes(taxonomy as Arguments['taxonomy']) || !dir) throw new ConfigError(USAGE);
+  const options: Arguments = { taxonomy: taxonomy as Arguments['taxonomy'], dir, release: null, minImportance: 3, batchSize: 1000, restart: false };
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index];
     const value = rest[index + 1];
@@ -71,9 +78,11 @@ function printReport(report: ImportReport): number {
 
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
-  const release = args.release ?? (args.taxonomy === 'onet' ? releaseFromFolder(args.dir) : escoVersionFromFolder(args.dir));
+  const release =
+    args.release ??
+    { onet: releaseFromFolder, esco: escoVersionFromFolder, 'bls-oews': oewsReleaseFromFile, 'bls-projections': () => 'table 1.2' }[args.taxonomy](args.dir);
   if (!release) {
-    const example = args.taxonomy === 'onet' ? '30.0' : '1.2.0';
+    const example = { onet: '30.0', esco: '1.2.0', 'bls-oews': 'M2024', 'bls-projections': '2024-34' }[args.taxonomy];
     throw new ConfigError(`cannot tell the release from the folder name ${args.dir}; pass --release, e.g. --release ${example}`);
   }
   const config = loadConfig(process.env);
@@ -84,11 +93,14 @@ async function main(): Promise<number> {
     await migrate(opened.database.driver, config.neo4j.database, {
       onApply: (migration) => progress(`applying migration ${migration.version}_${migration.name}`),
     });
-    progress(`importing ${args.taxonomy === 'onet' ? 'O*NET' : 'ESCO'} ${release} from ${args.dir} into ${opened.uri}`);
-    const report =
-      args.taxonomy === 'onet'
-        ? await importOnet(opened.database, { ...args, release, progress })
-        : await importEsco(opened.database, { ...args, release, progress });
+    progress(`importing ${args.taxonomy} ${release} from ${args.dir} into ${opened.uri}`);
+    const run = {
+      onet: () => importOnet(opened.database, { ...args, release, progress }),
+      esco: () => importEsco(opened.database, { ...args, release, progress }),
+      'bls-oews': () => importOews(opened.database, { ...args, file: args.dir, release, progress }),
+      'bls-projections': () => importProjections(opened.database, { ...args, file: args.dir, release: args.release, progress }),
+    }[args.taxonomy];
+    const report = await run();
     return printReport(report);
   } finally {
     await opened.close();

@@ -39,6 +39,14 @@ export interface NodeRecord {
   population?: string | null;
   note?: string | null;
   percent?: number | null;
+  mean?: number | null;
+  p10?: number | null;
+  p25?: number | null;
+  p75?: number | null;
+  p90?: number | null;
+  employment?: number | null;
+  baseEmployment?: number | null;
+  projectedEmployment?: number | null;
   /** `SYSTEM:code` strings, e.g. `ONET_SOC:27-4014.00`; see parseExternalCodes. */
   externalCodes?: string[] | null;
 }

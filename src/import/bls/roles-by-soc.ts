@@ -1,0 +1,27 @@
+import type { Database } from '../../database/database';
+
+/**
+ * The roles each SOC 2018 code describes: every role carrying an O*NET-SOC code
+ * (`ONET_SOC:27-4014.00`, imported occupations and curated roles alike), by the
+ * code's first seven characters, which O*NET-SOC 2019 shares with the SOC 2018
+ * detailed occupation it refines (27-4014.00 refines 27-4014).
+ */
+export async function rolesBySoc(database: Database): Promise<Map<string, string[]>> {
+  const rows = await database.runner(() => 'import figures').read('roles-by-external-code', { prefix: 'ONET_SOC:' });
+  const bySoc = new Map<string, string[]>();
+  for (const row of rows) {
+    for (const stored of row.codes as string[]) {
+      const soc = stored.slice('ONET_SOC:'.length, 'ONET_SOC:'.length + 7);
+      const roles = bySoc.get(soc) ?? [];
+      if (!roles.includes(String(row.id))) roles.push(String(row.id));
+      bySoc.set(soc, roles);
+    }
+  }
+  return bySoc;
+}
+
+/** A BLS number as published: digits, maybe with thousands separators; the markers for "not available" (`*`, `**`, `-`, `—`, `#`) give null. */
+export function blsNumber(value: string | undefined): number | null {
+  const text = (value ?? '').replaceAll(',', '').trim();
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { readSheet as ReadSheet } from 'read-excel-file/node' with { 'resolution-mode': 'import' };
+import { ImportFileError, readDelimited, type FileRow } from './delimited';
+
+// read-excel-file ships its Node build as CommonJS too, but declares its types as
+// ECMAScript modules only; this CommonJS service loads that build by require.
+const { readSheet } = createRequire(__filename)('read-excel-file/node') as { readSheet: typeof ReadSheet };
+
+/**
+ * Streams the rows of a published table as column name -> value, whatever form the
+ * publisher ships it in: an Excel workbook (`.xlsx`, its first sheet, read by
+ * read-excel-file), tab-separated (`.tsv`, `.txt`) or comma-separated (`.csv`)
+ * text. The header is the first row naming every required column, so a
+ * workbook's title rows above it are passed over; rows are numbered as in the
+ * file (1 is the first row). Values are strings, as a text file gives them.
+ */
+export async function* readTable(file: string, required: readonly string[]): AsyncGenerator<FileRow> {
+  if (!fs.existsSync(file)) throw new ImportFileError(`${file}: no such file`);
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.tsv' || extension === '.txt') {
+    yield* readDelimited(file, { delimiter: '\t', quoted: false, required });
+    return;
+  }
+  if (extension === '.csv') {
+    yield* readDelimited(file, { delimiter: ',', quoted: true, required });
+    return;
+  }
+  if (extension !== '.xlsx') throw new ImportFileError(`${path.basename(file)}: not a table this importer reads (.xlsx, .tsv or .csv)`);
+  yield* readWorkbook(file, required);
+}
+
+async function* readWorkbook(file: string, required: readonly string[]): AsyncGenerator<FileRow> {
+  const name = path.basename(file);
+  let rows: unknown[][];
+  try {
+    rows = (await readSheet(file, 1)) as unknown[][];
+  } catch (error) {
+    throw new ImportFileError(`${name}: cannot be read as an Excel workbook (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const text = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim());
+  const headerIndex = rows.findIndex((row) => required.every((column) => row.some((cell) => text(cell) === column)));
+  if (headerIndex < 0) {
+    throw new ImportFileError(`${name}: no row of its first sheet names ${required.map((column) => `"${column}"`).join(', ')}; is this the right file and release?`);
+  }
+  const header = (rows[headerIndex] as unknown[]).map(text);
+  for (let index = headerIndex + 1; index < rows.length; index += 1) {
+    const cells = rows[index] as unknown[];
+    if (cells.every((cell) => text(cell) === '')) continue;
+    const values: Record<string, string | undefined> = {};
+    header.forEach((column, position) => {
+      if (column) values[column] = text(cells[position]);
+    });
+    yield { file: name, line: index + 1, values };
+  }
+}
