@@ -42,6 +42,7 @@ export const QUERY_NAMES = [
   'import-checkpoint-clear',
   'import-add-aliases',
   'roles-by-external-code',
+  'roles-by-code',
   'refresh-role-weights',
 ] as const;
 

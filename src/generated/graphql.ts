@@ -62,7 +62,13 @@ export type CodeSystem =
   /** ISCO-08 unit groups, e.g. 3521. */
   | 'ISCO'
   /** O*NET-SOC occupation codes, e.g. 27-4014.00 (Sound Engineering Technicians). */
-  | 'ONET_SOC';
+  | 'ONET_SOC'
+  /**
+   * SOC 2018 detailed occupations, e.g. 27-4014, as the BLS publishes wages and
+   * projections by. Roles do not store it: a role has the SOC code its O*NET-SOC code
+   * refines (27-4014.00 refines 27-4014), so `rolesByCode(system: SOC)` finds them.
+   */
+  | 'SOC';
 
 /** A role's collaboration with another role or with people such as artists, as a source names it. */
 export type Collaboration = {
@@ -672,6 +678,14 @@ export type Query = {
    */
   roles: RoleConnection;
   /**
+   * The roles a classification's code names, ordered by name: an O*NET-SOC code
+   * (`27-4014.00`), a SOC 2018 code (`27-4014`: every role whose O*NET-SOC code refines
+   * it), an ISCO-08 unit group (`3521`) or an ESCO occupation URI. At most `first`
+   * (1..100, default 20). A code not in the system's format: BAD_USER_INPUT; a code no
+   * role carries: an empty list.
+   */
+  rolesByCode: Array<Role>;
+  /**
    * Full-text search over the names and aliases of roles, skills, responsibilities,
    * settings, tools, education levels and collaborators, best match first. Each word
    * matches as a prefix (so `mix` finds Mixing) and, from four letters on, with one
@@ -746,6 +760,13 @@ export type QueryRoleArgs = {
 export type QueryRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRolesByCodeArgs = {
+  code: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  system: CodeSystem;
 };
 
 
@@ -1687,6 +1708,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   recommendRoles?: Resolver<Array<ResolversTypes['RoleRecommendation']>, ParentType, ContextType, RequireFields<QueryRecommendRolesArgs, 'first' | 'skills'>>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'id'>>;
   roles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, RequireFields<QueryRolesArgs, 'first'>>;
+  rolesByCode?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRolesByCodeArgs, 'code' | 'first' | 'system'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   similarRoles?: Resolver<Array<ResolversTypes['RoleMatch']>, ParentType, ContextType, RequireFields<QuerySimilarRolesArgs, 'first' | 'metric' | 'role'>>;
   skill?: Resolver<Maybe<ResolversTypes['Skill']>, ParentType, ContextType, RequireFields<QuerySkillArgs, 'id'>>;

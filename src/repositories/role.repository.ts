@@ -55,6 +55,15 @@ export class RoleRepository {
     return { role, groups: toLinkGroups((row?.groups as Record<string, unknown>[] | undefined) ?? []) };
   }
 
+  /**
+   * The roles carrying a code (`SYSTEM:code`, matched exactly) or a code under a
+   * prefix (`ONET_SOC:27-4014.`), ordered by name, at most `limit`.
+   */
+  async byCode(codes: readonly string[], prefixes: readonly string[], limit: number): Promise<NodeRecord[]> {
+    const rows = await this.run.read('roles-by-code', { codes, prefixes, limit });
+    return rows.map((row) => toNode(row.role as Record<string, unknown>, 'Role'));
+  }
+
   /** Each role's details, in one statement whatever the number of roles or facts. */
   async detailsByIds(ids: readonly string[]): Promise<Map<string, RoleDetailsRecord>> {
     const rows = await this.run.read('role-details-by-ids', { ids });

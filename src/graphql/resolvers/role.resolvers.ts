@@ -11,6 +11,28 @@ import { children, childrenNamed, linkPropertiesOfTree, propertiesOfTree, resolv
 import { firstArg, idArg, parseArgs } from '../parse-args';
 
 const roleArgs = z.object({ id: idArg });
+
+/**
+ * How each classification's codes are written, and what of the stored codes
+ * (`SYSTEM:code`) one matches: itself, or for a SOC code every O*NET-SOC code that
+ * refines it.
+ */
+const CODE_FORMATS = {
+  ONET_SOC: { pattern: /^\d{2}-\d{4}\.\d{2}$/, example: '27-4014.00', match: (code: string) => ({ codes: [`ONET_SOC:${code}`], prefixes: [] }) },
+  SOC: { pattern: /^\d{2}-\d{4}$/, example: '27-4014', match: (code: string) => ({ codes: [], prefixes: [`ONET_SOC:${code}.`] }) },
+  ISCO: { pattern: /^\d{4}$/, example: '3521', match: (code: string) => ({ codes: [`ISCO:${code}`], prefixes: [] }) },
+  ESCO: {
+    pattern: /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]{36}$/,
+    example: 'http://data.europa.eu/esco/occupation/<uuid>',
+    match: (code: string) => ({ codes: [`ESCO:${code}`], prefixes: [] }),
+  },
+} as const;
+const rolesByCodeArgs = z
+  .object({ system: z.enum(Object.keys(CODE_FORMATS) as [keyof typeof CODE_FORMATS]), code: z.string().trim().max(200), first: firstArg })
+  .superRefine(({ system, code }, context) => {
+    const format = CODE_FORMATS[system];
+    if (!format.pattern.test(code)) context.addIssue({ code: 'custom', message: `is not a ${system} code such as ${format.example}`, path: ['code'] });
+  });
 const rolesArgs = z.object({ first: firstArg, after: z.string().max(400).nullish() });
 
 /** A role's one-hop facts, batched with every other role resolved at the same level. */
@@ -99,6 +121,11 @@ export const roleResolvers: Resolvers = {
     role: async (_parent, args, context, info) => {
       const { id } = parseArgs(roleArgs, args);
       return roleWithSelectedFacts(id, context, info);
+    },
+    rolesByCode: async (_parent, args, { repositories }) => {
+      const { system, code, first } = parseArgs(rolesByCodeArgs, args);
+      const { codes, prefixes } = CODE_FORMATS[system].match(code);
+      return repositories.roles.byCode(codes, prefixes, first);
     },
     roles: async (_parent, args, { repositories }) => {
       const { first, after } = parseArgs(rolesArgs, args);

@@ -11,7 +11,13 @@ export type CodeSystem =
   /** ISCO-08 unit groups, e.g. 3521. */
   | 'ISCO'
   /** O*NET-SOC occupation codes, e.g. 27-4014.00 (Sound Engineering Technicians). */
-  | 'ONET_SOC';
+  | 'ONET_SOC'
+  /**
+   * SOC 2018 detailed occupations, e.g. 27-4014, as the BLS publishes wages and
+   * projections by. Roles do not store it: a role has the SOC code its O*NET-SOC code
+   * refines (27-4014.00 refines 27-4014), so `rolesByCode(system: SOC)` finds them.
+   */
+  | 'SOC';
 
 /** The kind of a node, as used by `search(kinds:)` and `SearchHit.kind`. */
 export type NodeKind =
