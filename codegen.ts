@@ -37,6 +37,8 @@ const config: CodegenConfig = {
           GrowthFigure: '../models/records#NodeRecord',
           RoleSkill: '../models/records#LinkRecord',
           RelatedRole: '../models/records#LinkRecord',
+          RoleTool: '../models/records#LinkRecord',
+          RoleResponsibility: '../models/records#LinkRecord',
           Collaboration: '../models/records#LinkRecord',
           EducationRequirement: '../models/records#LinkRecord',
           Citation: '../models/records#CitationRecord',

@@ -811,7 +811,7 @@ export type RelatedRole = {
   __typename?: 'RelatedRole';
   /** True when the relation is this graph's inference rather than stated by the text. */
   inferred: Scalars['Boolean']['output'];
-  /** For a relation imported from O*NET: its rank among the occupation's related occupations, 1 first. */
+  /** For a relation imported from O*NET: its index among the occupation's related occupations (O*NET's order, 1 first). */
   rank?: Maybe<Scalars['Int']['output']>;
   /** The reason the source gives for relating the two roles. */
   reason?: Maybe<Scalars['String']['output']>;
@@ -889,10 +889,29 @@ export type Role = Node & {
   id: Scalars['ID']['output'];
   /** Display name in sentence case, for example `Music producer`. */
   name: Scalars['String']['output'];
-  /** Careers the sources relate to this one, with the reason they give. Ordered by name. */
+  /**
+   * The other way round: roles whose own list of related occupations names this one
+   * (O*NET's lists are stated of each occupation, not of the pair), each with the tier
+   * and index that role gives it. Ordered by tier, index, then name; empty for a role
+   * no list names.
+   */
+  relatedFrom: Array<RelatedRole>;
+  /**
+   * Careers the sources relate to this one, with the reason they give. For an O*NET
+   * occupation: O*NET's own list of related occupations, with O*NET's tier and index,
+   * in O*NET's order (Primary-Short, Primary-Long, Supplemental, then index), followed
+   * by the roles related to it as a pair (curated relations, and curated roles sharing
+   * its O*NET-SOC code). Otherwise ordered by name. A relation the curated data states
+   * of a pair of roles is listed by both.
+   */
   relatedRoles: Array<RelatedRole>;
   /** Duties the role carries out. Ordered by name. */
   responsibilities: Array<Responsibility>;
+  /**
+   * The same duties with what each link says: whether the duty is core to the role or
+   * supplemental (O*NET's task type). Ordered by name.
+   */
+  responsibilityLinks: Array<RoleResponsibility>;
   /** Salary figures, one per figure stated by a source. Sources may disagree; each figure keeps its own citation. */
   salaries: Array<SalaryFigure>;
   /** Places and sectors where the role works. Ordered by name. */
@@ -903,6 +922,13 @@ export type Role = Node & {
   sources: Array<Source>;
   /** A one- or two-sentence description of the role, written for this graph. */
   summary?: Maybe<Scalars['String']['output']>;
+  /**
+   * The same tools with what each link says: for O*NET's technology skills the Hot
+   * Technology and In Demand flags, and for O*NET's technology and tools the UNSPSC
+   * commodity the occupation files the product under (the same product can sit under
+   * different commodities in different occupations). Ordered by name.
+   */
+  toolLinks: Array<RoleTool>;
   /** Software and equipment the role uses. Ordered by name. */
   tools: Array<Tool>;
 };
@@ -982,6 +1008,19 @@ export type RoleRecommendation = {
   score: Scalars['Float']['output'];
 };
 
+/** A role's duty, with what the source says of it for this role. */
+export type RoleResponsibility = {
+  __typename?: 'RoleResponsibility';
+  /** O*NET: true for a core task, false for a supplemental one. Null where the source does not say. */
+  core?: Maybe<Scalars['Boolean']['output']>;
+  /** True when the link is this graph's inference rather than stated by the text. */
+  inferred: Scalars['Boolean']['output'];
+  /** The duty. */
+  responsibility: Responsibility;
+  /** Passages naming the duty. */
+  sources: Array<Citation>;
+};
+
 /** A role's requirement of a skill: the skill and the passages that state the requirement. */
 export type RoleSkill = {
   __typename?: 'RoleSkill';
@@ -997,6 +1036,25 @@ export type RoleSkill = {
   skill: Skill;
   /** Passages stating that the role requires the skill. */
   sources: Array<Citation>;
+};
+
+/** A role's use of a tool, with what the source says of that use. */
+export type RoleTool = {
+  __typename?: 'RoleTool';
+  /** O*NET: that commodity's title, e.g. `Audio mixing consoles`. */
+  commodity?: Maybe<Scalars['String']['output']>;
+  /** O*NET: the UNSPSC commodity code the occupation files the tool under, e.g. `45111704`. */
+  commodityCode?: Maybe<Scalars['String']['output']>;
+  /** O*NET: the technology is a Hot Technology (often named in job postings). Null where the source does not say. */
+  hot?: Maybe<Scalars['Boolean']['output']>;
+  /** O*NET: employers' postings for this occupation often ask for the technology. Null where the source does not say. */
+  inDemand?: Maybe<Scalars['Boolean']['output']>;
+  /** True when the link is this graph's inference rather than stated by the text. */
+  inferred: Scalars['Boolean']['output'];
+  /** Passages naming the use. */
+  sources: Array<Citation>;
+  /** The tool. */
+  tool: Tool;
 };
 
 /**
@@ -1454,7 +1512,9 @@ export type ResolversTypes = {
   RoleItems: ResolverTypeWrapper<Omit<RoleItems, 'items' | 'role'> & { items: Array<ResolversTypes['Node']>, role: ResolversTypes['Role'] }>;
   RoleMatch: ResolverTypeWrapper<Omit<RoleMatch, 'role' | 'sharedSkills'> & { role: ResolversTypes['Role'], sharedSkills: Array<ResolversTypes['Skill']> }>;
   RoleRecommendation: ResolverTypeWrapper<Omit<RoleRecommendation, 'matched' | 'missing' | 'role'> & { matched: Array<ResolversTypes['Skill']>, missing: Array<ResolversTypes['Skill']>, role: ResolversTypes['Role'] }>;
+  RoleResponsibility: ResolverTypeWrapper<LinkRecord>;
   RoleSkill: ResolverTypeWrapper<LinkRecord>;
+  RoleTool: ResolverTypeWrapper<LinkRecord>;
   SalaryFigure: ResolverTypeWrapper<NodeRecord>;
   SalaryFigureInput: SalaryFigureInput;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
@@ -1524,7 +1584,9 @@ export type ResolversParentTypes = {
   RoleItems: Omit<RoleItems, 'items' | 'role'> & { items: Array<ResolversParentTypes['Node']>, role: ResolversParentTypes['Role'] };
   RoleMatch: Omit<RoleMatch, 'role' | 'sharedSkills'> & { role: ResolversParentTypes['Role'], sharedSkills: Array<ResolversParentTypes['Skill']> };
   RoleRecommendation: Omit<RoleRecommendation, 'matched' | 'missing' | 'role'> & { matched: Array<ResolversParentTypes['Skill']>, missing: Array<ResolversParentTypes['Skill']>, role: ResolversParentTypes['Role'] };
+  RoleResponsibility: LinkRecord;
   RoleSkill: LinkRecord;
+  RoleTool: LinkRecord;
   SalaryFigure: NodeRecord;
   SalaryFigureInput: SalaryFigureInput;
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] };
@@ -1744,13 +1806,16 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
   growth?: Resolver<Array<ResolversTypes['GrowthFigure']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relatedFrom?: Resolver<Array<ResolversTypes['RelatedRole']>, ParentType, ContextType>;
   relatedRoles?: Resolver<Array<ResolversTypes['RelatedRole']>, ParentType, ContextType>;
   responsibilities?: Resolver<Array<ResolversTypes['Responsibility']>, ParentType, ContextType>;
+  responsibilityLinks?: Resolver<Array<ResolversTypes['RoleResponsibility']>, ParentType, ContextType>;
   salaries?: Resolver<Array<ResolversTypes['SalaryFigure']>, ParentType, ContextType>;
   settings?: Resolver<Array<ResolversTypes['Setting']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['RoleSkill']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toolLinks?: Resolver<Array<ResolversTypes['RoleTool']>, ParentType, ContextType>;
   tools?: Resolver<Array<ResolversTypes['Tool']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1787,6 +1852,13 @@ export type RoleRecommendationResolvers<ContextType = Context, ParentType extend
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type RoleResponsibilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleResponsibility'] = ResolversParentTypes['RoleResponsibility']> = {
+  core?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  responsibility?: Resolver<ResolversTypes['Responsibility'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+};
+
 export type RoleSkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleSkill'] = ResolversParentTypes['RoleSkill']> = {
   essential?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   importance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1794,6 +1866,16 @@ export type RoleSkillResolvers<ContextType = Context, ParentType extends Resolve
   level?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+};
+
+export type RoleToolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleTool'] = ResolversParentTypes['RoleTool']> = {
+  commodity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  commodityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hot?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  inDemand?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  tool?: Resolver<ResolversTypes['Tool'], ParentType, ContextType>;
 };
 
 export type SalaryFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalaryFigure'] = ResolversParentTypes['SalaryFigure']> = {
@@ -1946,7 +2028,9 @@ export type Resolvers<ContextType = Context> = {
   RoleItems?: RoleItemsResolvers<ContextType>;
   RoleMatch?: RoleMatchResolvers<ContextType>;
   RoleRecommendation?: RoleRecommendationResolvers<ContextType>;
+  RoleResponsibility?: RoleResponsibilityResolvers<ContextType>;
   RoleSkill?: RoleSkillResolvers<ContextType>;
+  RoleTool?: RoleToolResolvers<ContextType>;
   SalaryFigure?: SalaryFigureResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Setting?: SettingResolvers<ContextType>;

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { RELATIONS, ROLE_RELATIONS, roleFactField } from '../models/relations';
+import { ROLE_FACT_FIELDS } from '../models/relations';
 
 /**
  * The stored properties each plain field of a fact node reads (see toNode in
@@ -48,17 +48,14 @@ const PROPERTIES_OF_FIELD: Record<string, readonly string[]> = {
  * none; a field not listed needs them all.
  */
 const LINK_PROPERTIES_OF_FIELD: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = Object.fromEntries(
-  ROLE_RELATIONS.flatMap((type) => {
-    const { shape } = RELATIONS[type].roleFact;
-    return shape.kind === 'wrapper' ? [[shape.type, shape.linkFields]] : [];
-  }),
+  [...ROLE_FACT_FIELDS.values()].flatMap(({ shape }) => (shape.kind === 'wrapper' ? [[shape.type, shape.linkFields]] : [])),
 );
 
 /**
  * Fields of Role that a loader resolves from the role's id alone (its facts, its
  * sources): selecting them needs no other property of the role.
  */
-const ROLE_FIELDS_BY_ID: ReadonlySet<string> = new Set([...ROLE_RELATIONS.map(roleFactField), 'sources']);
+const ROLE_FIELDS_BY_ID: ReadonlySet<string> = new Set([...ROLE_FACT_FIELDS.keys(), 'sources']);
 
 /**
  * Which stored properties of the nodes a field returns the query reads: the field's

@@ -1,9 +1,34 @@
-/** Graph ids for imported concepts: a prefix naming the taxonomy, then the code in lowercase words. */
+import { createHash } from 'node:crypto';
+
+/**
+ * Graph ids for imported concepts: a prefix naming the taxonomy, then the code in
+ * lowercase words. For a publisher's code (an O*NET-SOC code, an element id, a task
+ * number), whose form is fixed, the words are the code itself.
+ */
 export function taxonomyId(prefix: string, code: string): string {
-  const words = code
+  return `${prefix}-${slug(code)}`.slice(0, 200).replace(/-+$/, '');
+}
+
+/**
+ * The id of a concept whose only key is its name as published (an O*NET technology
+ * or tool example): the name in lowercase words, readable, and injective. A name of
+ * plain words (ASCII letters and digits separated by single spaces) keeps just its
+ * words; any other name (punctuation, `#`, `+`, hyphens, several spaces) also gets 8
+ * hex digits of the SHA-256 of the exact name, so that "C", "C#" and "C++", or
+ * "Dead blow hammers" and "Dead-blow hammers", are three and two ids, the same on
+ * every run. Two plain names differing only in letter case still share one: the
+ * importer reports the second as a bad row rather than merging it.
+ */
+export function nameId(prefix: string, name: string): string {
+  const base = `${prefix}-${slug(name)}`.slice(0, 180).replace(/-+$/, '');
+  if (/^[A-Za-z0-9]+( [A-Za-z0-9]+)*$/.test(name)) return base;
+  return `${base}-${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8)}`;
+}
+
+function slug(text: string): string {
+  return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return `${prefix}-${words}`.slice(0, 200).replace(/-+$/, '');
 }

@@ -63,6 +63,17 @@ export interface LinkRecord {
   essential?: boolean | null;
   tier?: string | null;
   rank?: number | null;
+  /** Flags and codes a taxonomy gives the link: a task's core, a technology's hot and in demand, a tool's UNSPSC commodity. */
+  core?: boolean | null;
+  hot?: boolean | null;
+  inDemand?: boolean | null;
+  commodityCode?: string | null;
+  commodity?: string | null;
+  /**
+   * True when the link is stated of the role at its start alone (see `oneWayWhen` in
+   * src/models/relations.ts) and this role is at its end: it belongs in the incoming view.
+   */
+  incoming?: boolean;
 }
 
 /** A role with every one-hop fact about it, as read in one statement: one list per Role fact field. */

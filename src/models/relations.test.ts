@@ -1,7 +1,7 @@
 import { buildSchema, getNamedType, isEnumType, isObjectType, type GraphQLNamedType, type GraphQLObjectType } from 'graphql';
 import { loadTypeDefs } from '../graphql/load-type-defs';
 import { LABEL_OF_KIND, NODE_LABEL_NAMES } from './node-labels';
-import { OVERLAP_DIMENSIONS, PUBLIC_RELATIONS, RELATIONS, ROLE_FACT, ROLE_RELATIONS, roleFactField } from './relations';
+import { OVERLAP_DIMENSIONS, PUBLIC_RELATIONS, RELATIONS, ROLE_FACT_FIELDS, ROLE_RELATIONS, roleFactField } from './relations';
 
 const schema = buildSchema(loadTypeDefs());
 
@@ -66,17 +66,26 @@ describe('the relation table agrees with the schema', () => {
     if (shape.nodeField) expect(spec.to).toContain(fieldType(wrapper, shape.nodeField)?.name);
   });
 
+  it.each([...ROLE_FACT_FIELDS].filter(([field, spec]) => field !== roleFactField(spec.type)))('the view %s lists its facts in the type the table names', (field, spec) => {
+    const listed = fieldType(objectType('Role'), field);
+    if (spec.shape.kind === 'node') {
+      expect(RELATIONS[spec.type].to).toContain(listed?.name);
+      return;
+    }
+    expect(listed?.name).toBe(spec.shape.type);
+    expect(sorted(Object.keys(spec.shape.linkFields))).toEqual(sorted(Object.keys(objectType(spec.shape.type).getFields())));
+    if (spec.shape.nodeField) expect(RELATIONS[spec.type].to).toContain(fieldType(objectType(spec.shape.type), spec.shape.nodeField)?.name);
+  });
+
   it('Role has no list of facts the table does not know', () => {
     const factTypes = new Set<string>([
       ...NODE_LABEL_NAMES,
-      ...ROLE_RELATIONS.flatMap((type) => {
-        const { shape } = RELATIONS[type].roleFact;
-        return shape.kind === 'wrapper' ? [shape.type] : [];
-      }),
+      ...[...ROLE_FACT_FIELDS.values()].flatMap(({ shape }) => (shape.kind === 'wrapper' ? [shape.type] : [])),
     ]);
     const factFields = Object.entries(objectType('Role').getFields())
       .filter(([, field]) => factTypes.has(getNamedType(field.type).name))
       .map(([name]) => name);
-    expect(sorted(factFields)).toEqual(sorted(Object.keys(ROLE_FACT)));
+    // Each relation's own field and its views (src/models/relations.ts).
+    expect(sorted(factFields)).toEqual(sorted(ROLE_FACT_FIELDS.keys()));
   });
 });

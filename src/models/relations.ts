@@ -12,18 +12,46 @@ export type FactShape =
   | { kind: 'node' }
   | { kind: 'wrapper'; type: string; nodeField: string | null; linkFields: Readonly<Record<string, readonly string[]>> };
 
+/**
+ * One more Role field over the same links as the relation's own field, with its own
+ * shape: `stated` lists what the role's own field lists (e.g. the tools with the
+ * flags of each link), `incoming` the one-way links other roles state of this one
+ * (see `oneWayWhen`).
+ */
+export interface RoleFactView {
+  field: string;
+  shape: FactShape;
+  links: 'stated' | 'incoming';
+}
+
 /** One relationship type of the graph, with everything the code needs to know about it. */
 export interface RelationSpec {
   /** The labels allowed at each end: the allow-list every write checks. */
   from: readonly NodeLabel[];
   to: readonly NodeLabel[];
-  /** The Role field listing these facts and how it shows them; null when it is not a role's fact. */
-  roleFact: { field: string; shape: FactShape } | null;
+  /**
+   * The Role field listing these facts and how it shows them, and other Role fields
+   * over the same links (`views`); null when it is not a role's fact.
+   */
+  roleFact: { field: string; shape: FactShape; views?: readonly RoleFactView[] } | null;
   /**
    * Counted from both ends when both are roles (a role's related roles include those
    * relating it); links to other labels count from the role only.
    */
   bothWaysBetweenRoles: boolean;
+  /**
+   * For a type counted both ways: the link property that marks a link as stated of its
+   * start role alone (O*NET's related occupations carry a `tier`: each occupation's own
+   * list). Such a link is listed by its start role's field, and at its end only by the
+   * `incoming` view; links without it are stated of the pair. Null: every link is.
+   */
+  oneWayWhen: string | null;
+  /**
+   * Link properties read with every selection of these facts, whatever it selects,
+   * because they order the list: tier and rank put O*NET's related occupations in
+   * O*NET's order.
+   */
+  orderedBy: readonly string[];
   /**
    * A figure (salary, growth): set by its own mutations and kept off paths, so not in
    * GraphQL's `Relation` enum. Every other relation is in it: paths follow it and
@@ -43,6 +71,7 @@ export interface RelationSpec {
 }
 
 const CITATION = ['sourceIds', 'quotes'];
+const RELATED_ROLE_FIELDS = { role: [], reason: ['reason'], sources: CITATION, inferred: ['inferred'], tier: ['tier'], rank: ['rank'] } as const;
 
 /**
  * The relationship types of the graph: the one place a relation's properties are
@@ -63,6 +92,8 @@ export const RELATIONS = {
       },
     },
     bothWaysBetweenRoles: false,
+    oneWayWhen: null,
+    orderedBy: [],
     figure: false,
     weighted: true,
     needsReason: false,
@@ -73,8 +104,20 @@ export const RELATIONS = {
   HAS_RESPONSIBILITY: {
     from: ['Role'],
     to: ['Responsibility'],
-    roleFact: { field: 'responsibilities', shape: { kind: 'node' } },
+    roleFact: {
+      field: 'responsibilities',
+      shape: { kind: 'node' },
+      views: [
+        {
+          field: 'responsibilityLinks',
+          shape: { kind: 'wrapper', type: 'RoleResponsibility', nodeField: 'responsibility', linkFields: { responsibility: [], core: ['core'], sources: CITATION, inferred: ['inferred'] } },
+          links: 'stated',
+        },
+      ],
+    },
     bothWaysBetweenRoles: false,
+    oneWayWhen: null,
+    orderedBy: [],
     figure: false,
     weighted: false,
     needsReason: false,
@@ -87,6 +130,8 @@ export const RELATIONS = {
     to: ['Setting'],
     roleFact: { field: 'settings', shape: { kind: 'node' } },
     bothWaysBetweenRoles: false,
+    oneWayWhen: null,
+    orderedBy: [],
     figure: false,
     weighted: false,
     needsReason: false,
@@ -97,8 +142,33 @@ export const RELATIONS = {
   USES_TOOL: {
     from: ['Role'],
     to: ['Tool'],
-    roleFact: { field: 'tools', shape: { kind: 'node' } },
+    roleFact: {
+      field: 'tools',
+      shape: { kind: 'node' },
+      views: [
+        {
+          field: 'toolLinks',
+          shape: {
+            kind: 'wrapper',
+            type: 'RoleTool',
+            nodeField: 'tool',
+            linkFields: {
+              tool: [],
+              hot: ['hot'],
+              inDemand: ['inDemand'],
+              commodityCode: ['commodityCode'],
+              commodity: ['commodity'],
+              sources: CITATION,
+              inferred: ['inferred'],
+            },
+          },
+          links: 'stated',
+        },
+      ],
+    },
     bothWaysBetweenRoles: false,
+    oneWayWhen: null,
+    orderedBy: [],
     figure: false,
     weighted: false,
     needsReason: false,
@@ -114,6 +184,8 @@ export const RELATIONS = {
       shape: { kind: 'wrapper', type: 'EducationRequirement', nodeField: null, linkFields: { level: [], education: [], sources: CITATION } },
     },
     bothWaysBetweenRoles: false,
+    oneWayWhen: null,
+    orderedBy: [],
     figure: false,
     weighted: false,
     needsReason: false,
@@ -130,10 +202,13 @@ export const RELATIONS = {
         kind: 'wrapper',
         type: 'RelatedRole',
         nodeField: 'role',
-        linkFields: { role: [], reason: ['reason'], sources: CITATION, inferred: ['inferred'], tier: ['tier'], rank: ['rank'] },
+        linkFields: RELATED_ROLE_FIELDS,
       },
+      views: [{ field: 'relatedFrom', shape: { kind: 'wrapper', type: 'RelatedRole', nodeField: 'role', linkFields: RELATED_ROLE_FIELDS }, links: 'incoming' }],
     },
     bothWaysBetweenRoles: true,
+    oneWayWhen: 'tier',
+    orderedBy: ['tier', 'rank'],
     figure: false,
     weighted: false,
     needsReason: true,
@@ -149,6 +224,8 @@ export const RELATIONS = {
       shape: { kind: 'wrapper', type: 'Collaboration', nodeField: null, linkFields: { partner: [], name: [], sources: CITATION, inferred: ['inferred'] } },
     },
     bothWaysBetweenRoles: true,
+    oneWayWhen: null,
+    orderedBy: [],
     figure: false,
     weighted: false,
     needsReason: false,
@@ -161,6 +238,8 @@ export const RELATIONS = {
     to: ['SalaryFigure'],
     roleFact: { field: 'salaries', shape: { kind: 'node' } },
     bothWaysBetweenRoles: false,
+    oneWayWhen: null,
+    orderedBy: [],
     figure: true,
     weighted: false,
     needsReason: false,
@@ -173,6 +252,8 @@ export const RELATIONS = {
     to: ['GrowthFigure'],
     roleFact: { field: 'growth', shape: { kind: 'node' } },
     bothWaysBetweenRoles: false,
+    oneWayWhen: null,
+    orderedBy: [],
     figure: true,
     weighted: false,
     needsReason: false,
@@ -185,6 +266,8 @@ export const RELATIONS = {
     to: ['Skill'],
     roleFact: null,
     bothWaysBetweenRoles: false,
+    oneWayWhen: null,
+    orderedBy: [],
     figure: false,
     weighted: true,
     needsReason: false,
@@ -216,6 +299,24 @@ export const ROLE_RELATIONS = ENTRIES.filter(([, spec]) => spec.roleFact !== nul
 export function roleFactField(type: RoleRelation): RoleFactField {
   return RELATIONS[type].roleFact.field;
 }
+
+/** A Role field over a role's facts: a relation's own field, or one of its views. */
+export interface RoleFactFieldSpec {
+  type: RoleRelation;
+  shape: FactShape;
+  links: RoleFactView['links'];
+}
+
+/** Every Role field over a role's facts (each relation's own field, then its views), by field name. */
+export const ROLE_FACT_FIELDS: ReadonlyMap<string, RoleFactFieldSpec> = new Map(
+  ROLE_RELATIONS.flatMap((type) => {
+    const roleFact = RELATIONS[type].roleFact as { field: string; shape: FactShape; views?: readonly RoleFactView[] };
+    return [
+      [roleFact.field, { type, shape: roleFact.shape, links: 'stated' as const }] as const,
+      ...(roleFact.views ?? []).map((view) => [view.field, { type, shape: view.shape, links: view.links }] as const),
+    ];
+  }),
+);
 
 /** The relation behind each Role fact field: `ROLE_FACT.education` is the type linking a role to its education. */
 export const ROLE_FACT = Object.fromEntries(ROLE_RELATIONS.map((type) => [roleFactField(type), type])) as Readonly<Record<RoleFactField, RoleRelation>>;

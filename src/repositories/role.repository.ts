@@ -1,6 +1,6 @@
 import type { CypherRunner } from '../database/database';
 import type { NodeRecord, LinkRecord, RoleDetailsRecord } from '../models/records';
-import { roleFactField, ROLE_RELATIONS, type RoleFactField, type RoleRelation } from '../models/relations';
+import { RELATIONS, roleFactField, ROLE_RELATIONS, type RoleFactField, type RoleRelation } from '../models/relations';
 import { pairsToObject, toCitations, toNode, type PropertyPairs } from './row-mapping';
 
 interface RawLink {
@@ -84,8 +84,10 @@ export function noRoleFacts(): Omit<RoleDetailsRecord, 'role'> {
 
 /**
  * Groups a role's links into its fact lists, each ordered by the far node's name
- * (figures keep id order). A pair of roles linked both ways (A RELATED_TO B and
- * B RELATED_TO A) shows once, from the role's own side when it has one.
+ * (O*NET's related occupations first, in O*NET's order). A pair of roles linked both
+ * ways (A RELATED_TO B and B RELATED_TO A) shows once, from the role's own side when
+ * it has one, unless the links are each stated of one role (O*NET's lists): then
+ * the other's is marked `incoming`.
  */
 export function toRoleDetails(roleProperties: Record<string, unknown>, rawLinks: RawLink[]): RoleDetailsRecord {
   const role = toNode(roleProperties, 'Role');
@@ -123,32 +125,53 @@ export function roleLinksKey(key: RoleLinksKey): string {
   return `${key.type}|${key.properties?.join(',') ?? '*'}|${key.linkProperties?.join(',') ?? '*'}|${key.id}`;
 }
 
-/** Links grouped into fact lists, deduplicated and ordered as toRoleDetails says; sourceIds: those the links and their far nodes cite. */
+/** O*NET's relatedness tiers, in O*NET's order. */
+const TIER_ORDER: Readonly<Record<string, number>> = { 'Primary-Short': 0, 'Primary-Long': 1, Supplemental: 2 };
+
+/**
+ * Links grouped into fact lists, deduplicated and ordered as toRoleDetails says; sourceIds: those the links and their far nodes cite.
+ * A link stated of its start role alone (see `oneWayWhen` in the relation table) is
+ * kept apart at its end (`incoming`), not merged with the end role's own statement.
+ * Links with a rank (O*NET's related occupations) come first, in O*NET's order (tier,
+ * then rank); the rest by the far node's name.
+ */
 function groupLinks(rawLinks: RawLink[]): Omit<RoleDetailsRecord, 'role'> {
   const details = noRoleFacts();
   const seen = new Map<string, LinkRecord>();
   const sourceIds = new Set<string>();
   const outgoingFirst = [...rawLinks].sort((a, b) => Number(a.direction === 'in') - Number(b.direction === 'in'));
   for (const raw of outgoingFirst) {
-    const key = `${raw.type}|${String(raw.target.id)}`;
+    const oneWayWhen = RELATIONS[raw.type].oneWayWhen;
+    const incoming = raw.direction === 'in' && oneWayWhen !== null && raw.link[oneWayWhen] !== null && raw.link[oneWayWhen] !== undefined;
+    const key = `${raw.type}|${String(raw.target.id)}|${incoming ? 'in' : 'stated'}`;
     if (seen.has(key)) continue;
+    const text = (name: string) => (typeof raw.link[name] === 'string' ? (raw.link[name] as string) : null);
+    const flag = (name: string) => (typeof raw.link[name] === 'boolean' ? (raw.link[name] as boolean) : null);
     const link: LinkRecord = {
       target: toNode(raw.target, raw.label),
       citations: toCitations(raw.link),
       inferred: raw.link.inferred === true,
-      reason: typeof raw.link.reason === 'string' ? raw.link.reason : null,
+      reason: text('reason'),
       importance: typeof raw.link.importance === 'number' ? raw.link.importance : null,
       level: typeof raw.link.level === 'number' ? raw.link.level : null,
-      essential: typeof raw.link.essential === 'boolean' ? raw.link.essential : null,
-      tier: typeof raw.link.tier === 'string' ? raw.link.tier : null,
+      essential: flag('essential'),
+      tier: text('tier'),
       rank: typeof raw.link.rank === 'number' ? raw.link.rank : null,
+      core: flag('core'),
+      hot: flag('hot'),
+      inDemand: flag('inDemand'),
+      commodityCode: text('commodityCode'),
+      commodity: text('commodity'),
+      incoming,
     };
     seen.set(key, link);
     details[roleFactField(raw.type)].push(link);
     for (const citation of [...link.citations, ...link.target.citations]) sourceIds.add(citation.sourceId);
   }
+  const name = (link: LinkRecord) => link.target.name ?? link.target.id;
+  const tier = (link: LinkRecord) => (link.tier ? (TIER_ORDER[link.tier] ?? 3) : 4);
   for (const list of ROLE_RELATIONS.map(roleFactField)) {
-    details[list].sort((a, b) => (a.target.name ?? a.target.id).localeCompare(b.target.name ?? b.target.id));
+    details[list].sort((a, b) => tier(a) - tier(b) || (a.rank ?? 0) - (b.rank ?? 0) || name(a).localeCompare(name(b)));
   }
   details.sourceIds = [...sourceIds].sort();
   return details;

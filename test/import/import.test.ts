@@ -6,7 +6,7 @@ import { citationProperties } from '../../src/models/graph-rows';
 import { refreshRoleWeightsNow } from '../../src/database/role-weights';
 import { BatchLoader, type StepItem } from '../../src/import/batch-loader';
 import { escoId, importEsco } from '../../src/import/esco/esco-import';
-import { importOnet, occupationId } from '../../src/import/onet/onet-import';
+import { hardwareId, importOnet, occupationId, technologyId } from '../../src/import/onet/onet-import';
 import { startTestApi, type TestApi } from '../integration/test-api';
 import { IMPORT_URI_VARIABLE } from './global-setup';
 
@@ -38,9 +38,15 @@ describe('O*NET text release', () => {
 
   it('makes each occupation a role with its code, description and alternate titles', async () => {
     const occupation = occupations.find((row) => row['O*NET-SOC Code'] === code) as Record<string, string>;
-    const titles = tsv('onet', 'Alternate Titles.txt')
-      .filter((row) => row['O*NET-SOC Code'] === code)
-      .map((row) => row['Alternate Title']);
+    // Alternate titles and, since the release has them, the sample of reported titles.
+    const titles = [
+      ...tsv('onet', 'Alternate Titles.txt')
+        .filter((row) => row['O*NET-SOC Code'] === code)
+        .map((row) => row['Alternate Title']),
+      ...tsv('onet', 'Sample of Reported Titles.txt')
+        .filter((row) => row['O*NET-SOC Code'] === code)
+        .map((row) => row['Reported Job Title']),
+    ];
     const response = await api.query(`{ role(id: "${occupationId(code)}") { name summary aliases externalCodes { system code } citations { source { id } } } }`);
     expect(response.data?.role).toEqual({
       name: occupation.Title,
@@ -85,6 +91,93 @@ describe('O*NET text release', () => {
     );
     // The curated audio engineer's growth figure counts all sound engineering technicians (27-4014.00).
     expect(response.data?.paths).toEqual([{ length: 1, explanation: expect.stringContaining('the same O*NET-SOC occupation (27-4014.00)') }]);
+  });
+
+  it('lists an occupation\'s own related occupations in O*NET\'s order, and those naming it apart', async () => {
+    const rows = tsv('onet', 'Related Occupations.txt');
+    const tiers = ['Primary-Short', 'Primary-Long', 'Supplemental'];
+    const entry = (other: string, row: Record<string, string>) => ({ role: { id: occupationId(other) }, tier: row['Relatedness Tier'], rank: Number(row.Index) });
+    const own = rows
+      .filter((row) => row['O*NET-SOC Code'] === code)
+      .sort((a, b) => tiers.indexOf(a['Relatedness Tier'] as string) - tiers.indexOf(b['Relatedness Tier'] as string) || Number(a.Index) - Number(b.Index))
+      .map((row) => entry(row['Related O*NET-SOC Code'] as string, row));
+    const title = (other: string) => occupations.find((row) => row['O*NET-SOC Code'] === other)?.Title as string;
+    const naming = rows
+      .filter((row) => row['Related O*NET-SOC Code'] === code)
+      .sort(
+        (a, b) =>
+          tiers.indexOf(a['Relatedness Tier'] as string) - tiers.indexOf(b['Relatedness Tier'] as string) ||
+          Number(a.Index) - Number(b.Index) ||
+          title(a['O*NET-SOC Code'] as string).localeCompare(title(b['O*NET-SOC Code'] as string)),
+      )
+      .map((row) => entry(row['O*NET-SOC Code'] as string, row));
+    const response = await api.query(`{ role(id: "${occupationId(code)}") { relatedRoles { role { id } tier rank inferred } relatedFrom { role { id } tier rank } } }`);
+    const related = response.data?.role.relatedRoles as { role: { id: string }; tier: string | null; rank: number | null; inferred: boolean }[];
+    // O*NET's list, in O*NET's order (not by name), then the curated role sharing the code, inferred.
+    expect(related.filter((link) => link.tier !== null).map(({ role, tier, rank }) => ({ role, tier, rank }))).toEqual(own);
+    expect(related.filter((link) => link.tier === null).map((link) => [link.role.id, link.inferred])).toEqual([['audio-engineer', true]]);
+    expect(response.data?.role.relatedFrom).toEqual(naming);
+  });
+
+  it('gives C, C# and C++ a tool each, and keeps each occupation\'s commodity and flags on its link', async () => {
+    const technology = tsv('onet', 'Technology Skills.txt');
+    const names = [...new Set(technology.map((row) => row.Example as string))];
+    const stored = await api.database.driver.executeQuery("MATCH (t:Tool) WHERE t.id STARTS WITH 'onet-tool-' RETURN t.name AS name, t.kind AS kind, t.commodityCode AS code");
+    expect(stored.records.map((record) => record.get('name')).sort()).toEqual([...names].sort());
+    expect(new Set(stored.records.map((record) => record.get('kind')))).toEqual(new Set(['software']));
+    expect(stored.records.every((record) => record.get('code') === null)).toBe(true);
+    expect(new Set(['C', 'C#', 'C++'].map(technologyId)).size).toBe(3);
+
+    const response = await api.query(`{ role(id: "${occupationId('27-4011.00')}") { toolLinks { tool { name kind } hot inDemand commodityCode commodity } } }`);
+    const expected = technology
+      .filter((row) => row['O*NET-SOC Code'] === '27-4011.00')
+      .map((row) => ({
+        tool: { name: row.Example, kind: 'software' },
+        hot: row['Hot Technology'] === 'Y',
+        inDemand: row['In Demand'] === 'Y',
+        commodityCode: row['Commodity Code'],
+        commodity: row['Commodity Title'],
+      }));
+    const links = response.data?.role.toolLinks as { tool: { kind: string } }[];
+    expect(links.filter((link) => link.tool.kind === 'software')).toEqual(expect.arrayContaining(expected));
+    expect(links.filter((link) => link.tool.kind === 'software')).toHaveLength(expected.length);
+    // The same product under another commodity elsewhere: each occupation keeps its own.
+    const elsewhere = await api.query(`{ role(id: "${occupationId('27-2012.00')}") { toolLinks { tool { id } commodityCode } } }`);
+    expect(elsewhere.data?.role.toolLinks).toContainEqual({ tool: { id: technologyId('Adobe After Effects') }, commodityCode: '43232103' });
+    expect(links).toContainEqual(expect.objectContaining({ tool: { name: 'Adobe After Effects', kind: 'software' }, commodityCode: '43232102' }));
+  });
+
+  it('makes the tools used hardware, with the commodity on each link', async () => {
+    const used = tsv('onet', 'Tools Used.txt').filter((row) => row['O*NET-SOC Code'] === code);
+    const response = await api.query(`{ role(id: "${occupationId(code)}") { toolLinks { tool { id name kind } hot commodityCode commodity } } }`);
+    const hardware = (response.data?.role.toolLinks as { tool: { kind: string } }[]).filter((link) => link.tool.kind === 'hardware');
+    expect(hardware).toEqual(
+      expect.arrayContaining(
+        used.map((row) => ({
+          tool: { id: hardwareId(row.Example as string), name: row.Example, kind: 'hardware' },
+          hot: null,
+          commodityCode: row['Commodity Code'],
+          commodity: row['Commodity Title'],
+        })),
+      ),
+    );
+    expect(hardware).toHaveLength(used.length); // "Dead blow hammers" and "Dead-blow hammers" are two
+  });
+
+  it('marks each task core or supplemental', async () => {
+    const tasks = tsv('onet', 'Task Statements.txt').filter((row) => row['O*NET-SOC Code'] === code);
+    const response = await api.query(`{ role(id: "${occupationId(code)}") { responsibilityLinks { responsibility { name } core } } }`);
+    expect(response.data?.role.responsibilityLinks).toEqual(
+      expect.arrayContaining(tasks.map((row) => ({ responsibility: { name: row.Task }, core: row['Task Type'] === 'Core' }))),
+    );
+    expect(response.data?.role.responsibilityLinks).toHaveLength(tasks.length);
+  });
+
+  it('finds an occupation by an alternate or a reported title', async () => {
+    for (const title of ['Mixing Engineer', 'Studio Engineer']) {
+      const response = await api.query(`{ search(text: "${title}", kinds: [ROLE]) { node { id } } }`);
+      expect(response.data?.search.map((hit: { node: { id: string } }) => hit.node.id)).toContain(occupationId(code));
+    }
   });
 
   it('changes nothing when run again, finished files or not', async () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Resolvers, RoleResolvers } from '../../generated/graphql';
 import { parseExternalCodes, type NodeRecord, type LinkRecord, type RoleDetailsRecord, type SourceRecord } from '../../models/records';
 import type { Context } from '../context';
-import { RELATIONS, ROLE_RELATIONS, roleFactField, type FactShape, type RoleFactField, type RoleRelation } from '../../models/relations';
+import { RELATIONS, ROLE_FACT_FIELDS, type RoleFactFieldSpec } from '../../models/relations';
 import { noRoleFacts, roleLinksKey, type RoleLinksKey } from '../../repositories/role.repository';
 import { decodeCursor, toConnection } from '../pagination';
 import { children, childrenNamed, linkPropertiesOfTree, propertiesOfTree, resolveTree } from '../selected-properties';
@@ -40,11 +40,10 @@ async function details(role: NodeRecord, { loaders }: Context): Promise<Omit<Rol
   return (await loaders.roleDetails.load(role.id)) ?? noRoleFacts();
 }
 
-/** Each Role field answered from one type of the role's facts: its relation and how it shows them (the relation table). */
-const FACT_FIELDS: ReadonlyMap<string, { type: RoleRelation; shape: FactShape }> = new Map(
-  ROLE_RELATIONS.map((type) => [roleFactField(type), { type, shape: RELATIONS[type].roleFact.shape }]),
-);
-const isFactField = (name: string): name is RoleFactField => FACT_FIELDS.has(name);
+/** Each Role field answered from one type of the role's facts: its relation, how it shows them and which of its links (the relation table). */
+const FACT_FIELDS = ROLE_FACT_FIELDS;
+type FactField = string;
+const isFactField = (name: string): name is FactField => FACT_FIELDS.has(name);
 
 /**
  * The roleLinks key a fact field's selection asks for (of the role `id`). A list of
@@ -54,10 +53,14 @@ const isFactField = (name: string): name is RoleFactField => FACT_FIELDS.has(nam
  * selection is under the wrapper's node field, and a wrapper with none (it reads the
  * far node's name through fields of its own) reads the far node whole.
  */
-function factKey(field: RoleFactField, tree: ResolveTree): Omit<RoleLinksKey, 'id'> {
-  const { type, shape } = FACT_FIELDS.get(field) as { type: RoleRelation; shape: FactShape };
-  if (shape.kind === 'node') return { type, properties: propertiesOfTree(tree, []), linkProperties: [] };
-  return { type, properties: shape.nodeField ? propertiesOfTree(tree, [shape.nodeField]) : null, linkProperties: linkPropertiesOfTree(tree) };
+function factKey(field: FactField, tree: ResolveTree): Omit<RoleLinksKey, 'id'> {
+  const { type, shape } = FACT_FIELDS.get(field) as RoleFactFieldSpec;
+  const { oneWayWhen, orderedBy } = RELATIONS[type];
+  // What orders the list and tells stated links from incoming ones is read whatever the selection.
+  const always = [...orderedBy, ...(oneWayWhen ? [oneWayWhen] : [])];
+  const withAlways = (selected: string[] | null) => (selected === null ? null : [...new Set([...selected, ...always])].sort());
+  if (shape.kind === 'node') return { type, properties: propertiesOfTree(tree, []), linkProperties: withAlways([]) };
+  return { type, properties: shape.nodeField ? propertiesOfTree(tree, [shape.nodeField]) : null, linkProperties: withAlways(linkPropertiesOfTree(tree)) };
 }
 
 /**
@@ -65,8 +68,10 @@ function factKey(field: RoleFactField, tree: ResolveTree): Omit<RoleLinksKey, 'i
  * at the same level: a query reads only the kinds of facts it asks for, and of their
  * far nodes only the properties it selects.
  */
-function links(role: NodeRecord, field: RoleFactField, { loaders }: Context, info: GraphQLResolveInfo): Promise<LinkRecord[]> {
-  return loaders.roleLinks.load({ id: role.id, ...factKey(field, resolveTree(info)) });
+async function links(role: NodeRecord, field: FactField, { loaders }: Context, info: GraphQLResolveInfo): Promise<LinkRecord[]> {
+  const incoming = FACT_FIELDS.get(field)?.links === 'incoming';
+  const found = await loaders.roleLinks.load({ id: role.id, ...factKey(field, resolveTree(info)) });
+  return found.filter((link) => (link.incoming === true) === incoming);
 }
 const targets = async (found: Promise<LinkRecord[]>) => (await found).map((link) => link.target);
 type RoleFieldResolver = (role: NodeRecord, args: unknown, context: Context, info: GraphQLResolveInfo) => Promise<unknown>;
@@ -96,7 +101,7 @@ async function roleWithSelectedFacts(id: string, context: Context, info: GraphQL
     return node?.label === 'Role' ? node : null;
   }
   const related = children(tree)
-    .filter((child) => child.name === 'relatedRoles')
+    .filter((child) => child.name === 'relatedRoles' || child.name === 'relatedFrom')
     .flatMap((child) => childrenNamed(child, 'role'));
   const { role, groups } = await context.repositories.roles.roleWithLinks(id, keys, factKeys(related));
   for (const group of groups) context.loaders.roleLinks.prime(group.key, group.links);
@@ -104,15 +109,15 @@ async function roleWithSelectedFacts(id: string, context: Context, info: GraphQL
 }
 
 /** A resolver per Role fact field: the far nodes, or for a wrapper the links themselves. */
-function factResolvers(): Pick<RoleResolvers<Context>, RoleFactField> {
+function factResolvers(): Partial<RoleResolvers<Context>> {
   const fields = [...FACT_FIELDS].map(([field, { shape }]) => {
     const resolve: RoleFieldResolver =
       shape.kind === 'node'
-        ? (role, _args, context, info) => targets(links(role, field as RoleFactField, context, info))
-        : (role, _args, context, info) => links(role, field as RoleFactField, context, info);
+        ? (role, _args, context, info) => targets(links(role, field, context, info))
+        : (role, _args, context, info) => links(role, field, context, info);
     return [field, resolve];
   });
-  return Object.fromEntries(fields) as Pick<RoleResolvers<Context>, RoleFactField>;
+  return Object.fromEntries(fields) as Partial<RoleResolvers<Context>>;
 }
 
 /** Query.role, Query.roles, and the Role type with its fact wrappers. */
@@ -148,6 +153,17 @@ export const roleResolvers: Resolvers = {
   },
   RelatedRole: {
     role: (link) => link.target,
+    sources: (link) => link.citations,
+  },
+  RoleTool: {
+    tool: (link) => link.target,
+    hot: (link) => link.hot ?? null,
+    inDemand: (link) => link.inDemand ?? null,
+    sources: (link) => link.citations,
+  },
+  RoleResponsibility: {
+    responsibility: (link) => link.target,
+    core: (link) => link.core ?? null,
     sources: (link) => link.citations,
   },
   Collaboration: {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
@@ -6,7 +7,7 @@ import { writeGraphRows } from '../../repositories/graph-writer';
 import { batchRows, type StepItem, type StepReport } from '../batch-loader';
 import { readDelimited, type FileRow } from '../delimited';
 import { ROLE_FACT } from '../../models/relations';
-import { taxonomyId } from '../ids';
+import { nameId, taxonomyId } from '../ids';
 import { beginImport } from '../import-run';
 import type { ImportReport } from '../import-report';
 import { requireKnown, rowOf } from '../row';
@@ -42,6 +43,10 @@ export function releaseFromFolder(dir: string): string | null {
 
 export const occupationId = (code: string) => taxonomyId('onet', code);
 export const elementId = (id: string) => taxonomyId('onet', id);
+/** A technology product (Technology Skills.txt, software) by its exact name: "C", "C#" and "C++" are three. */
+export const technologyId = (name: string) => nameId('onet-tool', name);
+/** A tool (Tools Used.txt, hardware) by its exact name, in a namespace of its own so a name in both files stays two facts. */
+export const hardwareId = (name: string) => nameId('onet-hardware', name);
 
 
 const occupationRow = z.object({ 'O*NET-SOC Code': SOC_CODE, Title: text, Description: text });
@@ -69,6 +74,13 @@ const technologyRow = z.object({
   'Hot Technology': flag,
   'In Demand': flag,
 });
+const toolRow = z.object({
+  'O*NET-SOC Code': SOC_CODE,
+  Example: text,
+  'Commodity Code': z.string().regex(/^\d+$/, 'a UNSPSC commodity code'),
+  'Commodity Title': text,
+});
+const reportedTitleRow = z.object({ 'O*NET-SOC Code': SOC_CODE, 'Reported Job Title': text });
 const relatedRow = z.object({
   'O*NET-SOC Code': SOC_CODE,
   'Related O*NET-SOC Code': SOC_CODE,
@@ -94,8 +106,11 @@ interface Rating {
  * code), alternate titles their aliases, skills and knowledge areas rated at or
  * above `minImportance` their requirements (with importance and level), task
  * statements their responsibilities (core or supplemental), technology examples
- * their tools, related occupations their related roles (tier and rank), and job
- * zones their education. Every fact cites one Source for the release.
+ * (software) and tools used (hardware) their tools, with the commodity on each
+ * link, related occupations their related roles (each occupation's own list, tier
+ * and index), job zones their education, and reported titles (when the release has
+ * them) more aliases. Tools Used.txt and Sample of Reported Titles.txt are optional.
+ * Every fact cites one Source for the release.
  */
 export async function importOnet(database: Database, options: OnetImportOptions): Promise<ImportReport> {
   const sourceId = `onet-${options.release}`;
@@ -195,36 +210,101 @@ export async function importOnet(database: Database, options: OnetImportOptions)
     }),
   );
 
+  // Which exact name each tool id stands for, over both tool files: a second name on one id is reported, never merged.
+  const toolNames = new Map<string, string>();
+  const distinctName = <T extends { Example: string }>(parsed: StepItem<T>, row: FileRow, id: (name: string) => string): StepItem<T> => {
+    if (!('item' in parsed)) return parsed;
+    const name = parsed.item.Example;
+    const earlier = toolNames.get(id(name));
+    if (earlier !== undefined && earlier !== name) {
+      return { bad: { file: row.file, line: row.line, problem: `"Example" ${JSON.stringify(name)} would share the id ${id(name)} with ${JSON.stringify(earlier)}` } };
+    }
+    toolNames.set(id(name), name);
+    return parsed;
+  };
+  // A product's node holds only what is the same in every row naming it; the commodity an
+  // occupation files it under is the link's (nulls remove what earlier releases kept on the node).
+  const toolNode = (id: string, name: string, kind: string): NodeRow => ({
+    id,
+    label: 'Tool',
+    properties: { name, kind, aliases: [], commodityCode: null, commodity: null, ...cite },
+  });
+
   steps.push(
     await loader.load({
       file: 'Technology Skills.txt',
       items: (async function* () {
         for await (const row of tsv('Technology Skills.txt', ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title'])) {
-          yield requireKnown(rowOf(technologyRow, row), row, occupationKnown);
+          yield distinctName(requireKnown(rowOf(technologyRow, row), row, occupationKnown), row, technologyId);
         }
       })(),
       rows: (batch) => {
         const tools = new Map<string, NodeRow>();
         const links = new Map<string, LinkRow>();
         for (const row of batch) {
-          const id = taxonomyId('onet-tool', row.Example);
-          tools.set(id, {
-            id,
-            label: 'Tool',
-            properties: { name: row.Example, kind: 'software', aliases: [], commodityCode: row['Commodity Code'], commodity: row['Commodity Title'], ...cite },
-          });
+          const id = technologyId(row.Example);
+          tools.set(id, toolNode(id, row.Example, 'software'));
           const from = occupationId(row['O*NET-SOC Code']);
           links.set(`${from}|${id}`, {
             from,
             to: id,
             type: ROLE_FACT.tools,
-            properties: { hot: row['Hot Technology'] === 'Y', inDemand: row['In Demand'] === 'Y', ...cite },
+            properties: {
+              hot: row['Hot Technology'] === 'Y',
+              inDemand: row['In Demand'] === 'Y',
+              commodityCode: row['Commodity Code'],
+              commodity: row['Commodity Title'],
+              ...cite,
+            },
           });
         }
         return batchRows([...tools.values()], [...links.values()]);
       },
     }),
   );
+
+  if (fs.existsSync(file('Tools Used.txt'))) {
+    steps.push(
+      await loader.load({
+        file: 'Tools Used.txt',
+        items: (async function* () {
+          for await (const row of tsv('Tools Used.txt', ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title'])) {
+            yield distinctName(requireKnown(rowOf(toolRow, row), row, occupationKnown), row, hardwareId);
+          }
+        })(),
+        rows: (batch) => {
+          const tools = new Map<string, NodeRow>();
+          const links = new Map<string, LinkRow>();
+          for (const row of batch) {
+            const id = hardwareId(row.Example);
+            tools.set(id, toolNode(id, row.Example, 'hardware'));
+            const from = occupationId(row['O*NET-SOC Code']);
+            links.set(`${from}|${id}`, {
+              from,
+              to: id,
+              type: ROLE_FACT.tools,
+              properties: { commodityCode: row['Commodity Code'], commodity: row['Commodity Title'], ...cite },
+            });
+          }
+          return batchRows([...tools.values()], [...links.values()]);
+        },
+      }),
+    );
+  }
+
+  if (fs.existsSync(file('Sample of Reported Titles.txt'))) {
+    steps.push(
+      await loader.load({
+        file: 'Sample of Reported Titles.txt',
+        items: (async function* () {
+          for await (const row of tsv('Sample of Reported Titles.txt', ['O*NET-SOC Code', 'Reported Job Title'])) {
+            yield requireKnown(rowOf(reportedTitleRow, row), row, occupationKnown);
+          }
+        })(),
+        rows: (batch) => ({ aliases: batch.map((row) => ({ id: occupationId(row['O*NET-SOC Code']), alias: row['Reported Job Title'] })) }),
+      }),
+    );
+  }
 
   steps.push(
     await loader.load({
