@@ -14,6 +14,7 @@ export const QUERY_NAMES = [
   'role-links',
   'role-with-links',
   'roles-by-node-ids',
+  'occupation-group-neighbours',
   'roles-page',
   'skills-page',
   'search-nodes',
