@@ -41,6 +41,7 @@ export const QUERY_NAMES = [
   'import-checkpoint-get',
   'import-checkpoint-set',
   'import-checkpoint-clear',
+  'import-checkpoint-report',
   'import-add-aliases',
   'roles-by-external-code',
   'refresh-role-weights',
