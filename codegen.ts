@@ -33,6 +33,7 @@ const config: CodegenConfig = {
           Tool: '../models/records#NodeRecord',
           Education: '../models/records#NodeRecord',
           Collaborator: '../models/records#NodeRecord',
+          OccupationGroup: '../models/records#NodeRecord',
           SalaryFigure: '../models/records#NodeRecord',
           GrowthFigure: '../models/records#NodeRecord',
           RoleSkill: '../models/records#LinkRecord',

@@ -563,6 +563,8 @@ export type NodeKind =
   | 'COLLABORATOR'
   /** An education level a role asks for. */
   | 'EDUCATION'
+  /** A group of occupations in a classification, such as ISCO-08 unit group 3521. */
+  | 'OCCUPATION_GROUP'
   /** A duty a role carries out, such as setting up sound equipment. */
   | 'RESPONSIBILITY'
   /** A career or job title, such as music producer. */
@@ -581,6 +583,33 @@ export type NodeWrite = {
   /** The node as stored after the write. */
   node: Node;
   outcome: WriteOutcome;
+};
+
+/**
+ * A group of occupations in a classification: an ISCO-08 group as ESCO publishes it,
+ * from the ten major groups (one digit) down to the unit groups (four digits) that
+ * occupations belong to.
+ */
+export type OccupationGroup = Node & {
+  __typename?: 'OccupationGroup';
+  /** Other names the classification gives the group. */
+  aliases: Array<Scalars['String']['output']>;
+  /** The group this one is part of; null for a major group. */
+  broader?: Maybe<OccupationGroup>;
+  /** The group's code in its classification, for example `3521`; its length is its level in ISCO-08 (1 major, 4 unit group). */
+  code: Scalars['String']['output'];
+  /** What the group covers, as the classification describes it. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable id, `isco-<code>`, for example `isco-3521`. */
+  id: Scalars['ID']['output'];
+  /** The group's name, for example `Broadcasting and audio-visual technicians`. */
+  name: Scalars['String']['output'];
+  /** The groups part of this one, ordered by code; empty for a unit group. */
+  narrower: Array<OccupationGroup>;
+  /** The roles directly in this group (for ISCO, those of a unit group), ordered by name. */
+  roles: Array<Role>;
+  /** Passages (sources) that define the group. */
+  sources: Array<Citation>;
 };
 
 /** What two to ten roles have in common on one dimension, and what each has alone. */
@@ -650,6 +679,8 @@ export type Query = {
   neighborhood: Subgraph;
   /** Any node by id, or null when there is none. */
   node?: Maybe<Node>;
+  /** An occupation group by id (for example `isco-3521`, ISCO-08 unit group 3521), or null when there is none. */
+  occupationGroup?: Maybe<OccupationGroup>;
   /**
    * What 2 to 10 roles have in common on one dimension (items every role has), what each
    * has alone, and the Jaccard index |∩| / |∪| over all of them. Unknown ids: NOT_FOUND.
@@ -727,6 +758,11 @@ export type QueryNeighborhoodArgs = {
 
 
 export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOccupationGroupArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -825,10 +861,16 @@ export type RelatedRole = {
 
 /** The relationship types a path may use (`paths(via:)`). */
 export type Relation =
+  /** An occupation group is part of a broader one (ISCO-08: unit group, minor, sub-major, major group). */
+  | 'BROADER_GROUP'
+  /** A role is a kind of a broader role (ESCO's occupation hierarchy: an occupation under another). */
+  | 'BROADER_ROLE'
   /** A role works with another role or with collaborators such as artists. */
   | 'COLLABORATES_WITH'
   /** A role carries out a duty. */
   | 'HAS_RESPONSIBILITY'
+  /** A role belongs to an occupation group (ESCO: an ISCO-08 unit group). */
+  | 'IN_OCCUPATION_GROUP'
   /** A skill draws on another (ESCO's skill-to-skill relations: essential or optional for it). */
   | 'RELATED_SKILL'
   /** A source relates two careers. */
@@ -871,6 +913,12 @@ export type Role = Node & {
   __typename?: 'Role';
   /** Other names the sources use for this role. */
   aliases: Array<Scalars['String']['output']>;
+  /**
+   * Broader roles this role is a kind of, as a taxonomy's hierarchy states it (ESCO: an
+   * occupation under another, such as a more specialised title). Empty for a role at the
+   * top of its hierarchy, and for curated roles.
+   */
+  broaderRoles: Array<Role>;
   /** Passages that name or describe the role itself. */
   citations: Array<Citation>;
   /** Roles and people this role works with, as the sources name them. Ordered by name. */
@@ -889,6 +937,11 @@ export type Role = Node & {
   id: Scalars['ID']['output'];
   /** Display name in sentence case, for example `Music producer`. */
   name: Scalars['String']['output'];
+  /**
+   * The occupation groups the role belongs to: for an ESCO occupation, its ISCO-08 unit
+   * group (whose broader groups are on the group). Empty for a role no classification places.
+   */
+  occupationGroups: Array<OccupationGroup>;
   /**
    * The other way round: roles whose own list of related occupations names this one
    * (O*NET's lists are stated of each occupation, not of the pair), each with the tier
@@ -1462,6 +1515,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( NodeRecord )
     | ( NodeRecord )
     | ( NodeRecord )
+    | ( NodeRecord )
   ;
 };
 
@@ -1496,6 +1550,7 @@ export type ResolversTypes = {
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NodeKind: NodeKind;
   NodeWrite: ResolverTypeWrapper<NodeWriteRecord>;
+  OccupationGroup: ResolverTypeWrapper<NodeRecord>;
   Overlap: ResolverTypeWrapper<Omit<Overlap, 'distinct' | 'roles' | 'shared'> & { distinct: Array<ResolversTypes['RoleItems']>, roles: Array<ResolversTypes['Role']>, shared: Array<ResolversTypes['Node']> }>;
   OverlapDimension: OverlapDimension;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1570,6 +1625,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NodeWrite: NodeWriteRecord;
+  OccupationGroup: NodeRecord;
   Overlap: Omit<Overlap, 'distinct' | 'roles' | 'shared'> & { distinct: Array<ResolversParentTypes['RoleItems']>, roles: Array<ResolversParentTypes['Role']>, shared: Array<ResolversParentTypes['Node']> };
   PageInfo: PageInfo;
   PathStep: Omit<PathStep, 'sources'> & { sources: Array<ResolversParentTypes['Citation']> };
@@ -1728,13 +1784,26 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Collaborator' | 'Education' | 'GrowthFigure' | 'Responsibility' | 'Role' | 'SalaryFigure' | 'Setting' | 'Skill' | 'Tool', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Collaborator' | 'Education' | 'GrowthFigure' | 'OccupationGroup' | 'Responsibility' | 'Role' | 'SalaryFigure' | 'Setting' | 'Skill' | 'Tool', ParentType, ContextType>;
 };
 
 export type NodeWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodeWrite'] = ResolversParentTypes['NodeWrite']> = {
   lastChange?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['WriteOutcome'], ParentType, ContextType>;
+};
+
+export type OccupationGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OccupationGroup'] = ResolversParentTypes['OccupationGroup']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  broader?: Resolver<Maybe<ResolversTypes['OccupationGroup']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  narrower?: Resolver<Array<ResolversTypes['OccupationGroup']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OverlapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Overlap'] = ResolversParentTypes['Overlap']> = {
@@ -1765,6 +1834,7 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  occupationGroup?: Resolver<Maybe<ResolversTypes['OccupationGroup']>, ParentType, ContextType, RequireFields<QueryOccupationGroupArgs, 'id'>>;
   overlap?: Resolver<ResolversTypes['Overlap'], ParentType, ContextType, RequireFields<QueryOverlapArgs, 'dimension' | 'roles'>>;
   paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   recommendRoles?: Resolver<Array<ResolversTypes['RoleRecommendation']>, ParentType, ContextType, RequireFields<QueryRecommendRolesArgs, 'first' | 'skills'>>;
@@ -1799,6 +1869,7 @@ export type ResponsibilityResolvers<ContextType = Context, ParentType extends Re
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  broaderRoles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   collaborators?: Resolver<Array<ResolversTypes['Collaboration']>, ParentType, ContextType>;
   education?: Resolver<Array<ResolversTypes['EducationRequirement']>, ParentType, ContextType>;
@@ -1806,6 +1877,7 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
   growth?: Resolver<Array<ResolversTypes['GrowthFigure']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occupationGroups?: Resolver<Array<ResolversTypes['OccupationGroup']>, ParentType, ContextType>;
   relatedFrom?: Resolver<Array<ResolversTypes['RelatedRole']>, ParentType, ContextType>;
   relatedRoles?: Resolver<Array<ResolversTypes['RelatedRole']>, ParentType, ContextType>;
   responsibilities?: Resolver<Array<ResolversTypes['Responsibility']>, ParentType, ContextType>;
@@ -2016,6 +2088,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NodeWrite?: NodeWriteResolvers<ContextType>;
+  OccupationGroup?: OccupationGroupResolvers<ContextType>;
   Overlap?: OverlapResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;

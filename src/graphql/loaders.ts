@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { NodeRecord, LinkRecord, RoleDetailsRecord, SourceRecord } from '../models/records';
 import { roleLinksKey, type RoleLinksKey } from '../repositories/role.repository';
+import type { OccupationGroupNeighbours } from '../repositories/node.repository';
 import type { Repositories } from '../repositories/repositories';
 
 /**
@@ -14,6 +15,7 @@ export interface Loaders {
   /** One type of a role's facts: the Role fields a query selects, for every role at that level, in one statement. */
   roleLinks: DataLoader<RoleLinksKey, LinkRecord[], string>;
   rolesPointingAt: DataLoader<string, NodeRecord[]>;
+  occupationGroupNeighbours: DataLoader<string, OccupationGroupNeighbours>;
   source: DataLoader<string, SourceRecord | null>;
   sourceFactCount: DataLoader<string, number>;
 }
@@ -30,6 +32,9 @@ export function createLoaders(repositories: Repositories): Loaders {
       { cacheKeyFn: roleLinksKey },
     ),
     rolesPointingAt: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.nodes.rolesPointingAt(ids), [])),
+    occupationGroupNeighbours: new DataLoader(async (ids) =>
+      inKeyOrder(ids, await repositories.nodes.occupationGroupNeighbours(ids), { broader: null, narrower: [] }),
+    ),
     source: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.findByIds(ids), null)),
     sourceFactCount: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.factCounts(ids), 0)),
   };

@@ -3,8 +3,16 @@ import type { NodeRow, GraphRows, LinkRow } from '../models/graph-rows';
 import { writeGraphRows } from '../repositories/graph-writer';
 import type { BadRow } from './delimited';
 
-/** What a file step yields: an item to write, or a row it could not use. */
-export type StepItem<T> = { item: T } | { bad: BadRow };
+/**
+ * What a file step yields: an item to write; a row it rejects (it breaks the
+ * format: the import ends with an error); or a row it skips with a warning (well
+ * formed, but the release itself is inconsistent, e.g. a relation naming a concept
+ * the release does not define: reported and counted, not an error).
+ */
+export type StepItem<T> = { item: T } | { bad: BadRow } | { warning: BadRow };
+
+/** How many rejected and skipped rows a report lists (and a checkpoint stores) in full; the counts are always whole. */
+export const LISTED_ROWS = 200;
 
 /** The rows one batch of a file becomes: nodes, links and aliases (no sources; the import wrote its own). */
 export type BatchRows = Partial<Omit<GraphRows, 'sources'>>;
@@ -23,15 +31,50 @@ export interface ImportStep<T> {
   rows(batch: T[]): BatchRows;
 }
 
+/**
+ * One file's account: rows read, written (`items`), skipped with a warning and
+ * rejected, with the first LISTED_ROWS of each kind and their reasons. When the file
+ * is finished the account is stored on its checkpoint, so a run that finds the file
+ * already loaded reports what the run that loaded it found.
+ */
 export interface StepReport {
   file: string;
+  /** Rows of the file read: written, skipped and rejected. */
+  read: number;
+  /** Items written (by this run and earlier, interrupted ones). */
   items: number;
   /** Items an earlier, interrupted run had already committed. */
   resumedAfter: number;
+  /** Rows rejected (they break the format), the first LISTED_ROWS of `rejected`. */
   badRows: BadRow[];
+  rejected: number;
+  /** Rows skipped with a warning (the release's own inconsistencies), the first LISTED_ROWS of `skipped`. */
+  warnings: BadRow[];
+  skipped: number;
   seconds: number;
   /** True when an earlier run had finished this file, so it was not read again. */
   alreadyDone: boolean;
+}
+
+/** The account of a file as a checkpoint stores it (`problems` is JSON: the listed rows of each kind). */
+function storedReport(report: StepReport): Record<string, unknown> {
+  return {
+    read: report.read,
+    skipped: report.skipped,
+    rejected: report.rejected,
+    problems: JSON.stringify({ warnings: report.warnings, badRows: report.badRows }),
+  };
+}
+
+function restoredReport(report: StepReport, checkpoint: Record<string, unknown>): void {
+  report.items = Number(checkpoint.rows);
+  // Checkpoints stored before reports were kept hold no account: the counts are then what is known, the rows written.
+  report.read = checkpoint.read === null || checkpoint.read === undefined ? report.items : Number(checkpoint.read);
+  report.skipped = Number(checkpoint.skipped ?? 0);
+  report.rejected = Number(checkpoint.rejected ?? 0);
+  const problems = typeof checkpoint.problems === 'string' ? (JSON.parse(checkpoint.problems) as { warnings?: BadRow[]; badRows?: BadRow[] }) : {};
+  report.warnings = problems.warnings ?? [];
+  report.badRows = problems.badRows ?? [];
 }
 
 export interface BatchLoaderOptions {
@@ -80,10 +123,21 @@ export class BatchLoader {
     const started = performance.now();
     const key = this.key(step.file);
     const [checkpoint] = await this.database.runner(() => 'import').read('import-checkpoint-get', { keys: [key] });
-    const report: StepReport = { file: step.file, items: 0, resumedAfter: 0, badRows: [], seconds: 0, alreadyDone: false };
+    const report: StepReport = {
+      file: step.file,
+      read: 0,
+      items: 0,
+      resumedAfter: 0,
+      badRows: [],
+      rejected: 0,
+      warnings: [],
+      skipped: 0,
+      seconds: 0,
+      alreadyDone: false,
+    };
     if (checkpoint?.done === true) {
       report.alreadyDone = true;
-      report.items = Number(checkpoint.rows);
+      restoredReport(report, checkpoint);
       this.options.progress(`${step.file}: already loaded (${report.items} items); --restart reads it again`);
       return report;
     }
@@ -105,6 +159,7 @@ export class BatchLoader {
             await writeGraphRows(run, { sources: [], nodes: rows.nodes ?? [], links: rows.links ?? [], aliases: rows.aliases }, this.options.actor);
           }
           await run('import-checkpoint-set', { key, rows: seen, done });
+          if (done) await run('import-checkpoint-report', { key, ...storedReport(report) });
         },
         { timeoutMs: this.options.batchTimeoutMs },
       );
@@ -113,13 +168,21 @@ export class BatchLoader {
       if (done || now - lastReport > 2_000) {
         lastReport = now;
         const rate = (seen - skip) / Math.max((now - started) / 1000, 0.001);
-        this.options.progress(`${step.file}: ${seen} items, ${Math.round(rate)}/s${report.badRows.length ? `, ${report.badRows.length} bad rows` : ''}`);
+        const problems = [report.rejected ? `${report.rejected} rejected` : '', report.skipped ? `${report.skipped} skipped` : ''].filter(Boolean);
+        this.options.progress(`${step.file}: ${seen} items, ${Math.round(rate)}/s${problems.length ? `, ${problems.join(', ')}` : ''}`);
       }
     };
 
     for await (const entry of step.items) {
+      report.read += 1;
       if ('bad' in entry) {
-        report.badRows.push(entry.bad);
+        report.rejected += 1;
+        if (report.badRows.length < LISTED_ROWS) report.badRows.push(entry.bad);
+        continue;
+      }
+      if ('warning' in entry) {
+        report.skipped += 1;
+        if (report.warnings.length < LISTED_ROWS) report.warnings.push(entry.warning);
         continue;
       }
       seen += 1;

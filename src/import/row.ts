@@ -17,17 +17,23 @@ export function rowOf<S extends z.ZodType>(schema: S, row: FileRow): StepItem<z.
 
 /**
  * Keeps a valid row only when every code it names is one the release defines:
- * `[column, known codes, the file that defines them]`; else a bad row naming the first unknown one.
+ * `[column, known codes, the file that defines them]`; else a bad row naming the
+ * first unknown one, or, with `unknownIs: 'warning'`, the row skipped with that
+ * warning (for a release known to name concepts it does not define). Default: a bad row.
  */
 export function requireKnown<T extends Record<string, unknown>>(
   parsed: StepItem<T>,
   row: FileRow,
   checks: readonly (readonly [column: keyof T & string, known: ReadonlySet<string>, definedIn: string])[],
+  unknownIs: 'bad' | 'warning' = 'bad',
 ): StepItem<T> {
   if (!('item' in parsed)) return parsed;
   for (const [column, known, definedIn] of checks) {
     const value = String(parsed.item[column]);
-    if (!known.has(value)) return { bad: { file: row.file, line: row.line, problem: `"${column}" ${value} is not in ${definedIn}` } };
+    if (!known.has(value)) {
+      const problem = { file: row.file, line: row.line, problem: `"${column}" ${value} is not in ${definedIn}` };
+      return unknownIs === 'warning' ? { warning: problem } : { bad: problem };
+    }
   }
   return parsed;
 }

@@ -11,6 +11,7 @@ export const NODE_LABELS = {
   Tool: { kind: 'TOOL' },
   Education: { kind: 'EDUCATION' },
   Collaborator: { kind: 'COLLABORATOR' },
+  OccupationGroup: { kind: 'OCCUPATION_GROUP' },
   SalaryFigure: { kind: null },
   GrowthFigure: { kind: null },
 } as const satisfies Record<string, { kind: string | null }>;

@@ -28,6 +28,8 @@ export interface NodeRecord {
   category?: string | null;
   description?: string | null;
   kind?: string | null;
+  /** An occupation group's code in its classification (ISCO-08: 1 to 4 digits). */
+  code?: string | null;
   median?: number | null;
   low?: number | null;
   high?: number | null;

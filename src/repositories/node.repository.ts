@@ -8,6 +8,13 @@ export interface NodePage {
   nodes: NodeRecord[];
 }
 
+/** An occupation group's place in its hierarchy. */
+export interface OccupationGroupNeighbours {
+  broader: NodeRecord | null;
+  /** Ordered by code. */
+  narrower: NodeRecord[];
+}
+
 /** Nodes by id, the roles that point at them, and pages of roles and skills. */
 export class NodeRepository {
   constructor(private readonly run: CypherRunner) {}
@@ -24,6 +31,20 @@ export class NodeRepository {
     const rows = await this.run.read('roles-by-node-ids', { ids });
     return new Map(
       rows.map((row) => [String(row.id), (row.roles as Record<string, unknown>[]).map((role) => toNode(role, 'Role'))]),
+    );
+  }
+
+  /** For each occupation group id, the group it is part of (or null) and those part of it, in one statement. */
+  async occupationGroupNeighbours(ids: readonly string[]): Promise<Map<string, OccupationGroupNeighbours>> {
+    const rows = await this.run.read('occupation-group-neighbours', { ids });
+    return new Map(
+      rows.map((row) => [
+        String(row.id),
+        {
+          broader: row.broader ? toNode(row.broader as Record<string, unknown>, 'OccupationGroup') : null,
+          narrower: (row.narrower as Record<string, unknown>[]).map((group) => toNode(group, 'OccupationGroup')),
+        },
+      ]),
     );
   }
 

@@ -5,7 +5,11 @@ import { graphFingerprint } from '../support/graph-fingerprint';
 import { citationProperties } from '../../src/models/graph-rows';
 import { refreshRoleWeightsNow } from '../../src/database/role-weights';
 import { BatchLoader, type StepItem } from '../../src/import/batch-loader';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { ImportFileError } from '../../src/import/delimited';
 import { escoId, importEsco } from '../../src/import/esco/esco-import';
+import { locateEscoFiles } from '../../src/import/esco/locate-esco-files';
+import { ImportRefusedError } from '../../src/import/import-report';
 import { hardwareId, importOnet, occupationId, technologyId } from '../../src/import/onet/onet-import';
 import { startTestApi, type TestApi } from '../integration/test-api';
 import { IMPORT_URI_VARIABLE } from './global-setup';
@@ -213,7 +217,7 @@ describe('ESCO CSV download', () => {
   const sound = 'http://data.europa.eu/esco/occupation/';
 
   it('loads occupations, skills and requirements, each requirement essential or optional', async () => {
-    const report = await importEsco(api.database, { ...quiet, dir: path.join(fixtures, 'esco'), release: '1.2.0' });
+    const report = await importEsco(api.database, { ...quiet, dirs: [path.join(fixtures, 'esco')], release: '1.2.0' });
     expect(report.steps.flatMap((step) => step.badRows)).toEqual([]);
 
     const relations = fs
@@ -265,11 +269,108 @@ describe('ESCO CSV download', () => {
     expect(response.data?.search[0]?.node.aliases).toContain('régisseur son');
   });
 
-  it('reports each bad row of the files it reads with its file and line', async () => {
-    const expected = JSON.parse(fs.readFileSync(path.join(fixtures, 'esco-bad', 'bad-rows.json'), 'utf8')) as { file: string; line: number }[];
-    const report = await importEsco(api.database, { ...quiet, dir: path.join(fixtures, 'esco-bad'), release: '1.2.0-bad' });
-    const reported = report.steps.flatMap((step) => step.badRows).map(({ file, line }) => ({ file, line }));
-    expect(reported.sort(byFileAndLine)).toEqual(expected.map(({ file, line }) => ({ file, line })).sort(byFileAndLine));
+  it('rejects each row that breaks the format and skips each relation naming a concept the release lacks, with file and line', async () => {
+    const expected = JSON.parse(fs.readFileSync(path.join(fixtures, 'esco-bad', 'bad-rows.json'), 'utf8')) as { file: string; line: number; outcome: string }[];
+    const report = await importEsco(api.database, { ...quiet, dirs: [path.join(fixtures, 'esco-bad')], release: '1.2.0-bad' });
+    const listed = (outcome: string) => expected.filter((row) => row.outcome === outcome).map(({ file, line }) => ({ file, line })).sort(byFileAndLine);
+    expect(report.steps.flatMap((step) => step.badRows).map(({ file, line }) => ({ file, line })).sort(byFileAndLine)).toEqual(listed('rejected'));
+    expect(report.steps.flatMap((step) => step.warnings).map(({ file, line }) => ({ file, line })).sort(byFileAndLine)).toEqual(listed('skipped'));
+    expect(report.steps.reduce((sum, step) => sum + step.rejected, 0)).toBe(listed('rejected').length);
+  });
+
+  it('places occupations in their ISCO unit group and under their broader occupation (v1.2 layout)', async () => {
+    const response = await api.query(`{
+      role(id: "${escoId(`${sound}48c4f9e0-095f-4396-9655-dfc9ff695917`)}") { occupationGroups { id code } broaderRoles { id } }
+      occupationGroup(id: "isco-3521") { code broader { id broader { id } } narrower { id } roles { id } }
+    }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.role).toEqual({ occupationGroups: [{ id: 'isco-3521', code: '3521' }], broaderRoles: [{ id: escoId(`${sound}a541958f-e99a-47b5-8a1c-7e9e07b26d56`) }] });
+    expect(response.data?.occupationGroup).toMatchObject({ code: '3521', broader: { id: 'isco-352', broader: { id: 'isco-35' } }, narrower: [] });
+    expect(response.data?.occupationGroup.roles.map((role: { id: string }) => role.id)).toEqual(
+      expect.arrayContaining([`${sound}a541958f-e99a-47b5-8a1c-7e9e07b26d56`, `${sound}48c4f9e0-095f-4396-9655-dfc9ff695917`].map(escoId)),
+    );
+  });
+});
+
+describe('ESCO v1.1.1 as published: two folders, relations without _en, a release with orphan relations', () => {
+  const parent = path.join(fixtures, 'esco-1.1.1');
+  const english = path.join(parent, 'ESCO dataset - v1.1.1 - classification - en - csv');
+  const independent = path.join(parent, 'ESCO dataset - v1.1.1 - classification -  - csv');
+  const orphan = 'http://data.europa.eu/esco/occupation/a9e54177-a185-404d-b6e6-15663d31137e';
+  /** The fixture's rows, read here with a CSV parser of its own: csv-parse's sync API, not the importer's reader. */
+  const rows = (folder: string, file: string) => parseCsv(fs.readFileSync(path.join(folder, file), 'utf8'), { columns: true }) as Record<string, string>[];
+  const relations = rows(independent, 'occupationSkillRelations.csv');
+  const orphans = relations.filter((row) => row.occupationUri === orphan);
+  const sourceIds = async (id: string) =>
+    (await api.database.driver.executeQuery('MATCH (s:Source {id: $id}) RETURN s.id AS id', { id })).records.map((record) => record.get('id'));
+
+  it('finds the same files in both folders given, or in their parent', () => {
+    expect(locateEscoFiles([english, independent])).toEqual(locateEscoFiles([parent]));
+    expect(locateEscoFiles([parent]).release).toBe('1.1.1');
+    expect(path.basename(locateEscoFiles([parent]).paths.occupationSkillRelations)).toBe('occupationSkillRelations.csv');
+  });
+
+  it('refuses, writing nothing, when a file is missing (the English folder alone), naming every missing file', async () => {
+    const before = await graphFingerprint(api.database);
+    const attempt = importEsco(api.database, { ...quiet, dirs: [english], release: 'missing-1.1.1' });
+    await expect(attempt).rejects.toThrow(ImportFileError);
+    await expect(attempt).rejects.toThrow(/occupationSkillRelations_en\.csv \(or occupationSkillRelations\.csv\), skillSkillRelations.*broaderRelationsOccPillar/);
+    expect(await sourceIds('esco-missing-1.1.1')).toEqual([]);
+    expect(await graphFingerprint(api.database)).toEqual(before);
+  });
+
+  it('with --strict, refuses the release\'s orphan relations before writing anything', async () => {
+    expect(orphans.length).toBeGreaterThan(0);
+    const before = await graphFingerprint(api.database);
+    const attempt = importEsco(api.database, { ...quiet, dirs: [parent], release: 'strict-1.1.1', strict: true });
+    await expect(attempt).rejects.toThrow(ImportRefusedError);
+    await expect(attempt).rejects.toThrow(`${orphans.length} row(s) to skip`);
+    expect(await sourceIds('esco-strict-1.1.1')).toEqual([]);
+    expect(await graphFingerprint(api.database)).toEqual(before);
+  });
+
+  it('otherwise loads every other row and reports the orphan relations as warnings with their lines, no row rejected', async () => {
+    const report = await importEsco(api.database, { ...quiet, dirs: [english, independent], release: '1.1.1' });
+    expect(report.steps.flatMap((step) => step.badRows)).toEqual([]);
+    const step = report.steps.find((entry) => entry.file === 'occupationSkillRelations.csv');
+    expect(step).toMatchObject({ read: relations.length, items: relations.length - orphans.length, skipped: orphans.length, rejected: 0 });
+    expect(step?.warnings.map((warning) => warning.problem)).toEqual(orphans.map(() => `"occupationUri" ${orphan} is not in occupations_en.csv`));
+    expect(report.steps.filter((entry) => entry !== step).every((entry) => entry.skipped === 0)).toBe(true);
+    const [count] = (
+      await api.database.driver.executeQuery(
+        'MATCH (:Role)-[r:REQUIRES_SKILL]->(s:Skill) WHERE $source IN r.sourceIds RETURN count(r) AS n',
+        { source: 'esco-1.1.1' },
+      )
+    ).records;
+    expect(Number(count?.get('n'))).toBe(new Set(relations.filter((row) => row.occupationUri !== orphan).map((row) => `${row.occupationUri} ${row.skillUri}`)).size);
+  });
+
+  it('builds the occupation hierarchy: ISCO groups under broader groups, occupations in unit groups and under broader occupations', async () => {
+    const groups = rows(english, 'ISCOGroups_en.csv');
+    const hierarchy = rows(independent, 'broaderRelationsOccPillar.csv');
+    const producer = 'http://data.europa.eu/esco/occupation/5ff7a990-a306-40c2-9224-b2bf7f15b2f9';
+    const broader = hierarchy.find((row) => row.conceptUri === producer)?.broaderUri as string;
+    const response = await api.query(`{
+      role(id: "${escoId(producer)}") { occupationGroups { id name } broaderRoles { id name } }
+      major: occupationGroup(id: "isco-2") { name broader { id } narrower { code } }
+      unit: occupationGroup(id: "isco-2654") { roles { id } }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const group = (code: string) => groups.find((row) => row.code === code);
+    expect(response.data?.role.occupationGroups).toEqual([{ id: 'isco-2654', name: group('2654')?.preferredLabel }]);
+    expect(response.data?.role.broaderRoles).toEqual([{ id: escoId(broader), name: rows(english, 'occupations_en.csv').find((row) => row.conceptUri === broader)?.preferredLabel }]);
+    expect(response.data?.major).toEqual({ name: group('2')?.preferredLabel, broader: null, narrower: [{ code: '26' }] });
+    const fixtureRoles = new Set(rows(english, 'occupations_en.csv').map((row) => escoId(row.conceptUri as string)));
+    const members = response.data?.unit.roles.map((role: { id: string }) => role.id).filter((id: string) => fixtureRoles.has(id));
+    expect(members.sort()).toEqual([escoId(producer), escoId(broader)].sort());
+  });
+
+  it('reports the same warnings when run again, from the account kept with each finished file', async () => {
+    const again = await importEsco(api.database, { ...quiet, dirs: [parent], release: '1.1.1' });
+    expect(again.steps.every((step) => step.alreadyDone)).toBe(true);
+    const step = again.steps.find((entry) => entry.file === 'occupationSkillRelations.csv');
+    expect(step).toMatchObject({ read: relations.length, items: relations.length - orphans.length, skipped: orphans.length, rejected: 0 });
+    expect(step?.warnings).toHaveLength(orphans.length);
   });
 });
 

@@ -20,6 +20,10 @@ const roles = (node: NodeRecord, _args: unknown, { loaders }: Context) => loader
 export const nodeResolvers: Resolvers = {
   Query: {
     node: async (_parent, args, { loaders }) => loaders.node.load(parseArgs(nodeArgs, args).id),
+    occupationGroup: async (_parent, args, { loaders }) => {
+      const node = await loaders.node.load(parseArgs(nodeArgs, args).id);
+      return node?.label === 'OccupationGroup' ? node : null;
+    },
   },
   Node: {
     __resolveType: (node) => node.label,
@@ -30,6 +34,13 @@ export const nodeResolvers: Resolvers = {
   Tool: { sources, roles, kind: (tool) => tool.kind ?? 'software' },
   Education: { sources, roles },
   Collaborator: { sources, roles },
+  OccupationGroup: {
+    sources,
+    roles,
+    code: (group) => String(group.code ?? ''),
+    broader: async (group, _args, { loaders }) => (await loaders.occupationGroupNeighbours.load(group.id)).broader,
+    narrower: async (group, _args, { loaders }) => (await loaders.occupationGroupNeighbours.load(group.id)).narrower,
+  },
   SalaryFigure: { sources },
   GrowthFigure: { sources },
 };

@@ -1,27 +1,37 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
+import type { BatchLoader, BatchRows, StepItem, StepReport } from '../batch-loader';
 import { batchRows } from '../batch-loader';
+import type { BadRow } from '../delimited';
 import { readDelimited } from '../delimited';
 import { taxonomyId } from '../ids';
 import { ROLE_FACT } from '../../models/relations';
 import { beginImport } from '../import-run';
-import type { ImportReport } from '../import-report';
+import { ImportRefusedError, type ImportReport } from '../import-report';
 import { requireKnown, rowOf } from '../row';
+import { locateEscoFiles, type EscoFile } from './locate-esco-files';
 
 export interface EscoImportOptions {
-  /** The folder of the CSV download (English). */
-  dir: string;
-  /** The ESCO version, e.g. `1.2.0`. */
+  /**
+   * The folders of the CSV download: for v1.1.x the English folder and the
+   * language-independent one (or the folder holding both), for v1.2.x the English folder.
+   */
+  dirs: readonly string[];
+  /** The ESCO version, e.g. `1.1.1`. */
   release: string;
   batchSize: number;
   restart: boolean;
+  /** Refuse, before writing anything, when the pre-flight pass finds any row to skip or reject. Default false. */
+  strict?: boolean;
   progress(line: string): void;
 }
 
 const CONCEPT_URI = /^http:\/\/data\.europa\.eu\/esco\/(occupation|skill)\/([0-9a-f-]{36})$/;
+const ISCO_URI = /^http:\/\/data\.europa\.eu\/esco\/isco\/C(\d{1,4})$/;
 const occupationUri = z.string().regex(CONCEPT_URI, 'an ESCO occupation URI').refine((uri) => uri.includes('/occupation/'), 'an ESCO occupation URI');
 const skillUri = z.string().regex(CONCEPT_URI, 'an ESCO skill URI').refine((uri) => uri.includes('/skill/'), 'an ESCO skill URI');
+const iscoUri = z.string().regex(ISCO_URI, 'an ESCO ISCO group URI');
 const text = z.string().trim().min(1, 'a non-empty value');
 const optionalText = z.string().optional().transform((value) => (value && value.trim() ? value.trim() : null));
 /** ESCO lists other names one per line inside a quoted field. */
@@ -30,6 +40,13 @@ const labels = z
   .optional()
   .transform((value) => [...new Set((value ?? '').split('\n').map((label) => label.trim()).filter(Boolean))]);
 
+const iscoGroupRow = z.object({
+  conceptUri: iscoUri,
+  code: z.string().regex(/^\d{1,4}$/, 'an ISCO-08 code of 1 to 4 digits'),
+  preferredLabel: text,
+  altLabels: labels,
+  description: optionalText,
+});
 const occupationRow = z.object({
   conceptUri: occupationUri,
   preferredLabel: text,
@@ -55,6 +72,12 @@ const relationRow = z.object({
   relationType: z.enum(['essential', 'optional']),
   skillUri,
 });
+/** A row of the occupation pillar's hierarchy: an occupation under a group or another occupation, a group under a group. */
+const broaderRow = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('Occupation ISCOGroup'), conceptUri: occupationUri, broaderUri: iscoUri }),
+  z.object({ kind: z.literal('Occupation Occupation'), conceptUri: occupationUri, broaderUri: occupationUri }),
+  z.object({ kind: z.literal('ISCOGroup ISCOGroup'), conceptUri: iscoUri, broaderUri: iscoUri }),
+]);
 
 /** The graph id of an ESCO concept: `esco-occupation-<uuid>` or `esco-skill-<uuid>`. */
 export function escoId(uri: string): string {
@@ -63,39 +86,89 @@ export function escoId(uri: string): string {
   return taxonomyId(`esco-${match[1]}`, match[2] as string);
 }
 
+/** The graph id of an ISCO-08 group, from its code (`3521`) or ESCO's URI for it: `isco-3521`. */
+export function iscoGroupId(codeOrUri: string): string {
+  return taxonomyId('isco', ISCO_URI.exec(codeOrUri)?.[1] ?? codeOrUri);
+}
+
+/** One file's pass: how its rows are read (the same in the pre-flight pass and the load) and what a batch becomes. */
+interface EscoStep {
+  file: string;
+  scan(): AsyncIterable<StepItem<unknown>>;
+  load(loader: BatchLoader): Promise<StepReport>;
+}
+
+function escoStep<T>(file: string, items: () => AsyncIterable<StepItem<T>>, rows: (batch: T[]) => BatchRows): EscoStep {
+  return { file, scan: items, load: (loader) => loader.load({ file, items: items(), rows }) };
+}
+
+/** What the pre-flight pass found in one file. */
+interface Preflight {
+  file: string;
+  read: number;
+  warnings: BadRow[];
+  badRows: BadRow[];
+}
 
 /**
- * Imports ESCO's CSV download: occupations become roles (with their ESCO URI and
- * ISCO group as external codes, alternative labels as aliases), skills and
- * knowledge become skills, occupation-skill relations become requirements
- * marked essential or optional, and skill-skill relations become RELATED_SKILL
- * links, marked the same way. Every fact cites one Source for the version.
+ * Imports ESCO's CSV download, v1.1.x (two folders) or v1.2.x (one): ISCO-08 groups
+ * become occupation groups, each part of its broader group; occupations become
+ * roles (with their ESCO URI and ISCO group as external codes, alternative labels as
+ * aliases) in their ISCO unit group, under their broader occupation where the
+ * hierarchy places one; skills and knowledge become skills; occupation-skill
+ * relations become requirements marked essential or optional, and skill-skill
+ * relations RELATED_SKILL links, marked the same way. Every fact cites one Source
+ * for the version.
+ *
+ * A pre-flight pass first reads every file whole (present, header as expected, each
+ * row parsed), before anything is written: a missing or unreadable file refuses the
+ * import (ImportFileError), and so, with `strict`, does any row to skip or reject
+ * (ImportRefusedError). A relation naming a concept the release does not define (a
+ * known defect of v1.1.1: 67 relations name an occupation it lacks) is skipped with
+ * a warning; a row that breaks the format is rejected, an error.
  */
 export async function importEsco(database: Database, options: EscoImportOptions): Promise<ImportReport> {
+  const { paths } = locateEscoFiles(options.dirs);
+  const name = (file: EscoFile) => path.basename(paths[file]);
+  const csv = (file: EscoFile, required: string[]) => readDelimited(paths[file], { delimiter: ',', quoted: true, required });
   const sourceId = `esco-${options.release}`;
   const source = { id: sourceId, title: `ESCO ${options.release} (CSV download, English)` };
-  const { loader, cite, finish } = await beginImport(database, source, options);
-  const csv = (name: string, required: string[]) => readDelimited(path.join(options.dir, name), { delimiter: ',', quoted: true, required });
 
-  // The concepts each relation may name, read first so that a relation to an unknown one is a bad row.
-  const known = new Set<string>();
-  for (const [name, column] of [
-    ['occupations_en.csv', 'conceptUri'],
-    ['skills_en.csv', 'conceptUri'],
-  ] as const) {
-    for await (const row of csv(name, [column])) if (row.values[column]) known.add(row.values[column] as string);
-  }
+  // The concepts each relation may name, filled as their files are read (first in the pre-flight pass).
+  const groups = new Set<string>();
+  const occupations = new Set<string>();
+  const skills = new Set<string>();
+  // Set once the import has begun; the pre-flight pass writes nothing.
+  let cite: Record<string, unknown> = {};
+  const defines = <T extends { conceptUri: string }>(known: Set<string>, item: StepItem<T>): StepItem<T> => {
+    if ('item' in item) known.add(item.item.conceptUri);
+    return item;
+  };
 
-  const steps = [];
-  steps.push(
-    await loader.load({
-      file: 'occupations_en.csv',
-      items: (async function* () {
-        for await (const row of csv('occupations_en.csv', ['conceptUri', 'preferredLabel', 'altLabels', 'iscoGroup', 'description'])) {
-          yield rowOf(occupationRow, row);
+  const steps: EscoStep[] = [
+    escoStep(
+      name('iscoGroups'),
+      async function* () {
+        for await (const row of csv('iscoGroups', ['conceptUri', 'code', 'preferredLabel', 'altLabels', 'description'])) yield defines(groups, rowOf(iscoGroupRow, row));
+      },
+      (batch) =>
+        batchRows(
+          batch.map((row) => ({
+            id: iscoGroupId(row.code),
+            label: 'OccupationGroup',
+            properties: { name: row.preferredLabel, code: row.code, aliases: row.altLabels, description: row.description, ...cite },
+          })),
+          [],
+        ),
+    ),
+    escoStep(
+      name('occupations'),
+      async function* () {
+        for await (const row of csv('occupations', ['conceptUri', 'preferredLabel', 'altLabels', 'iscoGroup', 'description'])) {
+          yield defines(occupations, rowOf(occupationRow, row));
         }
-      })(),
-      rows: (batch) =>
+      },
+      (batch) =>
         batchRows(
           batch.map((row) => ({
             id: escoId(row.conceptUri),
@@ -110,18 +183,28 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           })),
           [],
         ),
-    }),
-  );
-
-  steps.push(
-    await loader.load({
-      file: 'skills_en.csv',
-      items: (async function* () {
-        for await (const row of csv('skills_en.csv', ['conceptUri', 'skillType', 'preferredLabel', 'altLabels', 'description'])) {
-          yield rowOf(skillRow, row);
+    ),
+    // Each occupation in the ISCO unit group its iscoGroup column names: a second pass over the file, a step of its
+    // own so that a group the release lacks skips the link with a warning, not the occupation. The rows the
+    // occupations step rejected are left out here (it reports them), so this step reads the file's valid rows.
+    escoStep(
+      `${name('occupations')} iscoGroup`,
+      async function* () {
+        for await (const row of csv('occupations', ['conceptUri', 'preferredLabel', 'altLabels', 'iscoGroup', 'description'])) {
+          const parsed = rowOf(occupationRow, row);
+          if (!('item' in parsed)) continue;
+          const item = { conceptUri: parsed.item.conceptUri, iscoGroup: parsed.item.iscoGroup, groupUri: `http://data.europa.eu/esco/isco/C${parsed.item.iscoGroup}` };
+          yield requireKnown({ item }, row, [['groupUri', groups, name('iscoGroups')]], 'warning');
         }
-      })(),
-      rows: (batch) =>
+      },
+      (batch) => batchRows([], batch.map((row) => ({ from: escoId(row.conceptUri), to: iscoGroupId(row.iscoGroup), type: 'IN_OCCUPATION_GROUP', properties: { ...cite } }))),
+    ),
+    escoStep(
+      name('skills'),
+      async function* () {
+        for await (const row of csv('skills', ['conceptUri', 'skillType', 'preferredLabel', 'altLabels', 'description'])) yield defines(skills, rowOf(skillRow, row));
+      },
+      (batch) =>
         batchRows(
           batch.map((row) => ({
             id: escoId(row.conceptUri),
@@ -137,21 +220,23 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           })),
           [],
         ),
-    }),
-  );
-
-  steps.push(
-    await loader.load({
-      file: 'occupationSkillRelations_en.csv',
-      items: (async function* () {
-        for await (const row of csv('occupationSkillRelations_en.csv', ['occupationUri', 'relationType', 'skillUri'])) {
-          yield requireKnown(rowOf(relationRow, row), row, [
-            ['occupationUri', known, 'occupations_en.csv'],
-            ['skillUri', known, 'skills_en.csv'],
-          ]);
+    ),
+    escoStep(
+      name('occupationSkillRelations'),
+      async function* () {
+        for await (const row of csv('occupationSkillRelations', ['occupationUri', 'relationType', 'skillUri'])) {
+          yield requireKnown(
+            rowOf(relationRow, row),
+            row,
+            [
+              ['occupationUri', occupations, name('occupations')],
+              ['skillUri', skills, name('skills')],
+            ],
+            'warning',
+          );
         }
-      })(),
-      rows: (batch) =>
+      },
+      (batch) =>
         batchRows(
           [],
           batch.map((row) => ({
@@ -161,21 +246,23 @@ export async function importEsco(database: Database, options: EscoImportOptions)
             properties: { essential: row.relationType === 'essential', ...cite },
           })),
         ),
-    }),
-  );
-
-  steps.push(
-    await loader.load({
-      file: 'skillSkillRelations_en.csv',
-      items: (async function* () {
-        for await (const row of csv('skillSkillRelations_en.csv', ['originalSkillUri', 'relationType', 'relatedSkillUri'])) {
-          yield requireKnown(rowOf(skillRelationRow, row), row, [
-            ['originalSkillUri', known, 'skills_en.csv'],
-            ['relatedSkillUri', known, 'skills_en.csv'],
-          ]);
+    ),
+    escoStep(
+      name('skillSkillRelations'),
+      async function* () {
+        for await (const row of csv('skillSkillRelations', ['originalSkillUri', 'relationType', 'relatedSkillUri'])) {
+          yield requireKnown(
+            rowOf(skillRelationRow, row),
+            row,
+            [
+              ['originalSkillUri', skills, name('skills')],
+              ['relatedSkillUri', skills, name('skills')],
+            ],
+            'warning',
+          );
         }
-      })(),
-      rows: (batch) =>
+      },
+      (batch) =>
         batchRows(
           [],
           batch.map((row) => ({
@@ -185,9 +272,72 @@ export async function importEsco(database: Database, options: EscoImportOptions)
             properties: { essential: row.relationType === 'essential', ...cite },
           })),
         ),
-    }),
-  );
+    ),
+    escoStep(
+      name('broaderRelationsOccPillar'),
+      async function* () {
+        for await (const row of csv('broaderRelationsOccPillar', ['conceptType', 'conceptUri', 'broaderType', 'broaderUri'])) {
+          const parsed = rowOf(broaderRow, { ...row, values: { ...row.values, kind: `${row.values.conceptType} ${row.values.broaderType}` } });
+          if (!('item' in parsed)) {
+            yield parsed;
+            continue;
+          }
+          const known = (type: string) => (type === 'ISCOGroup' ? ([groups, name('iscoGroups')] as const) : ([occupations, name('occupations')] as const));
+          const [narrowType, broadType] = parsed.item.kind.split(' ') as [string, string];
+          yield requireKnown(
+            parsed,
+            row,
+            [
+              ['conceptUri', ...known(narrowType)],
+              ['broaderUri', ...known(broadType)],
+            ],
+            'warning',
+          );
+        }
+      },
+      (batch) =>
+        batchRows(
+          [],
+          batch.map((row) => {
+            if (row.kind === 'ISCOGroup ISCOGroup') return { from: iscoGroupId(row.conceptUri), to: iscoGroupId(row.broaderUri), type: 'BROADER_GROUP', properties: { ...cite } };
+            if (row.kind === 'Occupation ISCOGroup') return { from: escoId(row.conceptUri), to: iscoGroupId(row.broaderUri), type: 'IN_OCCUPATION_GROUP', properties: { ...cite } };
+            return { from: escoId(row.conceptUri), to: escoId(row.broaderUri), type: 'BROADER_ROLE', properties: { ...cite } };
+          }),
+        ),
+    ),
+  ];
 
-  await finish();
-  return { source: sourceId, steps };
+  // Pre-flight: every file read whole before anything is written.
+  const started = performance.now();
+  const found: Preflight[] = [];
+  for (const step of steps) {
+    const result: Preflight = { file: step.file, read: 0, warnings: [], badRows: [] };
+    for await (const entry of step.scan()) {
+      result.read += 1;
+      if ('warning' in entry) result.warnings.push(entry.warning);
+      else if ('bad' in entry) result.badRows.push(entry.bad);
+    }
+    found.push(result);
+  }
+  const problems = found.filter((result) => result.warnings.length + result.badRows.length > 0);
+  options.progress(
+    `pre-flight: ${found.length} files read in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+      (problems.length === 0
+        ? 'no row to skip or reject'
+        : problems.map((result) => `${result.file}: ${result.warnings.length} to skip, ${result.badRows.length} to reject`).join('; ')),
+  );
+  if (options.strict && problems.length > 0) {
+    const lines = problems.flatMap((result) => [
+      `${result.file}: ${result.warnings.length} row(s) to skip, ${result.badRows.length} to reject`,
+      ...[...result.badRows, ...result.warnings].slice(0, 5).map((row) => `  ${row.file}:${row.line}: ${row.problem}`),
+    ]);
+    throw new ImportRefusedError(`--strict: the pre-flight pass found rows it would skip or reject; nothing was written\n${lines.join('\n')}`);
+  }
+
+  const run = await beginImport(database, source, options);
+  cite = run.cite;
+  const reports: StepReport[] = [];
+  for (const step of steps) reports.push(await step.load(run.loader));
+  await run.finish();
+  return { source: sourceId, steps: reports };
 }

@@ -18,6 +18,7 @@ const KIND_LABEL: Record<NodeKind, string> = {
   RESPONSIBILITY: 'Duty',
   EDUCATION: 'Education',
   COLLABORATOR: 'Collaborator',
+  OCCUPATION_GROUP: 'Occupation group',
 };
 
 export interface SearchBoxProps {

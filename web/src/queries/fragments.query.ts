@@ -38,6 +38,9 @@ export const NodeLabel = graphql(`
     ... on Collaborator {
       name
     }
+    ... on OccupationGroup {
+      name
+    }
     ... on SalaryFigure {
       median
       low

@@ -65,6 +65,16 @@ export const NodePageQuery = graphql(`
           name
         }
       }
+      ... on OccupationGroup {
+        aliases
+        sources {
+          ...CitationFields
+        }
+        roles {
+          id
+          name
+        }
+      }
     }
   }
 `);

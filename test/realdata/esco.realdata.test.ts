@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parse as parseCsv } from 'csv-parse/sync';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { repoRoot } from '../../src/config/repo-root';
+import { describeNeeding } from '../support/outside-repo';
+import { realData, unpackRealData } from '../support/real-data';
+import { SUITE_PASSWORD, SUITE_USER } from '../support/suite-database';
+import { REALDATA_URI_VARIABLE } from './global-setup';
+
+const run = promisify(execFile);
+const SOURCE = 'esco-1.1.1';
+const ENGLISH = 'ESCO dataset - v1.1.1 - classification - en - csv';
+const INDEPENDENT = 'ESCO dataset - v1.1.1 - classification -  - csv';
+
+/** One run of the import command, as an operator runs it, against the suite's Neo4j. */
+async function importCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
+  const started = performance.now();
+  const env = { ...process.env, NEO4J_URI: process.env[REALDATA_URI_VARIABLE], NEO4J_USER: SUITE_USER, NEO4J_PASSWORD: SUITE_PASSWORD };
+  const tsx = path.join(repoRoot(), 'node_modules', '.bin', 'tsx');
+  try {
+    const { stdout, stderr } = await run(tsx, ['src/import/cli.ts', 'esco', ...args], { cwd: repoRoot(), env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '', seconds: (performance.now() - started) / 1000 };
+  }
+}
+
+/** A file of the release, read here with csv-parse's sync API, independently of the importer's reader. */
+function rows(folder: string, file: string): Record<string, string>[] {
+  return parseCsv(fs.readFileSync(path.join(folder, file), 'utf8'), { columns: true }) as Record<string, string>[];
+}
+
+describeNeeding(realData, 'ESCO v1.1.1, the whole published release', () => {
+  let driver: Driver;
+  let root: string;
+  let first: Awaited<ReturnType<typeof importCommand>>;
+  const expected = { occupations: 0, skills: 0, groups: 0, relations: 0, orphans: 0, hierarchyOrphans: 0, pairs: 0, essentialPairs: 0 };
+
+  /** Counts in the graph scoped to what this release's Source cites (another import shares the database). */
+  async function graphCounts(): Promise<Record<string, number | string>> {
+    const { records } = await driver.executeQuery(
+      `CALL () { MATCH (n:Role) WHERE $source IN n.sourceIds RETURN count(n) AS roles }
+       CALL () { MATCH (n:Skill) WHERE $source IN n.sourceIds RETURN count(n) AS skills }
+       CALL () { MATCH (n:OccupationGroup) WHERE $source IN n.sourceIds RETURN count(n) AS groups }
+       CALL () { MATCH (:Role)-[r:REQUIRES_SKILL]->(:Skill) WHERE $source IN r.sourceIds RETURN count(r) AS requirements, count(CASE WHEN r.essential THEN 1 END) AS essential }
+       CALL () { MATCH ()-[r]->() WHERE $source IN r.sourceIds RETURN toString(max(r.updatedAt)) AS linksChanged }
+       CALL () { MATCH (n:Node) WHERE $source IN n.sourceIds RETURN toString(max(n.updatedAt)) AS nodesChanged }
+       RETURN roles, skills, groups, requirements, essential, linksChanged, nodesChanged`,
+      { source: SOURCE },
+      { database: 'neo4j' },
+    );
+    const row = records[0]?.toObject() ?? {};
+    return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' ? value : Number(value)]));
+  }
+
+  beforeAll(async () => {
+    root = unpackRealData('esco-1.1.1');
+    const english = path.join(root, ENGLISH);
+    const independent = path.join(root, INDEPENDENT);
+    const occupations = new Set(rows(english, 'occupations_en.csv').map((row) => row.conceptUri));
+    const skills = new Set(rows(english, 'skills_en.csv').map((row) => row.conceptUri));
+    const relations = rows(independent, 'occupationSkillRelations.csv');
+    const kept = relations.filter((row) => occupations.has(row.occupationUri as string) && skills.has(row.skillUri as string));
+    const pairs = new Map(kept.map((row) => [`${row.occupationUri} ${row.skillUri}`, row.relationType]));
+    const groups = new Set(rows(english, 'ISCOGroups_en.csv').map((row) => row.conceptUri));
+    const defined = (uri: string | undefined) => occupations.has(uri) || groups.has(uri);
+    // The occupation the release lacks is also placed in its hierarchy.
+    const hierarchy = rows(independent, 'broaderRelationsOccPillar.csv');
+    Object.assign(expected, {
+      occupations: occupations.size,
+      skills: skills.size,
+      groups: groups.size,
+      hierarchyOrphans: hierarchy.filter((row) => !defined(row.conceptUri) || !defined(row.broaderUri)).length,
+      relations: relations.length,
+      orphans: relations.length - kept.length,
+      pairs: pairs.size,
+      essentialPairs: [...pairs.values()].filter((type) => type === 'essential').length,
+    });
+    driver = neo4j.driver(process.env[REALDATA_URI_VARIABLE] as string, neo4j.auth.basic(SUITE_USER, SUITE_PASSWORD));
+    first = await importCommand(root);
+    process.stdout.write(`ESCO 1.1.1 whole import: ${first.seconds.toFixed(1)} s wall time (exit ${first.code})\n`);
+  }, 1_800_000);
+
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('the release holds what its publisher says, counted here from the files', () => {
+    expect(expected).toMatchObject({ occupations: 3007, skills: 13896, relations: 123855, orphans: 67, hierarchyOrphans: 1 });
+  });
+
+  it('imports the whole release, exit 0: the orphan relations are warnings, with their count and first lines', () => {
+    expect({ code: first.code, stderr: first.code === 0 ? '' : first.stderr }).toEqual({ code: 0, stderr: '' });
+    const written = expected.relations - expected.orphans;
+    expect(first.stdout).toContain(`occupationSkillRelations.csv: ${expected.relations} rows read, ${written} written, ${expected.orphans} skipped, 0 rejected`);
+    expect(first.stdout).toContain('skipped occupationSkillRelations.csv:');
+    expect(first.stdout).toContain('"occupationUri" http://data.europa.eu/esco/occupation/a9e54177-a185-404d-b6e6-15663d31137e is not in occupations_en.csv');
+    expect(first.stdout).toContain(`source ${SOURCE}: 0 rejected, ${expected.orphans + expected.hierarchyOrphans} skipped with a warning`);
+  });
+
+  it('writes every occupation, skill, ISCO group and requirement the files define, essential as they say', async () => {
+    expect(await graphCounts()).toMatchObject({
+      roles: expected.occupations,
+      skills: expected.skills,
+      groups: expected.groups,
+      requirements: expected.pairs,
+      essential: expected.essentialPairs,
+    });
+  });
+
+  it('places every occupation in an ISCO unit group', async () => {
+    const { records } = await driver.executeQuery(
+      'MATCH (r:Role) WHERE $source IN r.sourceIds AND NOT EXISTS { (r)-[:IN_OCCUPATION_GROUP]->(:OccupationGroup) } RETURN count(r) AS n',
+      { source: SOURCE },
+      { database: 'neo4j' },
+    );
+    expect(Number(records[0]?.get('n'))).toBe(0);
+  });
+
+  it('changes nothing when run again, and still reports the warnings', async () => {
+    const before = await graphCounts();
+    const again = await importCommand(path.join(root, ENGLISH), path.join(root, INDEPENDENT));
+    process.stdout.write(`ESCO 1.1.1 repeated import: ${again.seconds.toFixed(1)} s wall time (exit ${again.code})\n`);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`occupationSkillRelations.csv: already loaded, ${expected.relations} rows read, ${expected.relations - expected.orphans} written, ${expected.orphans} skipped`);
+    expect(again.stdout).toContain(`source ${SOURCE}: 0 rejected, ${expected.orphans + expected.hierarchyOrphans} skipped with a warning`);
+    expect(await graphCounts()).toEqual(before);
+  }, 600_000);
+
+  it('with --strict, refuses the release before writing, exit 1', async () => {
+    const refused = await importCommand(root, '--strict', '--release', 'strict-1.1.1');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`occupationSkillRelations.csv: ${expected.orphans} row(s) to skip`);
+    const { records } = await driver.executeQuery('MATCH (s:Source {id: $id}) RETURN count(s) AS n', { id: 'esco-strict-1.1.1' }, { database: 'neo4j' });
+    expect(Number(records[0]?.get('n'))).toBe(0);
+  }, 600_000);
+});
