@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config/repo-root';
 import { importOews } from '../../src/import/bls/oews-import';
@@ -7,16 +6,13 @@ import { graphFingerprint } from '../support/graph-fingerprint';
 import { expectNoErrors } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from '../integration/test-api';
 import { IMPORT_URI_VARIABLE } from './global-setup';
+import { readTsv } from '../support/read-tsv';
 
 const fixtures = path.join(repoRoot(), 'test', 'fixtures', 'bls');
 const quiet = { progress: () => undefined, batchSize: 2, restart: false };
 
 /** A tab-separated fixture as column -> value, read here independently of the importers. */
-function tsv(file: string): Record<string, string>[] {
-  const [header, ...lines] = fs.readFileSync(path.join(fixtures, file), 'utf8').trimEnd().split('\n');
-  const columns = (header as string).split('\t');
-  return lines.map((line) => Object.fromEntries(line.split('\t').map((value, index) => [columns[index], value])));
-}
+const tsv = (file: string) => readTsv(path.join(fixtures, file));
 
 let api: TestApi;
 beforeAll(async () => {

@@ -13,16 +13,13 @@ import { ImportRefusedError } from '../../src/import/import-report';
 import { hardwareId, importOnet, occupationId, technologyId } from '../../src/import/onet/onet-import';
 import { startTestApi, type TestApi } from '../integration/test-api';
 import { IMPORT_URI_VARIABLE } from './global-setup';
+import { readTsv } from '../support/read-tsv';
 
 const fixtures = path.join(repoRoot(), 'test', 'fixtures');
 const quiet = { progress: () => undefined, batchSize: 7, restart: false };
 
 /** The rows of a tab-delimited fixture as column -> value, read here independently of the importer. */
-function tsv(folder: string, file: string): Record<string, string>[] {
-  const [header, ...lines] = fs.readFileSync(path.join(fixtures, folder, file), 'utf8').trimEnd().split('\n');
-  const columns = (header as string).split('\t');
-  return lines.map((line) => Object.fromEntries(line.split('\t').map((value, index) => [columns[index], value])));
-}
+const tsv = (folder: string, file: string) => readTsv(path.join(fixtures, folder, file));
 
 let api: TestApi;
 beforeAll(async () => {

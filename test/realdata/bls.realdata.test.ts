@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { importOews } from '../../src/import/bls/oews-import';
 import { importProjections } from '../../src/import/bls/projections-import';
 import { readCurated } from '../../src/data/read-curated';
@@ -7,13 +6,8 @@ import { describeNeeding } from '../support/outside-repo';
 import { realData, unpackRealData } from '../support/real-data';
 import { startTestApi, type TestApi } from '../integration/test-api';
 import { REALDATA_URI_VARIABLE } from './global-setup';
+import { readTsv as tsv } from '../support/read-tsv';
 
-/** A tab-separated file as column -> value, read here independently of the importers. */
-function tsv(file: string): Record<string, string>[] {
-  const [header, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split(/\r?\n/);
-  const columns = (header as string).split('\t');
-  return lines.map((line) => Object.fromEntries(line.split('\t').map((value, index) => [columns[index], value])));
-}
 
 const quiet = { progress: () => undefined, batchSize: 1000, restart: false };
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { hardwareId, importOnet, occupationId, technologyId } from '../../src/import/onet/onet-import';
 import type { ImportReport } from '../../src/import/import-report';
@@ -6,13 +5,10 @@ import { startTestApi, type TestApi } from '../integration/test-api';
 import { describeNeeding } from '../support/outside-repo';
 import { realData, unpackRealData } from '../support/real-data';
 import { REALDATA_URI_VARIABLE } from './global-setup';
+import { readTsv } from '../support/read-tsv';
 
 /** The rows of one file of the release as column -> value, read here independently of the importer (no quoting in O*NET's text files). */
-function tsv(dir: string, file: string): Record<string, string>[] {
-  const [header, ...lines] = fs.readFileSync(path.join(dir, file), 'utf8').trimEnd().split('\n');
-  const columns = (header as string).split('\t');
-  return lines.map((line) => Object.fromEntries(line.split('\t').map((value, index) => [columns[index], value])));
-}
+const tsv = (dir: string, file: string) => readTsv(path.join(dir, file));
 
 const distinct = (values: Iterable<string>) => new Set(values).size;
 
