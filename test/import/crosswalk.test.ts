@@ -29,7 +29,7 @@ const uriByCode = new Map(occupations.map((row) => [row.code as string, row.conc
 const groupCodes = new Set(csv('ISCOGroups_en.csv').map((row) => row.code as string));
 const onetCodes = new Set(tsv(path.join(fixtures, 'onet', 'Occupation Data.txt')).map((row) => row['O*NET-SOC Code'] as string));
 const rows = tsv(crosswalk).map((row) => ({ esco: row['ESCO/ISCO Code'] as string, onet: row['O*NET-SOC 2019 Code'] as string }));
-const isGroup = (code: string) => /^\d{4}$/.test(code);
+const isGroup = (code: string) => /^\d{1,4}$/.test(code);
 const linked = rows.filter((row) => onetCodes.has(row.onet) && (isGroup(row.esco) ? groupCodes.has(row.esco) : uriByCode.has(row.esco)));
 const equivalences = linked.filter((row) => !isGroup(row.esco));
 const placements = linked.filter((row) => isGroup(row.esco));
@@ -71,7 +71,7 @@ describe("O*NET's ESCO to O*NET-SOC crosswalk", () => {
     expect(report.source).toBe('onet-esco-crosswalk');
     expect(report.counts).toEqual({ occupations: equivalences.length, groups: placements.length, missing: rows.length - linked.length });
     expect(step).toMatchObject({ read: rows.length, items: linked.length, skipped: rows.length - linked.length, rejected: 0, badRows: [] });
-    expect(step?.warnings[0]?.problem).toMatch(/^the graph holds no (ESCO occupation|ISCO-08 unit group|O\*NET occupation) /);
+    expect(step?.warnings[0]?.problem).toMatch(/^the graph holds no (ESCO occupation|ISCO-08 group|O\*NET occupation) /);
 
     const { records } = await api.database.driver.executeQuery(
       'MATCH (a:Role)-[r:EQUIVALENT_TO]->(b:Role) WHERE $source IN r.sourceIds RETURN a.id AS from, b.id AS to ORDER BY from, to',
@@ -93,7 +93,7 @@ describe("O*NET's ESCO to O*NET-SOC crosswalk", () => {
     expect(response.data?.esco.equivalents[0]).toMatchObject({ crosswalk: ESCO_ONET_CROSSWALK, match: null, sources: [{ source: { id: 'onet-esco-crosswalk' } }] });
     const expectedEsco = equivalences.filter((row) => row.onet === '27-4014.00').map((row) => escoId(uriByCode.get(row.esco) as string));
     expect(response.data?.onet.equivalents.map((entry: { role: { id: string } }) => entry.role.id).sort()).toEqual(expectedEsco.sort());
-    // A row naming an ISCO-08 unit group places the O*NET occupation in it.
+    // A row naming an ISCO-08 group places the O*NET occupation in it.
     const groups = placements.filter((row) => row.onet === '27-4014.00').map((row) => iscoGroupId(row.esco));
     expect(groups.length).toBe(1);
     expect(response.data?.onet.occupationGroups.map((group: { id: string }) => group.id)).toEqual(groups);

@@ -31,21 +31,22 @@ export const ESCO_ONET_CROSSWALK = 'ESCO to O*NET-SOC 2019 (O*NET)';
 const ESCO_SIDE = 'ESCO/ISCO Code';
 const ONET_SIDE = 'O*NET-SOC 2019 Code';
 const REQUIRED = [ESCO_SIDE, 'ESCO/ISCO Title', ONET_SIDE, 'O*NET-SOC 2019 Title'];
-const ISCO_UNIT_GROUP = /^\d{4}$/;
+/** An ISCO-08 group's code: mostly a four-digit unit group; eight rows of the published file name a three-digit minor group. */
+const ISCO_GROUP = /^\d{1,4}$/;
 
 const crosswalkRow = z.object({
   [ESCO_SIDE]: z
     .string()
     .trim()
-    .refine((code) => ISCO_UNIT_GROUP.test(code) || ESCO_CODE.test(code), 'an ESCO occupation code such as 3521.1.7 or a four-digit ISCO-08 unit group'),
+    .refine((code) => ISCO_GROUP.test(code) || ESCO_CODE.test(code), 'an ESCO occupation code such as 3521.1.7 or an ISCO-08 group such as 3521'),
   [ONET_SIDE]: z.string().trim().regex(/^\d{2}-\d{4}\.\d{2}$/, 'an O*NET-SOC code such as 27-4014.00'),
 });
 
-/** One row the graph holds both ends of: an ESCO occupation (or ISCO unit group) and an O*NET occupation. */
+/** One row the graph holds both ends of: an ESCO occupation (or ISCO-08 group) and an O*NET occupation. */
 interface Pair {
-  /** The ESCO occupations carrying the row's ESCO code, or, for an ISCO unit group, none. */
+  /** The ESCO occupations carrying the row's ESCO code, or, for an ISCO-08 group, none. */
   escoRoles: string[];
-  /** For a row naming an ISCO unit group: the group's node. */
+  /** For a row naming an ISCO-08 group: the group's node. */
   group: string | null;
   onetRole: string;
 }
@@ -54,7 +55,7 @@ interface Pair {
 export interface EscoOnetCounts {
   /** Rows linking an ESCO occupation to an O*NET occupation. */
   occupations: number;
-  /** Rows placing an O*NET occupation in an ISCO-08 unit group. */
+  /** Rows placing an O*NET occupation in an ISCO-08 group. */
   groups: number;
   /** Rows skipped with a warning: an end the graph does not hold. */
   missing: number;
@@ -64,11 +65,11 @@ export interface EscoOnetCounts {
  * O*NET's ESCO to O*NET-SOC crosswalk: each row whose two ends the graph holds
  * becomes one cited link. A row naming an ESCO occupation by its code (`3521.1.7`,
  * stored by the ESCO import as `ESCO_CODE:3521.1.7`) links that occupation
- * EQUIVALENT_TO the O*NET occupation (`Role.equivalents`, both ways); a row naming a
- * four-digit ISCO-08 unit group places the O*NET occupation IN_OCCUPATION_GROUP that
- * group, when the graph has it. A row whose end the graph lacks (an occupation of
- * another ESCO or O*NET release, or a taxonomy not imported yet) is skipped with a
- * warning, not an error; a malformed code is rejected. The workbook's title rows
+ * EQUIVALENT_TO the O*NET occupation (`Role.equivalents`, both ways); a row naming
+ * an ISCO-08 group (a four-digit unit group; a few name a three-digit minor group)
+ * places the O*NET occupation IN_OCCUPATION_GROUP that group. A row whose end the
+ * graph lacks (an occupation of another ESCO or O*NET release, or a taxonomy not
+ * imported yet) is skipped with a warning, not an error; a malformed code is rejected. The workbook's title rows
  * above its header and the note below the table are passed over.
  *
  * Import O*NET and ESCO first; after importing them again (another release), run
@@ -94,7 +95,7 @@ export async function importEscoOnetCrosswalk(database: Database, options: EscoO
     if (!row.problem && !row.values[ESCO_SIDE] && !row.values[ONET_SIDE]) continue;
     parsed.push({ line: row.line, item: rowOf(crosswalkRow, row) });
   }
-  const groupIds = [...new Set(parsed.flatMap(({ item }) => ('item' in item && ISCO_UNIT_GROUP.test(item.item[ESCO_SIDE]) ? [iscoGroupId(item.item[ESCO_SIDE])] : [])))];
+  const groupIds = [...new Set(parsed.flatMap(({ item }) => ('item' in item && ISCO_GROUP.test(item.item[ESCO_SIDE]) ? [iscoGroupId(item.item[ESCO_SIDE])] : [])))];
   const groups = new Set(
     (await runner.read('nodes-by-ids', { ids: groupIds })).filter((row) => row.label === 'OccupationGroup').map((row) => String((row.node as { id: unknown }).id)),
   );
@@ -105,10 +106,10 @@ export async function importEscoOnetCrosswalk(database: Database, options: EscoO
     const escoCode = item.item[ESCO_SIDE];
     const onetCode = item.item[ONET_SIDE];
     const onetRole = occupationId(onetCode);
-    const group = ISCO_UNIT_GROUP.test(escoCode) ? iscoGroupId(escoCode) : null;
+    const group = ISCO_GROUP.test(escoCode) ? iscoGroupId(escoCode) : null;
     const escoRoles = group ? [] : (byEscoCode.get(escoCode) ?? []);
     const missing = [
-      ...(group && !groups.has(group) ? [`ISCO-08 unit group ${escoCode}`] : []),
+      ...(group && !groups.has(group) ? [`ISCO-08 group ${escoCode}`] : []),
       ...(!group && escoRoles.length === 0 ? [`ESCO occupation ${escoCode}`] : []),
       ...(onetRoles.has(onetRole) ? [] : [`O*NET occupation ${onetCode}`]),
     ];
@@ -121,7 +122,7 @@ export async function importEscoOnetCrosswalk(database: Database, options: EscoO
     return { item: { escoRoles, group, onetRole } };
   });
   options.progress(
-    `${name}: ${counts.occupations} row(s) link an ESCO occupation to an O*NET occupation, ${counts.groups} place an O*NET occupation in an ISCO-08 unit group, ` +
+    `${name}: ${counts.occupations} row(s) link an ESCO occupation to an O*NET occupation, ${counts.groups} place an O*NET occupation in an ISCO-08 group, ` +
       `${counts.missing} name an end the graph does not hold`,
   );
 
