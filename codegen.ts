@@ -38,6 +38,7 @@ const config: CodegenConfig = {
           GrowthFigure: '../models/records#NodeRecord',
           RoleSkill: '../models/records#LinkRecord',
           RelatedRole: '../models/records#LinkRecord',
+          RoleEquivalent: '../models/records#LinkRecord',
           RoleTool: '../models/records#LinkRecord',
           RoleResponsibility: '../models/records#LinkRecord',
           Collaboration: '../models/records#LinkRecord',

@@ -59,6 +59,12 @@ export type CitationInput = {
 export type CodeSystem =
   /** ESCO occupation URIs. */
   | 'ESCO'
+  /**
+   * ESCO occupation codes, e.g. 3521.1.7: the ISCO-08 unit group followed by ESCO's
+   * numbering of the occupations under it (the `code` column of ESCO's occupations
+   * file), as crosswalks such as O*NET's ESCO to O*NET-SOC name ESCO occupations.
+   */
+  | 'ESCO_CODE'
   /** ISCO-08 unit groups, e.g. 3521. */
   | 'ISCO'
   /** O*NET-SOC occupation codes, e.g. 27-4014.00 (Sound Engineering Technicians). */
@@ -867,6 +873,11 @@ export type Relation =
   | 'BROADER_ROLE'
   /** A role works with another role or with collaborators such as artists. */
   | 'COLLABORATES_WITH'
+  /**
+   * A published crosswalk states two occupations of different taxonomies equivalent
+   * (O*NET's ESCO to O*NET-SOC crosswalk: an ESCO occupation and an O*NET occupation).
+   */
+  | 'EQUIVALENT_TO'
   /** A role carries out a duty. */
   | 'HAS_RESPONSIBILITY'
   /** A role belongs to an occupation group (ESCO: an ISCO-08 unit group). */
@@ -925,6 +936,13 @@ export type Role = Node & {
   collaborators: Array<Collaboration>;
   /** Education the sources say the role requires. */
   education: Array<EducationRequirement>;
+  /**
+   * The occupations of other taxonomies a published crosswalk states equivalent to this
+   * one (an ESCO occupation's O*NET occupations and the other way round), each with the
+   * crosswalk's name and the kind of match where the crosswalk gives one. Listed by both
+   * ends. Ordered by name; empty for a role no imported crosswalk names.
+   */
+  equivalents: Array<RoleEquivalent>;
   /**
    * The role's codes in public taxonomies, for joining with other data: its O*NET-SOC
    * occupation, ISCO group or ESCO occupation. For a curated role, the codes of the
@@ -1004,6 +1022,22 @@ export type RoleEdge = {
   cursor: Scalars['String']['output'];
   /** The role. */
   node: Role;
+};
+
+/** An occupation of another taxonomy that a published crosswalk states equivalent to a role. */
+export type RoleEquivalent = {
+  __typename?: 'RoleEquivalent';
+  /** The crosswalk stating the equivalence, e.g. O*NET's ESCO to O*NET-SOC crosswalk. */
+  crosswalk?: Maybe<Scalars['String']['output']>;
+  /**
+   * The kind of match the crosswalk gives (e.g. exact, broad, narrow); null when it gives
+   * none, as O*NET's ESCO to O*NET-SOC crosswalk does.
+   */
+  match?: Maybe<Scalars['String']['output']>;
+  /** The equivalent role, in the other taxonomy. */
+  role: Role;
+  /** Passages stating the equivalence: the crosswalk's rows, cited by source. */
+  sources: Array<Citation>;
 };
 
 /** A role. Ids are lowercase words joined by hyphens. */
@@ -1563,6 +1597,7 @@ export type ResolversTypes = {
   Role: ResolverTypeWrapper<NodeRecord>;
   RoleConnection: ResolverTypeWrapper<Omit<RoleConnection, 'edges'> & { edges: Array<ResolversTypes['RoleEdge']> }>;
   RoleEdge: ResolverTypeWrapper<Omit<RoleEdge, 'node'> & { node: ResolversTypes['Role'] }>;
+  RoleEquivalent: ResolverTypeWrapper<LinkRecord>;
   RoleInput: RoleInput;
   RoleItems: ResolverTypeWrapper<Omit<RoleItems, 'items' | 'role'> & { items: Array<ResolversTypes['Node']>, role: ResolversTypes['Role'] }>;
   RoleMatch: ResolverTypeWrapper<Omit<RoleMatch, 'role' | 'sharedSkills'> & { role: ResolversTypes['Role'], sharedSkills: Array<ResolversTypes['Skill']> }>;
@@ -1636,6 +1671,7 @@ export type ResolversParentTypes = {
   Role: NodeRecord;
   RoleConnection: Omit<RoleConnection, 'edges'> & { edges: Array<ResolversParentTypes['RoleEdge']> };
   RoleEdge: Omit<RoleEdge, 'node'> & { node: ResolversParentTypes['Role'] };
+  RoleEquivalent: LinkRecord;
   RoleInput: RoleInput;
   RoleItems: Omit<RoleItems, 'items' | 'role'> & { items: Array<ResolversParentTypes['Node']>, role: ResolversParentTypes['Role'] };
   RoleMatch: Omit<RoleMatch, 'role' | 'sharedSkills'> & { role: ResolversParentTypes['Role'], sharedSkills: Array<ResolversParentTypes['Skill']> };
@@ -1873,6 +1909,7 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   collaborators?: Resolver<Array<ResolversTypes['Collaboration']>, ParentType, ContextType>;
   education?: Resolver<Array<ResolversTypes['EducationRequirement']>, ParentType, ContextType>;
+  equivalents?: Resolver<Array<ResolversTypes['RoleEquivalent']>, ParentType, ContextType>;
   externalCodes?: Resolver<Array<ResolversTypes['ExternalCode']>, ParentType, ContextType>;
   growth?: Resolver<Array<ResolversTypes['GrowthFigure']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1901,6 +1938,13 @@ export type RoleConnectionResolvers<ContextType = Context, ParentType extends Re
 export type RoleEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleEdge'] = ResolversParentTypes['RoleEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type RoleEquivalentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleEquivalent'] = ResolversParentTypes['RoleEquivalent']> = {
+  crosswalk?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  match?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
 };
 
 export type RoleItemsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleItems'] = ResolversParentTypes['RoleItems']> = {
@@ -2098,6 +2142,7 @@ export type Resolvers<ContextType = Context> = {
   Role?: RoleResolvers<ContextType>;
   RoleConnection?: RoleConnectionResolvers<ContextType>;
   RoleEdge?: RoleEdgeResolvers<ContextType>;
+  RoleEquivalent?: RoleEquivalentResolvers<ContextType>;
   RoleItems?: RoleItemsResolvers<ContextType>;
   RoleMatch?: RoleMatchResolvers<ContextType>;
   RoleRecommendation?: RoleRecommendationResolvers<ContextType>;

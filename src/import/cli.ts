@@ -4,6 +4,7 @@ import { openDatabase } from '../database/open-database';
 import { createLogger } from '../logging/logger';
 import { importOews, oewsReleaseFromFile } from './bls/oews-import';
 import { importProjections } from './bls/projections-import';
+import { importEscoOnetCrosswalk } from './crosswalk/esco-onet-import';
 import { importEsco } from './esco/esco-import';
 import { ImportRefusedError, type ImportReport } from './import-report';
 import { locateEscoFiles } from './esco/locate-esco-files';
@@ -13,6 +14,7 @@ const USAGE = `usage: npm run import -- onet DIR [--release 30.0] [--min-importa
        npm run import -- esco DIR [DIR2] [--release 1.1.1] [--batch-size 1000] [--restart] [--strict]
        npm run import -- bls-oews FILE [--release M2024] [--restart]      (national_M2024_dl.xlsx, or it as .tsv/.csv)
        npm run import -- bls-projections FILE [--release 2024-34] [--restart]   (Employment Projections table 1.2)
+       npm run import -- crosswalk-esco-onet FILE [--restart]   (O*NET's ESCO_to_ONET-SOC.xlsx, or it as .tsv)
 
 Imports a taxonomy's bulk files into the graph, with the service's connection
 settings (NEO4J_URI, NEO4J_PASSWORD...; unset: the local Neo4j, reused when the
@@ -20,7 +22,9 @@ service is running). ESCO: the English folder of a v1.2.x download; for v1.1.x
 the English folder and the language-independent one ("... classification -  - csv"),
 or the folder holding both. Every ESCO file is read once before anything is written:
 a missing file refuses the import. The BLS figures attach to the roles that carry an
-O*NET-SOC code, so import O*NET first. Interrupted imports resume where they stopped;
+O*NET-SOC code, so import O*NET first; the crosswalk links the O*NET and ESCO
+occupations the graph holds, so import both first (and again with --restart after
+importing another release of either). Interrupted imports resume where they stopped;
 --restart reads every file again. Each file's rows read, written, skipped (with a
 warning: a relation naming a concept the release lacks) and rejected (with the
 reason) are listed; a finished file's account is kept, so a repeated run reports it
@@ -28,7 +32,7 @@ again. The exit code is 1 when rows were rejected, or with --strict when the
 pre-flight pass found any row to skip or reject (then nothing is written); 2 when
 the import could not run (a missing file, a wrong header, no database).`;
 
-const TAXONOMIES = ['onet', 'esco', 'bls-oews', 'bls-projections'] as const;
+const TAXONOMIES = ['onet', 'esco', 'bls-oews', 'bls-projections', 'crosswalk-esco-onet'] as const;
 
 interface Arguments {
   taxonomy: (typeof TAXONOMIES)[number];
@@ -106,9 +110,10 @@ async function main(): Promise<number> {
       esco: () => locateEscoFiles(args.dirs).release,
       'bls-oews': () => oewsReleaseFromFile(first),
       'bls-projections': () => 'table 1.2',
+      'crosswalk-esco-onet': () => 'ESCO to O*NET-SOC 2019',
     }[args.taxonomy]();
   if (!release) {
-    const example = { onet: '30.0', esco: '1.1.1', 'bls-oews': 'M2024', 'bls-projections': '2024-34' }[args.taxonomy];
+    const example = { onet: '30.0', esco: '1.1.1', 'bls-oews': 'M2024', 'bls-projections': '2024-34', 'crosswalk-esco-onet': '' }[args.taxonomy];
     throw new ConfigError(`cannot tell the release from the name ${args.dirs.join(', ')}; pass --release, e.g. --release ${example}`);
   }
   const config = loadConfig(process.env);
@@ -125,6 +130,7 @@ async function main(): Promise<number> {
       esco: () => importEsco(opened.database, { ...args, release, progress }),
       'bls-oews': () => importOews(opened.database, { ...args, file: first, release, progress }),
       'bls-projections': () => importProjections(opened.database, { ...args, file: first, release: args.release, progress }),
+      'crosswalk-esco-onet': () => importEscoOnetCrosswalk(opened.database, { ...args, file: first, progress }),
     }[args.taxonomy];
     const report = await run();
     return printReport(report);

@@ -71,6 +71,9 @@ export interface LinkRecord {
   inDemand?: boolean | null;
   commodityCode?: string | null;
   commodity?: string | null;
+  /** For an equivalence a crosswalk states: the crosswalk's name, and the kind of match where it gives one. */
+  crosswalk?: string | null;
+  match?: string | null;
   /**
    * True when the link is stated of the role at its start alone (see `oneWayWhen` in
    * src/models/relations.ts) and this role is at its end: it belongs in the incoming view.
@@ -101,7 +104,7 @@ export interface NodeWriteRecord {
 }
 
 /** The code systems of `externalCodes` (stored as `SYSTEM:code` strings). */
-export const CODE_SYSTEMS = ['ONET_SOC', 'ISCO', 'ESCO'] as const;
+export const CODE_SYSTEMS = ['ONET_SOC', 'ISCO', 'ESCO', 'ESCO_CODE'] as const;
 export type CodeSystem = (typeof CODE_SYSTEMS)[number];
 
 /** Splits the stored `SYSTEM:code` strings; entries of an unknown system are left out. */

@@ -216,6 +216,28 @@ export const RELATIONS = {
     verb: 'is related to',
     bothVerb: null,
   },
+  EQUIVALENT_TO: {
+    from: ['Role'],
+    to: ['Role'],
+    roleFact: {
+      field: 'equivalents',
+      shape: {
+        kind: 'wrapper',
+        type: 'RoleEquivalent',
+        nodeField: 'role',
+        linkFields: { role: [], crosswalk: ['crosswalk'], match: ['match'], sources: CITATION },
+      },
+    },
+    bothWaysBetweenRoles: true,
+    oneWayWhen: null,
+    orderedBy: [],
+    figure: false,
+    weighted: false,
+    needsReason: false,
+    dimension: null,
+    verb: 'is the equivalent of',
+    bothVerb: 'are both equivalents of',
+  },
   COLLABORATES_WITH: {
     from: ['Role'],
     to: ['Role', 'Collaborator'],

@@ -162,6 +162,8 @@ function groupLinks(rawLinks: RawLink[]): Omit<RoleDetailsRecord, 'role'> {
       inDemand: flag('inDemand'),
       commodityCode: text('commodityCode'),
       commodity: text('commodity'),
+      crosswalk: text('crosswalk'),
+      match: text('match'),
       incoming,
     };
     seen.set(key, link);

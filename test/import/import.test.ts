@@ -231,7 +231,7 @@ describe('ESCO CSV download', () => {
       .sort((a, b) => a.skill.id.localeCompare(b.skill.id));
 
     const response = await api.query(`{ role(id: "${escoId(occupationUri as string)}") { externalCodes { system } skills { skill { id } essential } } }`);
-    expect(response.data?.role.externalCodes.map((entry: { system: string }) => entry.system)).toEqual(['ESCO', 'ISCO']);
+    expect(response.data?.role.externalCodes.map((entry: { system: string }) => entry.system)).toEqual(['ESCO', 'ISCO', 'ESCO_CODE']);
     const skills = (response.data?.role.skills ?? []) as { skill: { id: string } }[];
     expect([...skills].sort((a, b) => a.skill.id.localeCompare(b.skill.id))).toEqual(expected);
   });

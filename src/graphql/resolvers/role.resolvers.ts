@@ -26,6 +26,7 @@ const CODE_FORMATS = {
     example: 'http://data.europa.eu/esco/occupation/<uuid>',
     match: (code: string) => ({ codes: [`ESCO:${code}`], prefixes: [] }),
   },
+  ESCO_CODE: { pattern: /^\d{4}(\.\d{1,3})+$/, example: '3521.1.7', match: (code: string) => ({ codes: [`ESCO_CODE:${code}`], prefixes: [] }) },
 } as const;
 const rolesByCodeArgs = z
   .object({ system: z.enum(Object.keys(CODE_FORMATS) as [keyof typeof CODE_FORMATS]), code: z.string().trim().max(200), first: firstArg })
@@ -164,6 +165,12 @@ export const roleResolvers: Resolvers = {
   RoleResponsibility: {
     responsibility: (link) => link.target,
     core: (link) => link.core ?? null,
+    sources: (link) => link.citations,
+  },
+  RoleEquivalent: {
+    role: (link) => link.target,
+    crosswalk: (link) => link.crosswalk ?? null,
+    match: (link) => link.match ?? null,
     sources: (link) => link.citations,
   },
   Collaboration: {

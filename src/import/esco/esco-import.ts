@@ -29,6 +29,8 @@ export interface EscoImportOptions {
 
 const CONCEPT_URI = /^http:\/\/data\.europa\.eu\/esco\/(occupation|skill)\/([0-9a-f-]{36})$/;
 const ISCO_URI = /^http:\/\/data\.europa\.eu\/esco\/isco\/C(\d{1,4})$/;
+/** An ESCO occupation code: its ISCO-08 unit group, then ESCO's numbering under it (`3521.1.7`). */
+export const ESCO_CODE = /^\d{4}(\.\d{1,3})+$/;
 const occupationUri = z.string().regex(CONCEPT_URI, 'an ESCO occupation URI').refine((uri) => uri.includes('/occupation/'), 'an ESCO occupation URI');
 const skillUri = z.string().regex(CONCEPT_URI, 'an ESCO skill URI').refine((uri) => uri.includes('/skill/'), 'an ESCO skill URI');
 const iscoUri = z.string().regex(ISCO_URI, 'an ESCO ISCO group URI');
@@ -53,6 +55,12 @@ const occupationRow = z.object({
   altLabels: labels,
   iscoGroup: z.string().regex(/^\d{4}$/, 'a four-digit ISCO-08 unit group'),
   description: optionalText,
+  /** ESCO's code for the occupation (`3521.1.7`), as crosswalks name it; absent from files that lack the column. */
+  code: z
+    .string()
+    .optional()
+    .transform((value) => (value && value.trim() ? value.trim() : null))
+    .refine((value) => value === null || ESCO_CODE.test(value), 'an ESCO occupation code such as 3521.1.7'),
 });
 const skillRow = z.object({
   conceptUri: skillUri,
@@ -113,7 +121,7 @@ interface Preflight {
 /**
  * Imports ESCO's CSV download, v1.1.x (two folders) or v1.2.x (one): ISCO-08 groups
  * become occupation groups, each part of its broader group; occupations become
- * roles (with their ESCO URI and ISCO group as external codes, alternative labels as
+ * roles (with their ESCO URI, ISCO group and ESCO code as external codes, alternative labels as
  * aliases) in their ISCO unit group, under their broader occupation where the
  * hierarchy places one; skills and knowledge become skills; occupation-skill
  * relations become requirements marked essential or optional, and skill-skill
@@ -177,7 +185,7 @@ export async function importEsco(database: Database, options: EscoImportOptions)
               name: row.preferredLabel,
               aliases: row.altLabels,
               summary: row.description,
-              externalCodes: [`ESCO:${row.conceptUri}`, `ISCO:${row.iscoGroup}`],
+              externalCodes: [`ESCO:${row.conceptUri}`, `ISCO:${row.iscoGroup}`, ...(row.code ? [`ESCO_CODE:${row.code}`] : [])],
               ...cite,
             },
           })),

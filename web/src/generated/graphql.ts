@@ -8,6 +8,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type CodeSystem =
   /** ESCO occupation URIs. */
   | 'ESCO'
+  /**
+   * ESCO occupation codes, e.g. 3521.1.7: the ISCO-08 unit group followed by ESCO's
+   * numbering of the occupations under it (the `code` column of ESCO's occupations
+   * file), as crosswalks such as O*NET's ESCO to O*NET-SOC name ESCO occupations.
+   */
+  | 'ESCO_CODE'
   /** ISCO-08 unit groups, e.g. 3521. */
   | 'ISCO'
   /** O*NET-SOC occupation codes, e.g. 27-4014.00 (Sound Engineering Technicians). */
@@ -57,6 +63,11 @@ export type Relation =
   | 'BROADER_ROLE'
   /** A role works with another role or with collaborators such as artists. */
   | 'COLLABORATES_WITH'
+  /**
+   * A published crosswalk states two occupations of different taxonomies equivalent
+   * (O*NET's ESCO to O*NET-SOC crosswalk: an ESCO occupation and an O*NET occupation).
+   */
+  | 'EQUIVALENT_TO'
   /** A role carries out a duty. */
   | 'HAS_RESPONSIBILITY'
   /** A role belongs to an occupation group (ESCO: an ISCO-08 unit group). */
