@@ -65,7 +65,7 @@ export type CodeSystem =
    * file), as crosswalks such as O*NET's ESCO to O*NET-SOC name ESCO occupations.
    */
   | 'ESCO_CODE'
-  /** ISCO-08 unit groups, e.g. 3521. */
+  /** ISCO-08 groups, e.g. the unit group 3521; in `rolesByCode`, a broader group (352, 35) finds the roles of every unit group under it. */
   | 'ISCO'
   /** O*NET-SOC occupation codes, e.g. 27-4014.00 (Sound Engineering Technicians). */
   | 'ONET_SOC'
@@ -727,7 +727,9 @@ export type Query = {
    * settings, tools, education levels and collaborators, best match first. Each word
    * matches as a prefix (so `mix` finds Mixing) and, from four letters on, with one
    * typo. `text` must hold at least one letter or digit and at most 200 characters;
-   * `first` is 1..100 (default 10); `kinds` restricts the kinds searched.
+   * `first` is 1..100 (default 10); `kinds` restricts the kinds searched. A text that
+   * is a classification's code (O*NET-SOC `27-4014.00`, SOC `27-4014`, ISCO-08 `3521`,
+   * ESCO `3521.1.7`) also finds the roles carrying it, as `rolesByCode` does, first.
    */
   search: Array<SearchHit>;
   /**
@@ -1218,7 +1220,10 @@ export type SearchHit = {
   name: Scalars['String']['output'];
   /** The node found. */
   node: Node;
-  /** Full-text relevance score; higher is better. Only comparable within one search. */
+  /**
+   * Relevance; higher is better. Only comparable within one search. A role found by a
+   * code the text is scores just above the best full-text match.
+   */
   score: Scalars['Float']['output'];
 };
 

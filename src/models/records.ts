@@ -49,7 +49,7 @@ export interface NodeRecord {
   employment?: number | null;
   baseEmployment?: number | null;
   projectedEmployment?: number | null;
-  /** `SYSTEM:code` strings, e.g. `ONET_SOC:27-4014.00`; see parseExternalCodes. */
+  /** `SYSTEM:code` strings, e.g. `ONET_SOC:27-4014.00`; see parseExternalCodes in code-systems.ts. */
   externalCodes?: string[] | null;
 }
 
@@ -101,19 +101,4 @@ export interface NodeWriteRecord {
   outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED';
   id: string;
   lastChange: ChangeRecord | null;
-}
-
-/** The code systems of `externalCodes` (stored as `SYSTEM:code` strings). */
-export const CODE_SYSTEMS = ['ONET_SOC', 'ISCO', 'ESCO', 'ESCO_CODE'] as const;
-export type CodeSystem = (typeof CODE_SYSTEMS)[number];
-
-/** Splits the stored `SYSTEM:code` strings; entries of an unknown system are left out. */
-export function parseExternalCodes(stored: unknown): { system: CodeSystem; code: string }[] {
-  if (!Array.isArray(stored)) return [];
-  return stored.flatMap((entry) => {
-    const text = String(entry);
-    const separator = text.indexOf(':');
-    const system = text.slice(0, separator) as CodeSystem;
-    return separator > 0 && CODE_SYSTEMS.includes(system) ? [{ system, code: text.slice(separator + 1) }] : [];
-  });
 }

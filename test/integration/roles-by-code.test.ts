@@ -49,3 +49,30 @@ describe('rolesByCode', () => {
     expectGraphQLError(response, { code: 'BAD_USER_INPUT', message: 'Argument "code" is not a ONET_SOC code such as 27-4014.00.' });
   });
 });
+
+describe('search by a code', () => {
+  const SEARCH = 'query ($text: String!, $kinds: [NodeKind!]) { search(text: $text, kinds: $kinds) { kind name score node { id } } }';
+
+  it('puts the roles carrying an O*NET-SOC or SOC code first, scored above every text match', async () => {
+    for (const [code, ids] of byOnetCode) {
+      for (const text of [code, code.slice(0, 7)]) {
+        const response = await api.query(SEARCH, { text });
+        expectNoErrors(response);
+        const hits = response.data?.search as { kind: string; score: number; node: { id: string } }[];
+        const first = hits.slice(0, ids.length);
+        expect(first.map((hit) => hit.node.id).sort()).toEqual(expect.arrayContaining([...ids].sort()));
+        expect(first.every((hit) => hit.kind === 'ROLE')).toBe(true);
+        const rest = hits.slice(first.length);
+        for (const hit of rest) expect(hit.score).toBeLessThan(first[0]?.score as number);
+      }
+    }
+  });
+
+  it('finds no role by code when the kinds searched leave roles out', async () => {
+    const [code] = [...byOnetCode.keys()];
+    const response = await api.query(SEARCH, { text: code, kinds: ['SKILL'] });
+    expectNoErrors(response);
+    expect((response.data?.search as { kind: string }[]).every((hit) => hit.kind === 'SKILL')).toBe(true);
+  });
+});
+

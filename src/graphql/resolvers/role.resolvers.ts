@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { z } from 'zod';
+import { CODE_SYSTEMS, parseExternalCodes } from '../../models/code-systems';
 import type { Resolvers, RoleResolvers } from '../../generated/graphql';
-import { parseExternalCodes, type NodeRecord, type LinkRecord, type RoleDetailsRecord, type SourceRecord } from '../../models/records';
+import { type NodeRecord, type LinkRecord, type RoleDetailsRecord, type SourceRecord } from '../../models/records';
 import type { Context } from '../context';
 import { RELATIONS, ROLE_FACT_FIELDS, type RoleFactFieldSpec } from '../../models/relations';
 import { noRoleFacts, roleLinksKey, type RoleLinksKey } from '../../repositories/role.repository';
@@ -12,26 +13,10 @@ import { firstArg, idArg, parseArgs } from '../parse-args';
 
 const roleArgs = z.object({ id: idArg });
 
-/**
- * How each classification's codes are written, and what of the stored codes
- * (`SYSTEM:code`) one matches: itself, or for a SOC code every O*NET-SOC code that
- * refines it.
- */
-const CODE_FORMATS = {
-  ONET_SOC: { pattern: /^\d{2}-\d{4}\.\d{2}$/, example: '27-4014.00', match: (code: string) => ({ codes: [`ONET_SOC:${code}`], prefixes: [] }) },
-  SOC: { pattern: /^\d{2}-\d{4}$/, example: '27-4014', match: (code: string) => ({ codes: [], prefixes: [`ONET_SOC:${code}.`] }) },
-  ISCO: { pattern: /^\d{4}$/, example: '3521', match: (code: string) => ({ codes: [`ISCO:${code}`], prefixes: [] }) },
-  ESCO: {
-    pattern: /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]{36}$/,
-    example: 'http://data.europa.eu/esco/occupation/<uuid>',
-    match: (code: string) => ({ codes: [`ESCO:${code}`], prefixes: [] }),
-  },
-  ESCO_CODE: { pattern: /^\d{4}(\.\d{1,3})+$/, example: '3521.1.7', match: (code: string) => ({ codes: [`ESCO_CODE:${code}`], prefixes: [] }) },
-} as const;
 const rolesByCodeArgs = z
-  .object({ system: z.enum(Object.keys(CODE_FORMATS) as [keyof typeof CODE_FORMATS]), code: z.string().trim().max(200), first: firstArg })
+  .object({ system: z.enum(Object.keys(CODE_SYSTEMS) as [keyof typeof CODE_SYSTEMS]), code: z.string().trim().max(200), first: firstArg })
   .superRefine(({ system, code }, context) => {
-    const format = CODE_FORMATS[system];
+    const format = CODE_SYSTEMS[system];
     if (!format.pattern.test(code)) context.addIssue({ code: 'custom', message: `is not a ${system} code such as ${format.example}`, path: ['code'] });
   });
 const rolesArgs = z.object({ first: firstArg, after: z.string().max(400).nullish() });
@@ -130,7 +115,7 @@ export const roleResolvers: Resolvers = {
     },
     rolesByCode: async (_parent, args, { repositories }) => {
       const { system, code, first } = parseArgs(rolesByCodeArgs, args);
-      const { codes, prefixes } = CODE_FORMATS[system].match(code);
+      const { codes, prefixes } = CODE_SYSTEMS[system].match(code);
       return repositories.roles.byCode(codes, prefixes, first);
     },
     roles: async (_parent, args, { repositories }) => {

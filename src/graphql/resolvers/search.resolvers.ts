@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Resolvers } from '../../generated/graphql';
+import { codeMatchOf } from '../../models/code-systems';
 import { kindOfLabel, LABEL_OF_KIND, type NodeKindName } from '../../models/node-labels';
 import { toLuceneQuery } from '../../repositories/lucene-query';
 import { AppError } from '../../errors/app-error';
@@ -22,11 +23,21 @@ export const searchResolvers: Resolvers = {
         throw new AppError(ErrorCode.BAD_USER_INPUT, 'Argument "text" must contain a letter or digit.', { argument: 'text' });
       }
       const labels = kinds ? kinds.map((kind) => LABEL_OF_KIND[kind]) : null;
-      const results = await repositories.search.search(query, labels, first);
-      return results.flatMap(({ node, score }) => {
+      // A text that is a code (27-4014.00, 27-4014, 3521, 3521.1.7) also finds the roles carrying it.
+      const code = codeMatchOf(text);
+      const [byCode, results] = await Promise.all([
+        code && (!labels || labels.includes('Role')) ? repositories.roles.byCode(code.codes, code.prefixes, first) : Promise.resolve([]),
+        repositories.search.search(query, labels, first),
+      ]);
+      const textHits = results.flatMap(({ node, score }) => {
         const kind = kindOfLabel(node.label);
         return kind ? [{ node, kind, name: node.name ?? node.id, score }] : [];
       });
+      // Roles found by their code come first, scored just above the best text match.
+      const codeScore = Math.max(0, ...textHits.map((hit) => hit.score)) + 1;
+      const codeHits = byCode.map((node) => ({ node, kind: 'ROLE' as const, name: node.name ?? node.id, score: codeScore }));
+      const found = new Set(codeHits.map((hit) => hit.node.id));
+      return [...codeHits, ...textHits.filter((hit) => !found.has(hit.node.id))].slice(0, first);
     },
   },
 };

@@ -14,7 +14,7 @@ export type CodeSystem =
    * file), as crosswalks such as O*NET's ESCO to O*NET-SOC name ESCO occupations.
    */
   | 'ESCO_CODE'
-  /** ISCO-08 unit groups, e.g. 3521. */
+  /** ISCO-08 groups, e.g. the unit group 3521; in `rolesByCode`, a broader group (352, 35) finds the roles of every unit group under it. */
   | 'ISCO'
   /** O*NET-SOC occupation codes, e.g. 27-4014.00 (Sound Engineering Technicians). */
   | 'ONET_SOC'
