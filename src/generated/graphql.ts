@@ -156,6 +156,11 @@ export type EducationRequirement = {
   education: Education;
   /** The level as the source states it, for example `High school diploma`. */
   level: Scalars['String']['output'];
+  /**
+   * Percent (0-100) of workers in the occupation who say this level is required
+   * (O*NET's Required Level of Education); null for a curated requirement or a job zone.
+   */
+  share?: Maybe<Scalars['Float']['output']>;
   /** Passages stating the requirement. */
   sources: Array<Citation>;
 };
@@ -936,7 +941,11 @@ export type Role = Node & {
   citations: Array<Citation>;
   /** Roles and people this role works with, as the sources name them. Ordered by name. */
   collaborators: Array<Collaboration>;
-  /** Education the sources say the role requires. */
+  /**
+   * Education the sources say the role requires. For an O*NET occupation: the
+   * required levels of education O*NET's workers name, largest share first (ties: the
+   * lower level first), then O*NET's Job Zone and any curated level, by name.
+   */
   education: Array<EducationRequirement>;
   /**
    * The occupations of other taxonomies a published crosswalk states equivalent to this
@@ -1004,6 +1013,13 @@ export type Role = Node & {
   toolLinks: Array<RoleTool>;
   /** Software and equipment the role uses. Ordered by name. */
   tools: Array<Tool>;
+  /**
+   * The level of education most of the occupation's workers say is required: of
+   * `education`, the requirement with the largest share (ties: the lower level). Null
+   * when the role has no such distribution (a curated role, or an O*NET occupation
+   * without Required Level of Education data).
+   */
+  typicalEducation?: Maybe<EducationRequirement>;
 };
 
 /** A page of roles, ordered by id. */
@@ -1760,6 +1776,7 @@ export type EducationResolvers<ContextType = Context, ParentType extends Resolve
 export type EducationRequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EducationRequirement'] = ResolversParentTypes['EducationRequirement']> = {
   education?: Resolver<ResolversTypes['Education'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
 };
 
@@ -1931,6 +1948,7 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   toolLinks?: Resolver<Array<ResolversTypes['RoleTool']>, ParentType, ContextType>;
   tools?: Resolver<Array<ResolversTypes['Tool']>, ParentType, ContextType>;
+  typicalEducation?: Resolver<Maybe<ResolversTypes['EducationRequirement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

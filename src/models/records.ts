@@ -75,6 +75,12 @@ export interface LinkRecord {
   crosswalk?: string | null;
   match?: string | null;
   /**
+   * For an O*NET required level of education: the percent of the occupation's workers
+   * who name this level (0-100), and O*NET's category number of the level (1-12).
+   */
+  share?: number | null;
+  category?: number | null;
+  /**
    * True when the link is stated of the role at its start alone (see `oneWayWhen` in
    * src/models/relations.ts) and this role is at its end: it belongs in the incoming view.
    */

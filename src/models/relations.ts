@@ -16,12 +16,15 @@ export type FactShape =
  * One more Role field over the same links as the relation's own field, with its own
  * shape: `stated` lists what the role's own field lists (e.g. the tools with the
  * flags of each link), `incoming` the one-way links other roles state of this one
- * (see `oneWayWhen`).
+ * (see `oneWayWhen`). With `firstWith`, the field is one link, not a list: the first
+ * of the ordered list whose link carries that property (null when none does), as
+ * `Role.typicalEducation` is the level with the largest share.
  */
 export interface RoleFactView {
   field: string;
   shape: FactShape;
   links: 'stated' | 'incoming';
+  firstWith?: string;
 }
 
 /** One relationship type of the graph, with everything the code needs to know about it. */
@@ -72,6 +75,12 @@ export interface RelationSpec {
 
 const CITATION = ['sourceIds', 'quotes'];
 const RELATED_ROLE_FIELDS = { role: [], reason: ['reason'], sources: CITATION, inferred: ['inferred'], tier: ['tier'], rank: ['rank'] } as const;
+const EDUCATION_REQUIREMENT = {
+  kind: 'wrapper',
+  type: 'EducationRequirement',
+  nodeField: null,
+  linkFields: { level: [], education: [], share: ['share'], sources: CITATION },
+} as const;
 
 /**
  * The relationship types of the graph: the one place a relation's properties are
@@ -181,11 +190,13 @@ export const RELATIONS = {
     to: ['Education'],
     roleFact: {
       field: 'education',
-      shape: { kind: 'wrapper', type: 'EducationRequirement', nodeField: null, linkFields: { level: [], education: [], sources: CITATION } },
+      shape: EDUCATION_REQUIREMENT,
+      views: [{ field: 'typicalEducation', shape: EDUCATION_REQUIREMENT, links: 'stated', firstWith: 'share' }],
     },
     bothWaysBetweenRoles: false,
     oneWayWhen: null,
-    orderedBy: [],
+    // O*NET's required levels of education: largest share first, ties by the lower category.
+    orderedBy: ['share', 'category'],
     figure: false,
     weighted: false,
     needsReason: false,
@@ -369,15 +380,17 @@ export interface RoleFactFieldSpec {
   type: RoleRelation;
   shape: FactShape;
   links: RoleFactView['links'];
+  /** A field of one link: the first of the list carrying this link property (see RoleFactView). */
+  firstWith?: string;
 }
 
 /** Every Role field over a role's facts (each relation's own field, then its views), by field name. */
 export const ROLE_FACT_FIELDS: ReadonlyMap<string, RoleFactFieldSpec> = new Map(
-  ROLE_RELATIONS.flatMap((type) => {
+  ROLE_RELATIONS.flatMap((type): [string, RoleFactFieldSpec][] => {
     const roleFact = RELATIONS[type].roleFact as { field: string; shape: FactShape; views?: readonly RoleFactView[] };
     return [
-      [roleFact.field, { type, shape: roleFact.shape, links: 'stated' as const }] as const,
-      ...(roleFact.views ?? []).map((view) => [view.field, { type, shape: view.shape, links: view.links }] as const),
+      [roleFact.field, { type, shape: roleFact.shape, links: 'stated' }],
+      ...(roleFact.views ?? []).map((view): [string, RoleFactFieldSpec] => [view.field, { type, shape: view.shape, links: view.links, firstWith: view.firstWith }]),
     ];
   }),
 );

@@ -133,7 +133,9 @@ const TIER_ORDER: Readonly<Record<string, number>> = { 'Primary-Short': 0, 'Prim
  * A link stated of its start role alone (see `oneWayWhen` in the relation table) is
  * kept apart at its end (`incoming`), not merged with the end role's own statement.
  * Links with a rank (O*NET's related occupations) come first, in O*NET's order (tier,
- * then rank); the rest by the far node's name.
+ * then rank); links with a share (O*NET's required level of education) come first too,
+ * largest share first, ties by category (the lower level first); the rest by the far
+ * node's name.
  */
 function groupLinks(rawLinks: RawLink[]): Omit<RoleDetailsRecord, 'role'> {
   const details = noRoleFacts();
@@ -164,6 +166,8 @@ function groupLinks(rawLinks: RawLink[]): Omit<RoleDetailsRecord, 'role'> {
       commodity: text('commodity'),
       crosswalk: text('crosswalk'),
       match: text('match'),
+      share: typeof raw.link.share === 'number' ? raw.link.share : null,
+      category: typeof raw.link.category === 'number' ? raw.link.category : null,
       incoming,
     };
     seen.set(key, link);
@@ -172,8 +176,13 @@ function groupLinks(rawLinks: RawLink[]): Omit<RoleDetailsRecord, 'role'> {
   }
   const name = (link: LinkRecord) => link.target.name ?? link.target.id;
   const tier = (link: LinkRecord) => (link.tier ? (TIER_ORDER[link.tier] ?? 3) : 4);
+  const share = (link: LinkRecord) => link.share ?? -1;
+  const category = (link: LinkRecord) => link.category ?? Number.MAX_SAFE_INTEGER;
   for (const list of ROLE_RELATIONS.map(roleFactField)) {
-    details[list].sort((a, b) => tier(a) - tier(b) || (a.rank ?? 0) - (b.rank ?? 0) || name(a).localeCompare(name(b)));
+    details[list].sort(
+      (a, b) =>
+        tier(a) - tier(b) || (a.rank ?? 0) - (b.rank ?? 0) || share(b) - share(a) || category(a) - category(b) || name(a).localeCompare(name(b)),
+    );
   }
   details.sourceIds = [...sourceIds].sort();
   return details;

@@ -10,7 +10,7 @@ import { ImportFileError } from '../../src/import/delimited';
 import { escoId, importEsco } from '../../src/import/esco/esco-import';
 import { locateEscoFiles } from '../../src/import/esco/locate-esco-files';
 import { ImportRefusedError } from '../../src/import/import-report';
-import { hardwareId, importOnet, occupationId, technologyId } from '../../src/import/onet/onet-import';
+import { educationLevelId, hardwareId, importOnet, occupationId, technologyId } from '../../src/import/onet/onet-import';
 import { startTestApi, type TestApi } from '../integration/test-api';
 import { IMPORT_URI_VARIABLE } from './global-setup';
 import { readTsv } from '../support/read-tsv';
@@ -35,6 +35,19 @@ describe('O*NET text release', () => {
     const report = await importOnet(api.database, { ...quiet, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
     expect(report.steps.flatMap((step) => step.badRows)).toEqual([]);
     expect(report.steps.find((step) => step.file === 'Occupation Data.txt')?.items).toBe(occupations.length);
+    // Every row of the education file is read; a repeated (occupation, RL category) is skipped with a warning.
+    const education = tsv('onet', 'Education, Training, and Experience.txt');
+    const firstSeen = new Set<string>();
+    const repeats: number[] = [];
+    education.forEach((row, index) => {
+      if (row['Scale ID'] !== 'RL') return;
+      const key = `${row['O*NET-SOC Code']} ${row.Category}`;
+      if (firstSeen.has(key)) repeats.push(index + 2);
+      firstSeen.add(key);
+    });
+    const step = report.steps.find((entry) => entry.file === 'Education, Training, and Experience.txt');
+    expect(step).toMatchObject({ read: education.length, skipped: repeats.length, rejected: 0 });
+    expect(step?.warnings.map((warning) => warning.line)).toEqual(repeats);
   });
 
   it('makes each occupation a role with its code, description and alternate titles', async () => {
@@ -172,6 +185,57 @@ describe('O*NET text release', () => {
       expect.arrayContaining(tasks.map((row) => ({ responsibility: { name: row.Task }, core: row['Task Type'] === 'Core' }))),
     );
     expect(response.data?.role.responsibilityLinks).toHaveLength(tasks.length);
+  });
+
+  it('gives each occupation the required levels of education its workers name, with each share, largest first, after the job zone is kept', async () => {
+    // Read here from the fixture: the RL names by category, and each (occupation, category) share once.
+    const names = new Map(
+      tsv('onet', 'Education, Training, and Experience Categories.txt')
+        .filter((row) => row['Scale ID'] === 'RL')
+        .map((row) => [Number(row.Category), String(row['Category Description']).split(' - ')[0]]),
+    );
+    const shares = new Map<string, Map<number, number>>();
+    for (const row of tsv('onet', 'Education, Training, and Experience.txt').filter((entry) => entry['Scale ID'] === 'RL')) {
+      const own = shares.get(row['O*NET-SOC Code'] as string) ?? new Map<number, number>();
+      own.set(Number(row.Category), Number(row['Data Value']));
+      shares.set(row['O*NET-SOC Code'] as string, own);
+    }
+    const zones = new Map(tsv('onet', 'Job Zones.txt').map((row) => [row['O*NET-SOC Code'], row['Job Zone']]));
+    let zeros = 0;
+    for (const occupation of occupations) {
+      const soc = occupation['O*NET-SOC Code'] as string;
+      const own = [...(shares.get(soc) ?? new Map<number, number>())];
+      zeros += own.filter(([, share]) => share === 0).length;
+      const expected = own
+        .filter(([, share]) => share > 0)
+        .sort(([categoryA, a], [categoryB, b]) => b - a || categoryA - categoryB)
+        .map(([category, share]) => ({ level: names.get(category), share, education: { id: educationLevelId(category) } }));
+      expect(expected.length).toBeGreaterThan(0);
+      const response = await api.query(`{ role(id: "${occupationId(soc)}") { education { level share education { id } } typicalEducation { level share } } }`);
+      expect(response.errors).toBeUndefined();
+      // The distribution, largest share first, then the job zone, which stays.
+      expect(response.data?.role.education).toEqual([...expected, { level: `O*NET Job Zone ${zones.get(soc)}`, share: null, education: { id: `onet-job-zone-${zones.get(soc)}` } }]);
+      expect(response.data?.role.typicalEducation).toEqual({ level: expected[0]?.level, share: expected[0]?.share });
+    }
+    expect(zeros).toBeGreaterThan(0); // the fixture has levels no worker names: no requirement
+    const curated = await api.query('{ role(id: "audio-engineer") { typicalEducation { level } education { share } } }');
+    expect(curated.data?.role.typicalEducation).toBeNull();
+    expect((curated.data?.role.education as { share: number | null }[]).every((entry) => entry.share === null)).toBe(true);
+  });
+
+  it('keeps each link\'s category and Recommend Suppress flag, and writes nothing for the other scales', async () => {
+    const rows = tsv('onet', 'Education, Training, and Experience.txt');
+    const stored = await api.database.driver.executeQuery(
+      "MATCH (r:Role)-[e:REQUIRES_EDUCATION]->(n:Education) WHERE n.id STARTS WITH 'onet-education-rl-' RETURN r.id AS role, n.id AS level, e.category AS category, e.suppressed AS suppressed",
+    );
+    const links = stored.records.map((record) => record.toObject());
+    const expected = new Set(
+      rows
+        .filter((row) => row['Scale ID'] === 'RL' && Number(row['Data Value']) > 0)
+        .map((row) => `${occupationId(row['O*NET-SOC Code'] as string)} ${educationLevelId(Number(row.Category))} ${Number(row.Category)} ${row['Recommend Suppress'] === 'Y'}`),
+    );
+    expect(new Set(links.map((link) => `${link.role} ${link.level} ${Number(link.category)} ${link.suppressed}`))).toEqual(expected);
+    expect(links).toHaveLength(expected.size);
   });
 
   it('finds an occupation by an alternate or a reported title', async () => {

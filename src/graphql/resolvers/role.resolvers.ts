@@ -40,10 +40,10 @@ const isFactField = (name: string): name is FactField => FACT_FIELDS.has(name);
  * far node's name through fields of its own) reads the far node whole.
  */
 function factKey(field: FactField, tree: ResolveTree): Omit<RoleLinksKey, 'id'> {
-  const { type, shape } = FACT_FIELDS.get(field) as RoleFactFieldSpec;
+  const { type, shape, firstWith } = FACT_FIELDS.get(field) as RoleFactFieldSpec;
   const { oneWayWhen, orderedBy } = RELATIONS[type];
-  // What orders the list and tells stated links from incoming ones is read whatever the selection.
-  const always = [...orderedBy, ...(oneWayWhen ? [oneWayWhen] : [])];
+  // What orders the list, tells stated links from incoming ones and picks a field's one link is read whatever the selection.
+  const always = [...orderedBy, ...(oneWayWhen ? [oneWayWhen] : []), ...(firstWith ? [firstWith] : [])];
   const withAlways = (selected: string[] | null) => (selected === null ? null : [...new Set([...selected, ...always])].sort());
   if (shape.kind === 'node') return { type, properties: propertiesOfTree(tree, []), linkProperties: withAlways([]) };
   return { type, properties: shape.nodeField ? propertiesOfTree(tree, [shape.nodeField]) : null, linkProperties: withAlways(linkPropertiesOfTree(tree)) };
@@ -94,13 +94,20 @@ async function roleWithSelectedFacts(id: string, context: Context, info: GraphQL
   return role;
 }
 
-/** A resolver per Role fact field: the far nodes, or for a wrapper the links themselves. */
+/**
+ * A resolver per Role fact field: the far nodes, or for a wrapper the links
+ * themselves; for a field of one link (`firstWith`), the first link of the ordered
+ * list that carries the property, or null.
+ */
 function factResolvers(): Partial<RoleResolvers<Context>> {
-  const fields = [...FACT_FIELDS].map(([field, { shape }]) => {
+  const fields = [...FACT_FIELDS].map(([field, { shape, firstWith }]) => {
+    const carries = (link: LinkRecord) => link[firstWith as keyof LinkRecord] !== null && link[firstWith as keyof LinkRecord] !== undefined;
     const resolve: RoleFieldResolver =
       shape.kind === 'node'
         ? (role, _args, context, info) => targets(links(role, field, context, info))
-        : (role, _args, context, info) => links(role, field, context, info);
+        : firstWith
+          ? async (role, _args, context, info) => (await links(role, field, context, info)).find(carries) ?? null
+          : (role, _args, context, info) => links(role, field, context, info);
     return [field, resolve];
   });
   return Object.fromEntries(fields) as Partial<RoleResolvers<Context>>;
@@ -166,6 +173,7 @@ export const roleResolvers: Resolvers = {
   EducationRequirement: {
     level: (link) => link.target.name ?? link.target.id,
     education: (link) => link.target,
+    share: (link) => link.share ?? null,
     sources: (link) => link.citations,
   },
 };

@@ -5,7 +5,7 @@ import type { Database } from '../../database/database';
 import type { NodeRow, LinkRow } from '../../models/graph-rows';
 import { writeGraphRows } from '../../repositories/graph-writer';
 import { batchRows, type StepItem, type StepReport } from '../batch-loader';
-import { readDelimited, type FileRow } from '../delimited';
+import { ImportFileError, readDelimited, type FileRow } from '../delimited';
 import { ROLE_FACT } from '../../models/relations';
 import { nameId, taxonomyId } from '../ids';
 import { beginImport } from '../import-run';
@@ -88,6 +88,33 @@ const relatedRow = z.object({
   Index: z.string().regex(/^\d+$/, 'a rank').transform(Number),
 });
 const jobZoneRow = z.object({ 'O*NET-SOC Code': SOC_CODE, 'Job Zone': number(1, 5) });
+/** A row of Education, Training, and Experience.txt: any scale; the category and value are checked for RL alone. */
+const trainingRow = z.object({
+  'O*NET-SOC Code': SOC_CODE,
+  'Element ID': ELEMENT_ID,
+  'Scale ID': text,
+  Category: z.string(),
+  'Data Value': z.string(),
+  'Recommend Suppress': flag,
+});
+const categoryRow = z.object({ 'Element ID': ELEMENT_ID, 'Scale ID': text, Category: z.string(), 'Category Description': text });
+const CATEGORY = z.string().regex(/^\d+$/, 'a category number').transform(Number);
+
+/** The Required Level of Education scale (element 2.D.1): the share of workers naming each level. */
+const REQUIRED_LEVEL = { element: '2.D.1', scale: 'RL' } as const;
+/** The education node of one RL category. */
+export const educationLevelId = (category: number) => taxonomyId('onet-education-rl', String(category));
+
+/**
+ * A level's name from its category description: the text before " - " (O*NET follows
+ * the level with an explanation: "Post-Secondary Certificate - awarded for training...").
+ */
+export function educationLevelName(description: string): string {
+  return description.split(' - ')[0]?.trim() || description.trim();
+}
+
+/** One row of Education, Training, and Experience.txt: an RL share, or a row of another scale (read, not written). */
+type TrainingItem = { kind: 'share'; code: string; category: number; share: number; suppressed: boolean } | { kind: 'other' };
 
 /** The ratings of one element for one occupation, gathered from its IM and LV rows. */
 interface Rating {
@@ -108,8 +135,11 @@ interface Rating {
  * statements their responsibilities (core or supplemental), technology examples
  * (software) and tools used (hardware) their tools, with the commodity on each
  * link, related occupations their related roles (each occupation's own list, tier
- * and index), job zones their education, and reported titles (when the release has
- * them) more aliases. Tools Used.txt and Sample of Reported Titles.txt are optional.
+ * and index), job zones their education, the required level of education (RL: the
+ * share of workers naming each level) more education, one link per level with a
+ * share above 0, and reported titles (when the release has them) more aliases. Tools
+ * Used.txt, Sample of Reported Titles.txt and Education, Training, and Experience.txt
+ * (with its categories file) are optional.
  * Every fact cites one Source for the release.
  */
 export async function importOnet(database: Database, options: OnetImportOptions): Promise<ImportReport> {
@@ -359,6 +389,33 @@ export async function importOnet(database: Database, options: OnetImportOptions)
     }),
   );
 
+  if (fs.existsSync(file('Education, Training, and Experience.txt'))) {
+    const levels = await requiredLevels(tsv('Education, Training, and Experience Categories.txt', ['Element ID', 'Scale ID', 'Category', 'Category Description']));
+    steps.push(
+      await loader.load({
+        file: 'Education, Training, and Experience.txt',
+        items: shares(tsv('Education, Training, and Experience.txt', ['O*NET-SOC Code', 'Element ID', 'Scale ID', 'Category', 'Data Value']), levels, occupationKnown),
+        rows: (batch) => {
+          const nodes = new Map<string, NodeRow>();
+          const links: LinkRow[] = [];
+          for (const item of batch) {
+            // Other scales are read and not written; a level no worker names is no requirement.
+            if (item.kind !== 'share' || item.share === 0) continue;
+            const id = educationLevelId(item.category);
+            nodes.set(id, { id, label: 'Education', properties: { name: levels.get(item.category), ...cite } });
+            links.push({
+              from: occupationId(item.code),
+              to: id,
+              type: ROLE_FACT.education,
+              properties: { share: item.share, category: item.category, suppressed: item.suppressed, ...cite },
+            });
+          }
+          return batchRows([...nodes.values()], links);
+        },
+      }),
+    );
+  }
+
   const crosswalk = await linkRolesSharingCodes(database, actor, cite);
   options.progress(`crosswalk: ${crosswalk} role(s) of other sources related to the O*NET occupation with their code`);
   await finish();
@@ -455,4 +512,71 @@ async function* ratings(
     pending.set(key, rating);
   }
   yield* drain();
+}
+
+/**
+ * The names of the Required Level of Education categories (RL of element 2.D.1), by
+ * category number, from the categories file; a row it cannot read stops the import,
+ * since every share names its level through this file.
+ */
+async function requiredLevels(rows: AsyncIterable<FileRow>): Promise<Map<number, string>> {
+  const levels = new Map<number, string>();
+  for await (const row of rows) {
+    const parsed = rowOf(categoryRow, row);
+    if (!('item' in parsed)) throw new ImportFileError(`${row.file} line ${row.line}: ${'bad' in parsed ? parsed.bad.problem : ''}`);
+    const values = parsed.item;
+    if (values['Element ID'] !== REQUIRED_LEVEL.element || values['Scale ID'] !== REQUIRED_LEVEL.scale) continue;
+    const category = CATEGORY.safeParse(values.Category);
+    if (!category.success) throw new ImportFileError(`${row.file} line ${row.line}: "Category" ${JSON.stringify(values.Category)} is not a category number`);
+    levels.set(category.data, educationLevelName(values['Category Description']));
+  }
+  if (levels.size === 0) throw new ImportFileError('Education, Training, and Experience Categories.txt: no Required Level of Education (RL) categories');
+  return levels;
+}
+
+/**
+ * The rows of Education, Training, and Experience.txt: each RL row a share (percent,
+ * 0-100) of a category the categories file names; rows of other scales (RW, PT, OJ,
+ * IM) pass as read and not written. A row repeating an (occupation, category) already
+ * read is skipped with a warning when it states the same share, and rejected when it
+ * states another.
+ */
+async function* shares(
+  rows: AsyncIterable<FileRow>,
+  levels: ReadonlyMap<number, string>,
+  occupationKnown: readonly (readonly ['O*NET-SOC Code', ReadonlySet<string>, string])[],
+): AsyncGenerator<StepItem<TrainingItem>> {
+  const seen = new Map<string, { share: number; line: number }>();
+  for await (const row of rows) {
+    const parsed = requireKnown(rowOf(trainingRow, row), row, occupationKnown);
+    if (!('item' in parsed)) {
+      yield parsed;
+      continue;
+    }
+    const values = parsed.item;
+    if (values['Scale ID'] !== REQUIRED_LEVEL.scale) {
+      yield { item: { kind: 'other' } };
+      continue;
+    }
+    const bad = (problem: string): StepItem<TrainingItem> => ({ bad: { file: row.file, line: row.line, problem } });
+    const category = CATEGORY.safeParse(values.Category);
+    if (!category.success || !levels.has(category.data)) {
+      yield bad(`"Category" ${JSON.stringify(values.Category)} is not an RL category of Education, Training, and Experience Categories.txt`);
+      continue;
+    }
+    const share = number(0, 100).safeParse(values['Data Value']);
+    if (!share.success) {
+      yield bad(`"Data Value" ${JSON.stringify(values['Data Value'])} on scale RL: ${share.error.issues[0]?.message}`);
+      continue;
+    }
+    const key = `${values['O*NET-SOC Code']}|${category.data}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      const problem = `repeats ${values['O*NET-SOC Code']} category ${category.data} of line ${earlier.line}`;
+      yield earlier.share === share.data ? { warning: { file: row.file, line: row.line, problem } } : bad(`${problem} with another share (${earlier.share})`);
+      continue;
+    }
+    seen.set(key, { share: share.data, line: row.line });
+    yield { item: { kind: 'share', code: values['O*NET-SOC Code'], category: category.data, share: share.data, suppressed: values['Recommend Suppress'] === 'Y' } };
+  }
 }
