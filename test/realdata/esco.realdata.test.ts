@@ -81,7 +81,9 @@ describeNeeding(realData, 'ESCO v1.1.1, the whole published release', () => {
       essentialPairs: [...pairs.values()].filter((type) => type === 'essential').length,
     });
     driver = neo4j.driver(process.env[REALDATA_URI_VARIABLE] as string, neo4j.auth.basic(SUITE_USER, SUITE_PASSWORD));
-    first = await importCommand(root);
+    // Another file of the suite may have imported the release already (the crosswalk needs it):
+    // --restart reads every file again, so this run's account is a first run's.
+    first = await importCommand(root, '--restart');
     process.stdout.write(`ESCO 1.1.1 whole import: ${first.seconds.toFixed(1)} s wall time (exit ${first.code})\n`);
   }, 1_800_000);
 

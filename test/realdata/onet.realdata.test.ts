@@ -94,6 +94,21 @@ describeNeeding(realData, 'O*NET 29.0, the whole published release', () => {
     expect(response.data?.role.relatedFrom).toHaveLength(expected.length);
   });
 
+  it.each(['27-4014.00', '11-1011.00', '29-1141.00'])('gives %s its required level of education as O*NET states it, every share above 0, the largest as typical', async (code) => {
+    const shares = tsv(dir, 'Education, Training, and Experience.txt')
+      .filter((row) => row['O*NET-SOC Code'] === code && row['Scale ID'] === 'RL' && Number(row['Data Value']) > 0)
+      .map((row) => ({ category: Number(row.Category), share: Number(row['Data Value']) }))
+      .sort((a, b) => b.share - a.share || a.category - b.category);
+    expect(shares.length).toBeGreaterThan(0);
+    const response = await api.query(`{ role(id: "${occupationId(code)}") { education { share education { id } } typicalEducation { share education { id } } } }`);
+    const role = response.data?.role as { education: { share: number | null; education: { id: string } }[]; typicalEducation: { share: number; education: { id: string } } };
+    const listed = role.education.filter((requirement) => requirement.share !== null);
+    expect(listed.map((requirement) => ({ id: requirement.education.id, share: requirement.share }))).toEqual(
+      shares.map(({ category, share }) => ({ id: `onet-education-rl-${category}`, share })),
+    );
+    expect(role.typicalEducation).toEqual({ share: shares[0]?.share, education: { id: `onet-education-rl-${shares[0]?.category}` } });
+  });
+
   it('changes nothing when run again from the first file', async () => {
     const before = await lastChanges();
     const started = performance.now();
