@@ -514,7 +514,9 @@ async function report(
   fs.mkdirSync(options.out, { recursive: true });
   const name = `${options.dataset}${options.quick ? '-quick' : ''}`;
   fs.writeFileSync(path.join(options.out, `${name}.md`), markdown);
-  fs.writeFileSync(path.join(options.out, `${name}.json`), `${JSON.stringify({ options, machine, dbHits, roundTrips, results }, null, 2)}\n`);
+  // The output folder is recorded relative to the repository, so a committed report names no machine's paths.
+  const recorded = { ...options, out: path.relative(repoRoot(), options.out) || '.' };
+  fs.writeFileSync(path.join(options.out, `${name}.json`), `${JSON.stringify({ options: recorded, machine, dbHits, roundTrips, results }, null, 2)}\n`);
   const svg = await latencyChartSvg(results, `careers-graph benchmark: ${options.dataset}, latency by variant (${new Date().toISOString().slice(0, 10)})`, {
     kinds: [...QUERY_KINDS],
     variants: [...VARIANTS],
