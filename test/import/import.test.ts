@@ -14,6 +14,7 @@ import { educationLevelId, hardwareId, importOnet, occupationId, technologyId } 
 import { startTestApi, type TestApi } from '../integration/test-api';
 import { IMPORT_URI_VARIABLE } from './global-setup';
 import { readTsv } from '../support/read-tsv';
+import { lastChanges } from '../support/last-changes';
 
 const fixtures = path.join(repoRoot(), 'test', 'fixtures');
 const quiet = { progress: () => undefined, batchSize: 7, restart: false };
@@ -246,14 +247,8 @@ describe('O*NET text release', () => {
   });
 
   it('changes nothing when run again, finished files or not', async () => {
-    const lastChanges = async () =>
-      (
-        await api.database.driver.executeQuery(
-          'CALL () { MATCH (n:Node) RETURN max(n.updatedAt) AS nodes } CALL () { MATCH ()-[r]->() RETURN max(r.updatedAt) AS links } RETURN toString(nodes) AS nodes, toString(links) AS links',
-        )
-      ).records[0]?.toObject();
     const before = await graphFingerprint(api.database);
-    const changesBefore = await lastChanges();
+    const changesBefore = await lastChanges(api.database);
     const again = await importOnet(api.database, { ...quiet, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
     expect(again.steps.every((step) => step.alreadyDone)).toBe(true);
     const restarted = await importOnet(api.database, { ...quiet, restart: true, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
@@ -261,7 +256,7 @@ describe('O*NET text release', () => {
     const after = await graphFingerprint(api.database);
     // Only the checkpoints' own timestamps move: no fact was stamped as changed.
     expect({ nodes: after.nodes, relationships: after.relationships }).toEqual({ nodes: before.nodes, relationships: before.relationships });
-    const changesAfter = await lastChanges();
+    const changesAfter = await lastChanges(api.database);
     expect(changesAfter).toEqual(changesBefore);
   });
 

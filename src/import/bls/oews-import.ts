@@ -3,12 +3,11 @@ import { z } from 'zod';
 import type { Database } from '../../database/database';
 import type { LinkRow, NodeRow } from '../../models/graph-rows';
 import { ROLE_FACT } from '../../models/relations';
-import { taxonomyId } from '../ids';
 import type { ImportReport } from '../import-report';
 import { beginImport } from '../import-run';
 import { rowOf } from '../row';
 import { readTable } from '../table';
-import { blsNumber, rolesBySoc } from './roles-by-soc';
+import { blsNumber, figureRowsForRoles, rolesBySoc } from './roles-by-soc';
 
 export interface OewsImportOptions {
   /** The national table: BLS's workbook (`national_M2024_dl.xlsx`) or the same table as TSV or CSV. */
@@ -74,33 +73,32 @@ export async function importOews(database: Database, options: OewsImportOptions)
         const roles = bySoc.get(row.OCC_CODE) ?? [];
         const wages = Object.fromEntries(WAGES.map((column) => [column, blsNumber(row[column])]));
         const topCoded = WAGES.filter((column) => row[column]?.trim() === TOP_CODED);
-        for (const role of roles) {
-          const id = taxonomyId(sourceId, role);
-          nodes.push({
-            id,
-            label: 'SalaryFigure',
-            properties: {
-              median: wages.A_MEDIAN,
-              mean: wages.A_MEAN,
-              p10: wages.A_PCT10,
-              p25: wages.A_PCT25,
-              p75: wages.A_PCT75,
-              p90: wages.A_PCT90,
-              low: null,
-              high: null,
-              employment: blsNumber(row.TOT_EMP),
-              currency: 'USD',
-              year,
-              period: 'annual',
-              statistic: 'median',
-              provider: 'U.S. Bureau of Labor Statistics (OEWS)',
-              population: `${row.OCC_TITLE} (SOC ${row.OCC_CODE}), national, all industries, May ${year}`,
-              note: topCoded.length > 0 ? `BLS marks ${topCoded.join(', ')} as at or above its top wage ("#")` : null,
-              ...cite,
-            },
-          });
-          links.push({ from: role, to: id, type: ROLE_FACT.salaries, properties: { ...cite } });
-        }
+        const rows = figureRowsForRoles(roles, {
+          sourceId,
+          label: 'SalaryFigure',
+          type: ROLE_FACT.salaries,
+          cite,
+          properties: {
+            median: wages.A_MEDIAN,
+            mean: wages.A_MEAN,
+            p10: wages.A_PCT10,
+            p25: wages.A_PCT25,
+            p75: wages.A_PCT75,
+            p90: wages.A_PCT90,
+            low: null,
+            high: null,
+            employment: blsNumber(row.TOT_EMP),
+            currency: 'USD',
+            year,
+            period: 'annual',
+            statistic: 'median',
+            provider: 'U.S. Bureau of Labor Statistics (OEWS)',
+            population: `${row.OCC_TITLE} (SOC ${row.OCC_CODE}), national, all industries, May ${year}`,
+            note: topCoded.length > 0 ? `BLS marks ${topCoded.join(', ')} as at or above its top wage ("#")` : null,
+          },
+        });
+        nodes.push(...rows.nodes);
+        links.push(...rows.links);
       }
       return { nodes, links };
     },

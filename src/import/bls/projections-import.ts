@@ -4,12 +4,11 @@ import type { Database } from '../../database/database';
 import type { LinkRow, NodeRow } from '../../models/graph-rows';
 import { ROLE_FACT } from '../../models/relations';
 import { ImportFileError } from '../delimited';
-import { taxonomyId } from '../ids';
 import type { ImportReport } from '../import-report';
 import { beginImport } from '../import-run';
 import { rowOf } from '../row';
 import { readTable } from '../table';
-import { blsNumber, rolesBySoc } from './roles-by-soc';
+import { blsNumber, figureRowsForRoles, rolesBySoc } from './roles-by-soc';
 
 export interface ProjectionsImportOptions {
   /** Table 1.2 of the Employment Projections (occupation.xlsx's sheet, or it as TSV or CSV). */
@@ -89,23 +88,22 @@ export async function importProjections(database: Database, options: Projections
       };
       for (const row of batch) {
         const code = row[CODE] as string;
-        for (const role of bySoc.get(code) ?? []) {
-          const id = taxonomyId(sourceId, role);
-          nodes.push({
-            id,
-            label: 'GrowthFigure',
-            properties: {
-              percent: blsNumber(row[change]),
-              period,
-              provider: 'U.S. Bureau of Labor Statistics (Employment Projections)',
-              population: `${row[TITLE]} (SOC ${code}), national, self-employed included`,
-              baseEmployment: people(row[base]),
-              projectedEmployment: people(row[projected]),
-              ...cite,
-            },
-          });
-          links.push({ from: role, to: id, type: ROLE_FACT.growth, properties: { ...cite } });
-        }
+        const rows = figureRowsForRoles(bySoc.get(code) ?? [], {
+          sourceId,
+          label: 'GrowthFigure',
+          type: ROLE_FACT.growth,
+          cite,
+          properties: {
+            percent: blsNumber(row[change]),
+            period,
+            provider: 'U.S. Bureau of Labor Statistics (Employment Projections)',
+            population: `${row[TITLE]} (SOC ${code}), national, self-employed included`,
+            baseEmployment: people(row[base]),
+            projectedEmployment: people(row[projected]),
+          },
+        });
+        nodes.push(...rows.nodes);
+        links.push(...rows.links);
       }
       return { nodes, links };
     },

@@ -1,3 +1,6 @@
+import type { LinkRow, NodeRow } from '../../models/graph-rows';
+import type { RelationType } from '../../models/relations';
+import { taxonomyId } from '../ids';
 import type { Database } from '../../database/database';
 
 /**
@@ -24,4 +27,24 @@ export async function rolesBySoc(database: Database): Promise<Map<string, string
 export function blsNumber(value: string | undefined): number | null {
   const text = (value ?? '').replaceAll(',', '').trim();
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+}
+
+/**
+ * One figure node per role of a SOC code, each linked from its role, all citing the
+ * release: a figure belongs to one role (the graph writer moves a figure linked
+ * from another role), so each role gets its own copy, with the id
+ * `<source>-<role id>`.
+ */
+export function figureRowsForRoles(
+  roles: readonly string[],
+  figure: { sourceId: string; label: 'SalaryFigure' | 'GrowthFigure'; type: RelationType; properties: Record<string, unknown>; cite: Record<string, unknown> },
+): { nodes: NodeRow[]; links: LinkRow[] } {
+  const nodes: NodeRow[] = [];
+  const links: LinkRow[] = [];
+  for (const role of roles) {
+    const id = taxonomyId(figure.sourceId, role);
+    nodes.push({ id, label: figure.label, properties: { ...figure.properties, ...figure.cite } });
+    links.push({ from: role, to: id, type: figure.type, properties: { ...figure.cite } });
+  }
+  return { nodes, links };
 }
