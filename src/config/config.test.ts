@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.neo4j.uri).toBeNull();
     expect(config.neo4j.password).toBe(LOCAL_NEO4J_PASSWORD);
-    expect(config.localNeo4j).toMatchObject({ boltPort: 7687, heap: '512m', pageCache: '128m' });
+    expect(config.localNeo4j).toMatchObject({ boltPort: 7687, heap: '512m', pageCache: '128m', txLogRetention: '128M size' });
     expect(config.seedCurated).toBe(true);
   });
 
@@ -21,6 +21,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: '' }).neo4j.uri).toBeNull();
   });
 
+  it('passes a transaction-log retention policy on as written', () => {
+    expect(loadConfig({ NEO4J_LOCAL_TX_LOG_RETENTION: ' 2 files ' }).localNeo4j.txLogRetention).toBe('2 files');
+  });
+
   it('requires NEO4J_PASSWORD with NEO4J_URI', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:7687' })).toThrow(/NEO4J_PASSWORD must be set/);
   });
@@ -30,6 +34,7 @@ describe('loadConfig', () => {
     [{ NEO4J_URI: 'http://127.0.0.1:7474', NEO4J_PASSWORD: 'x' }, /NEO4J_URI/],
     [{ NEO4J_LOCAL_HEAP: 'lots' }, /NEO4J_LOCAL_HEAP/],
     [{ SEED_CURATED: 'maybe' }, /SEED_CURATED/],
+    [{ NEO4J_LOCAL_TX_LOG_RETENTION: '2 weeks' }, /NEO4J_LOCAL_TX_LOG_RETENTION/],
   ])('names the variable at fault in %p', (environment, pattern) => {
     expect(() => loadConfig(environment)).toThrow(ConfigError);
     expect(() => loadConfig(environment)).toThrow(pattern);

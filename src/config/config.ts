@@ -38,6 +38,12 @@ const environmentSchema = z.object({
   NEO4J_LOCAL_HEAP: memorySize.default('512m'),
   /** Page cache of the local Neo4j. Defaults to 128m. */
   NEO4J_LOCAL_PAGECACHE: memorySize.default('128m'),
+  /** How much transaction log the local Neo4j keeps after a checkpoint (db.tx_log.rotation.retention_policy). */
+  NEO4J_LOCAL_TX_LOG_RETENTION: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d+[kKmMgG]? (files|size|txs|entries|hours|days))$/, "true, false or '<amount> <files|size|txs|entries|hours|days>', e.g. '128M size'")
+    .default('128M size'),
   /** Load the curated graph (idempotently) at start. Defaults to true. */
   SEED_CURATED: flag.default(true),
   /** `production` turns off field suggestions and (unless INTROSPECTION=true) introspection. */
@@ -70,7 +76,7 @@ export interface Config {
     database: string;
     queryTimeoutMs: number;
   };
-  localNeo4j: { boltPort: number; dataDir: string; heap: string; pageCache: string };
+  localNeo4j: { boltPort: number; dataDir: string; heap: string; pageCache: string; txLogRetention: string };
   seedCurated: boolean;
   production: boolean;
   introspection: boolean;
@@ -111,6 +117,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       dataDir: path.resolve(repoRoot(), env.NEO4J_LOCAL_DATA_DIR),
       heap: env.NEO4J_LOCAL_HEAP,
       pageCache: env.NEO4J_LOCAL_PAGECACHE,
+      txLogRetention: env.NEO4J_LOCAL_TX_LOG_RETENTION,
     },
     seedCurated: env.SEED_CURATED,
     production: env.NODE_ENV === 'production',

@@ -28,6 +28,8 @@ export interface LocalNeo4jOptions {
   password: string;
   /** Server-side transaction timeout, e.g. '30s' (launcher default: 30s). */
   txTimeout?: string;
+  /** Transaction logs kept after a checkpoint, e.g. '128M size' or '2 files' (launcher default: 128M size). */
+  txLogRetention?: string;
   /** Receives progress lines (Maven build output, launcher output). Default: written to stderr. */
   log?: (line: string) => void;
 }
@@ -77,6 +79,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   ];
   if (options.txTimeout !== undefined) {
     args.push('--tx-timeout', options.txTimeout);
+  }
+  if (options.txLogRetention !== undefined) {
+    args.push('--tx-log-retention', options.txLogRetention);
   }
 
   // The password travels in the environment, not argv, so it does not show up in `ps`.

@@ -77,11 +77,13 @@ public final class Neo4jLocal {
             Duration txTimeout,
             Duration lockTimeout,
             long txMemoryMaxBytes,
+            String txLogRetention,
             String password,
             long parentPid) {}
 
     static final String USAGE = "usage: Neo4jLocal --data-dir <path> [--bolt-port 7687] [--pagecache 128m]"
-            + " [--tx-timeout 30s] [--lock-timeout 10s] [--tx-memory-max 256m] [--password <pw> | env NEO4J_PASSWORD]"
+            + " [--tx-timeout 30s] [--lock-timeout 10s] [--tx-memory-max 256m]"
+            + " [--tx-log-retention '128M size'] [--password <pw> | env NEO4J_PASSWORD]"
             + " [--parent-pid <pid>]";
 
     public static void main(String[] args) {
@@ -182,6 +184,13 @@ public final class Neo4jLocal {
                 .setConfig(GraphDatabaseSettings.transaction_timeout, o.txTimeout())
                 .setConfig(GraphDatabaseSettings.lock_acquisition_timeout, o.lockTimeout())
                 .setConfig(GraphDatabaseSettings.memory_transaction_max_size, o.txMemoryMaxBytes())
+                // Transaction logs are pruned to the retention policy at each checkpoint. Neo4j's defaults
+                // (keep 2 days, rotate at 256 MB, checkpoint every 15 min or 250 MB of log) let a bulk import
+                // leave several times the store's size in logs; this database is a local working copy with
+                // no incremental backups to feed, so it keeps little and checkpoints by volume.
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, o.txLogRetention())
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, TX_LOG_ROTATION_BYTES)
+                .setConfig(GraphDatabaseSettings.check_point_interval_volume, TX_LOG_ROTATION_BYTES)
                 // Clients must log in as neo4j with the configured password.
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .build();
@@ -288,6 +297,7 @@ public final class Neo4jLocal {
         Duration txTimeout = duration("--tx-timeout", "30s");
         Duration lockTimeout = duration("--lock-timeout", "10s");
         long txMemoryMax = bytes("--tx-memory-max", "256m");
+        String txLogRetention = "128M size";
         String password = envPassword;
         long parentPid = 0;
 
@@ -319,6 +329,7 @@ public final class Neo4jLocal {
                 case "--tx-timeout" -> txTimeout = duration(flag, value);
                 case "--lock-timeout" -> lockTimeout = duration(flag, value);
                 case "--tx-memory-max" -> txMemoryMax = bytes(flag, value);
+                case "--tx-log-retention" -> txLogRetention = retention(flag, value);
                 case "--password" -> password = value;
                 case "--parent-pid" -> parentPid = number(flag, value, 1, Long.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
@@ -336,7 +347,23 @@ public final class Neo4jLocal {
         if (pageCache <= 0) {
             throw new IllegalArgumentException("--pagecache must be greater than zero");
         }
-        return new Options(port, dataDir, pageCache, txTimeout, lockTimeout, txMemoryMax, password, parentPid);
+        return new Options(port, dataDir, pageCache, txTimeout, lockTimeout, txMemoryMax, txLogRetention, password, parentPid);
+    }
+
+    /** The forms db.tx_log.rotation.retention_policy accepts: true, false, or an amount and a unit. */
+    private static final java.util.regex.Pattern RETENTION =
+            java.util.regex.Pattern.compile("true|false|\\d+[kKmMgG]? (files|size|txs|entries|hours|days)");
+
+    /** 64 MiB: the rotation size of the transaction logs, and the log volume between checkpoints. */
+    static final long TX_LOG_ROTATION_BYTES = 64L * 1024 * 1024;
+
+    private static String retention(String flag, String value) {
+        String trimmed = value.trim();
+        if (!RETENTION.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException(flag + " takes true, false or '<amount> <files|size|txs|entries|hours|days>'"
+                    + " (e.g. '128M size', '2 files'), not '" + value + "'");
+        }
+        return trimmed;
     }
 
     private static long number(String flag, String value, long min, long max) {
