@@ -46,6 +46,9 @@ export const QUERY_NAMES = [
   'roles-by-external-code',
   'roles-by-code',
   'refresh-role-weights',
+  'role-weights-pending',
+  'role-weights-settled',
+  'role-weights-state',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,5 +1,8 @@
 import type { Database, TransactionRun } from './database';
 
+/** The id of the (:GraphState) node recording which imports left the weights pending. */
+const STATE = 'role-weights';
+
 /** What a refresh of the roles' derived requirement totals did. */
 export interface RoleWeightsReport {
   roles: number;
@@ -18,7 +21,40 @@ export async function refreshRoleWeights(run: TransactionRun): Promise<RoleWeigh
   return { roles: Number(row?.roles ?? 0), refreshed: Number(row?.refreshed ?? 0) };
 }
 
-/** The same, in a transaction of its own: after an import's last batch, and at start. */
-export function refreshRoleWeightsNow(database: Database, timeoutMs: number): Promise<RoleWeightsReport> {
-  return database.writeTransaction('refresh-role-weights', refreshRoleWeights, { timeoutMs });
+/**
+ * The same, in a transaction of its own: after an import's last batch (`settles`: its
+ * dataset, whose pending mark the refresh clears), and at start (`settles: 'all'`).
+ */
+export function refreshRoleWeightsNow(database: Database, timeoutMs: number, settles: string | 'all'): Promise<RoleWeightsReport> {
+  return database.writeTransaction(
+    'refresh-role-weights',
+    async (run) => {
+      const report = await refreshRoleWeights(run);
+      await run('role-weights-settled', { state: STATE, datasets: settles === 'all' ? null : [settles] });
+      return report;
+    },
+    { timeoutMs },
+  );
+}
+
+/**
+ * Marks the weights pending on behalf of an import, before its first batch: the
+ * batches write requirements without refreshing (a refresh reads every role), and
+ * the import's last step does it. A service starting while a mark is left (the
+ * import stopped in between) refreshes them; otherwise the start skips the refresh,
+ * which reads every requirement in the graph (8 s with O*NET and ESCO loaded).
+ */
+export async function markRoleWeightsPending(database: Database, dataset: string): Promise<void> {
+  await database.writeTransaction('role-weights-pending', (run) => run('role-weights-pending', { state: STATE, dataset }), { timeoutMs: 30_000 });
+}
+
+/**
+ * Whether the weights may be out of date: an import's mark is left, or the graph has
+ * never recorded their state (it was written before the marks were kept). Every
+ * other writer refreshes them in the transaction of its change.
+ */
+export async function roleWeightsPending(database: Database): Promise<{ stale: boolean; pending: string[] }> {
+  const [row] = await database.runner(() => 'role-weights-state').read('role-weights-state', { state: STATE });
+  const pending = (row?.pending as string[] | undefined) ?? [];
+  return { stale: row?.known !== true || pending.length > 0, pending };
 }

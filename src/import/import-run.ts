@@ -1,5 +1,5 @@
 import type { Database } from '../database/database';
-import { refreshRoleWeightsNow } from '../database/role-weights';
+import { markRoleWeightsPending, refreshRoleWeightsNow } from '../database/role-weights';
 import { citationProperties } from '../models/graph-rows';
 import { writeGraphRows } from '../repositories/graph-writer';
 import { BatchLoader } from './batch-loader';
@@ -28,6 +28,7 @@ export async function beginImport(database: Database, source: { id: string; titl
   const actor = `importer:${source.id}`;
   const loader = new BatchLoader(database, { dataset: source.id, actor, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
   if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${source.id}`);
+  await markRoleWeightsPending(database, source.id);
   await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], nodes: [], links: [] }, actor), {
     timeoutMs: 60_000,
   });
@@ -37,7 +38,7 @@ export async function beginImport(database: Database, source: { id: string; titl
     cite: citationProperties([{ source: source.id }]),
     finish: async () => {
       const started = Date.now();
-      const { roles, refreshed } = await refreshRoleWeightsNow(database, 120_000);
+      const { roles, refreshed } = await refreshRoleWeightsNow(database, 120_000, source.id);
       options.progress(`role weights: ${refreshed} of ${roles} role(s) refreshed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     },
   };

@@ -2,7 +2,7 @@ import type { Database } from '../database/database';
 import { migrate } from '../database/migrate';
 import type { Logger } from '../logging/logger';
 import { readCurated } from '../data/read-curated';
-import { refreshRoleWeightsNow } from '../database/role-weights';
+import { refreshRoleWeightsNow, roleWeightsPending } from '../database/role-weights';
 import { LOAD_TIMEOUT_MS, seedIfChanged } from './curated-loader';
 
 /** Applies pending migrations, then (optionally) loads the curated graph if its file changed since the last load. */
@@ -17,7 +17,10 @@ export async function prepareGraph(database: Database, databaseName: string, see
     else logger.info('curated graph already loaded (same file); left as it is');
   }
   // Writers keep the roles' derived weights current; this repairs them after an
-  // import that stopped between its last batch and its refresh.
-  const weights = await refreshRoleWeightsNow(database, LOAD_TIMEOUT_MS);
-  logger.info(weights, 'role weights up to date');
+  // import that stopped between its first batch and its refresh (it left its mark).
+  const { stale, pending } = await roleWeightsPending(database);
+  if (stale) {
+    const weights = await refreshRoleWeightsNow(database, LOAD_TIMEOUT_MS, 'all');
+    logger.info({ ...weights, after: pending }, 'role weights refreshed');
+  } else logger.info('role weights up to date (no import left them pending)');
 }

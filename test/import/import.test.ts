@@ -3,7 +3,7 @@ import path from 'node:path';
 import { repoRoot } from '../../src/config/repo-root';
 import { graphFingerprint } from '../support/graph-fingerprint';
 import { citationProperties } from '../../src/models/graph-rows';
-import { refreshRoleWeightsNow } from '../../src/database/role-weights';
+import { markRoleWeightsPending, refreshRoleWeightsNow, roleWeightsPending } from '../../src/database/role-weights';
 import { BatchLoader, type StepItem } from '../../src/import/batch-loader';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ImportFileError } from '../../src/import/delimited';
@@ -295,8 +295,19 @@ describe('ESCO CSV download', () => {
     expect([...skills].sort((a, b) => a.skill.id.localeCompare(b.skill.id))).toEqual(expected);
   });
 
+  it('marks the weights pending while an import runs, so a start after an interrupted one refreshes them', async () => {
+    await markRoleWeightsPending(api.database, 'interrupted-import');
+    await markRoleWeightsPending(api.database, 'another-import');
+    expect(await roleWeightsPending(api.database)).toEqual({ stale: true, pending: ['interrupted-import', 'another-import'] });
+    await refreshRoleWeightsNow(api.database, 30_000, 'another-import');
+    expect(await roleWeightsPending(api.database)).toEqual({ stale: true, pending: ['interrupted-import'] });
+    await refreshRoleWeightsNow(api.database, 30_000, 'all');
+    expect(await roleWeightsPending(api.database)).toEqual({ stale: false, pending: [] });
+  });
+
   it('leaves every role\'s derived weights current, so a fresh refresh has nothing to write', async () => {
-    const { roles, refreshed } = await refreshRoleWeightsNow(api.database, 30_000);
+    expect(await roleWeightsPending(api.database)).toEqual({ stale: false, pending: [] });
+    const { roles, refreshed } = await refreshRoleWeightsNow(api.database, 30_000, 'all');
     expect(roles).toBeGreaterThan(0);
     expect(refreshed).toBe(0);
     const [unset] = (await api.database.driver.executeQuery('MATCH (r:Role) WHERE r.skillWeight IS NULL RETURN count(r) AS n', {}, { database: 'neo4j' })).records;
