@@ -4,4 +4,4 @@
 UNWIND $ids AS id
 MATCH (s:Source {id: id})
 USING INDEX SEEK s:Source(id)
-RETURN s {.id, .title} AS source
+RETURN s {.id, .title, factCount: coalesce(s.factCount, 0)} AS source

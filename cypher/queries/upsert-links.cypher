@@ -9,14 +9,16 @@
 // ESCO says; else 1). It is not a fact: no answer shows it. The analytic statements read
 // it in place of the two properties it comes from, which sit deeper in the relationship's
 // property chain (at ESCO scale similarRoles took about 16 ms instead of 20 per request).
-// Returns one row per input row whose two ends exist: created, updated and the stamps.
+// Returns one row per input row whose two ends exist: created, updated, the stamps, and
+// the sources the link cited before and after the write (`citedBefore` is null for a
+// new link), from which the writer keeps each Source's factCount.
 // Idempotent: MERGE on (from, type, to).
 UNWIND $rows AS row
 MATCH (a:Node {id: row.from})
 MATCH (b:Node {id: row.to})
 OPTIONAL MATCH (a)-[existing:$(row.type)]->(b)
 WITH row, a, b, existing, existing IS NULL AS created
-WITH row, a, b, created,
+WITH row, a, b, created, existing.sourceIds AS citedBefore,
   created OR any(key IN keys(row.properties)
     WHERE NOT coalesce(existing[key] = row.properties[key], existing[key] IS NULL AND row.properties[key] IS NULL)) AS changed
 MERGE (a)-[r:$(row.type)]->(b)
@@ -26,4 +28,4 @@ FOREACH (_ IN CASE WHEN row.type = 'REQUIRES_SKILL' THEN [1] ELSE [] END |
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET r.updatedAt = datetime.transaction(), r.updatedBy = $actor)
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET r.createdAt = datetime.transaction(), r.createdBy = $actor)
 RETURN row.from AS from, row.type AS type, row.to AS to, created, changed AND NOT created AS updated,
-  r.updatedAt AS updatedAt, r.updatedBy AS updatedBy
+  r.updatedAt AS updatedAt, r.updatedBy AS updatedBy, citedBefore, r.sourceIds AS citedAfter

@@ -36,6 +36,7 @@ export const QUERY_NAMES = [
   'delete-node',
   'source-citations',
   'delete-source',
+  'adjust-fact-counts',
   'dataset-load-get',
   'dataset-load-record',
   'import-checkpoint-get',

@@ -17,7 +17,6 @@ export interface Loaders {
   rolesPointingAt: DataLoader<string, NodeRecord[]>;
   occupationGroupNeighbours: DataLoader<string, OccupationGroupNeighbours>;
   source: DataLoader<string, SourceRecord | null>;
-  sourceFactCount: DataLoader<string, number>;
 }
 
 export function createLoaders(repositories: Repositories): Loaders {
@@ -36,7 +35,6 @@ export function createLoaders(repositories: Repositories): Loaders {
       inKeyOrder(ids, await repositories.nodes.occupationGroupNeighbours(ids), { broader: null, narrower: [] }),
     ),
     source: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.findByIds(ids), null)),
-    sourceFactCount: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.factCounts(ids), 0)),
   };
 }
 

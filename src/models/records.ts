@@ -94,6 +94,8 @@ export type RoleDetailsRecord = { role: NodeRecord; sourceIds: string[] } & Reco
 export interface SourceRecord {
   id: string;
   title: string;
+  /** How many facts cite it, as the writers keep it on the Source; absent on a record built from a mutation's input. */
+  factCount?: number;
 }
 
 /** When and by whom a fact was last created or changed. */

@@ -1,7 +1,7 @@
 import type { Database, QueryStats, Row, TransactionRun } from '../database/database';
 import { refreshRoleWeights } from '../database/role-weights';
 import type { GraphRows } from '../models/graph-rows';
-import { writeGraphRows, type WriteReport } from './graph-writer';
+import { FactCountChanges, writeGraphRows, type WriteReport } from './graph-writer';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { isRelationType, RELATIONS, type RelationType } from '../models/relations';
@@ -127,6 +127,7 @@ export class CurationRepository {
     if (!isRelationType(type)) throw new AppError(ErrorCode.BAD_USER_INPUT, `Unknown relation ${type}.`, { argument: 'type' });
     return this.transaction(context, async (run) => {
       const [row] = await run('delete-link', { type, from, to });
+      await factCountsAfterDelete(run, row?.cited);
       return Number(row?.removed ?? 0) > 0 ? 'DELETED' : 'ABSENT';
     });
   }
@@ -134,6 +135,7 @@ export class CurationRepository {
   async deleteNode(id: string, context: WriteContext): Promise<DeleteReport> {
     return this.transaction(context, async (run) => {
       const [row] = await run('delete-node', { id });
+      await factCountsAfterDelete(run, row?.cited);
       const nodes = Number(row?.nodes ?? 0);
       return { id, deleted: nodes > 0, nodes, links: Number(row?.links ?? 0) };
     });
@@ -143,6 +145,13 @@ export class CurationRepository {
   async importDataset(rows: GraphRows, dryRun: boolean, context: WriteContext): Promise<WriteReport> {
     return this.transaction(context, (run) => writeGraphRows(run, rows, context.actor), dryRun);
   }
+}
+
+/** Takes the deleted facts off their Sources' factCount, in the deleting transaction. */
+async function factCountsAfterDelete(run: TransactionRun, cited: unknown): Promise<void> {
+  const changes = new FactCountChanges();
+  changes.removed(cited);
+  await changes.apply(run);
 }
 
 function citedSources(rows: GraphRows): string[] {

@@ -20,6 +20,42 @@ export interface WriteReport {
   rows: { sources: Row[]; nodes: Row[]; links: Row[] };
 }
 
+/**
+ * What a write changes in the Sources' factCount: one per fact that starts or stops
+ * citing a source (a fact citing one source twice, with two quotes, counts once).
+ * Each writer collects the citations its statements return and applies the sum in
+ * the same transaction (adjust-fact-counts.cypher), so the count is read, not scanned.
+ */
+export class FactCountChanges {
+  private readonly deltas = new Map<string, number>();
+
+  /** A fact written: the sources it cited before (null: it is new) and after. */
+  cite(before: unknown, after: unknown): void {
+    const was = new Set(asIds(before));
+    const is = new Set(asIds(after));
+    for (const id of is) if (!was.has(id)) this.add(id, 1);
+    for (const id of was) if (!is.has(id)) this.add(id, -1);
+  }
+
+  /** Facts deleted: one list of cited sources per fact, as the delete statements return them. */
+  removed(citations: unknown): void {
+    for (const cited of Array.isArray(citations) ? citations : []) this.cite(cited, null);
+  }
+
+  async apply(run: TransactionRun): Promise<void> {
+    const rows = [...this.deltas].filter(([, delta]) => delta !== 0).map(([id, delta]) => ({ id, delta }));
+    if (rows.length > 0) await run('adjust-fact-counts', { rows });
+  }
+
+  private add(id: string, delta: number): void {
+    this.deltas.set(id, (this.deltas.get(id) ?? 0) + delta);
+  }
+}
+
+function asIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
 function counts(rows: Row[]): ChangeCounts {
   const created = rows.filter((row) => row.created === true).length;
   const updated = rows.filter((row) => row.updated === true).length;
@@ -47,7 +83,7 @@ export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor
   const figures = rows.links
     .filter((link) => RELATIONS[link.type].figure)
     .map((link) => ({ figure: link.to, role: link.from, type: link.type }));
-  if (figures.length > 0) await run('unlink-moved-figures', { rows: figures });
+  const unlinked = figures.length > 0 ? await run('unlink-moved-figures', { rows: figures }) : [];
   const links = rows.links.length > 0 ? await run('upsert-links', { rows: rows.links, actor }) : [];
   if (rows.aliases && rows.aliases.length > 0) await run('import-add-aliases', { rows: rows.aliases, actor });
   if (links.length !== rows.links.length) {
@@ -55,5 +91,9 @@ export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor
     // with the rows (e.g. a node deleted meanwhile), so the whole write is undone.
     throw new Error(`${rows.links.length - links.length} link(s) found no end node; nothing was written`);
   }
+  const factCounts = new FactCountChanges();
+  for (const row of [...nodes, ...links]) factCounts.cite(row.citedBefore, row.citedAfter);
+  for (const row of unlinked) factCounts.removed(row.cited);
+  await factCounts.apply(run);
   return { sources: counts(sources), nodes: counts(nodes), links: counts(links), rows: { sources, nodes, links } };
 }

@@ -14,10 +14,4 @@ export class SourceRepository {
     const rows = await this.run.read('sources-by-ids', { ids });
     return new Map(rows.map((row) => [(row.source as SourceRecord).id, row.source as SourceRecord]));
   }
-
-  /** How many facts cite each source, in one statement. */
-  async factCounts(ids: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.run.read('source-citations', { ids });
-    return new Map(rows.map((row) => [String(row.id), Number(row.facts)]));
-  }
 }

@@ -225,6 +225,57 @@ describe('deletes', () => {
   });
 });
 
+/** Every source's factCount as the API reads it, next to a count of the facts citing it, made here by a scan. */
+async function factCounts(): Promise<{ reported: Record<string, number>; counted: Record<string, number> }> {
+  const response = await api.query('{ sources { id factCount } }');
+  expectNoErrors(response);
+  const reported = Object.fromEntries((response.data?.sources as { id: string; factCount: number }[]).map((source) => [source.id, source.factCount]));
+  const rows = await stored(
+    `MATCH (s:Source)
+     CALL (s) { MATCH (n:Node) WHERE s.id IN n.sourceIds RETURN count(n) AS nodes }
+     CALL (s) { MATCH ()-[r]->() WHERE s.id IN r.sourceIds RETURN count(r) AS links }
+     RETURN s.id AS id, nodes + links AS facts`,
+    {},
+  );
+  return { reported, counted: Object.fromEntries(rows.map((row) => [String(row.id), Number(row.facts)])) };
+}
+
+async function expectFactCountsKept(): Promise<Record<string, number>> {
+  const { reported, counted } = await factCounts();
+  expect(reported).toEqual(counted);
+  return reported;
+}
+
+describe('Source.factCount', () => {
+  it('stays equal to a count of the facts citing each source through creates, citation changes, links, a moved figure and deletes', async () => {
+    await expectFactCountsKept();
+    for (const id of ['count-a', 'count-b']) await api.query(UPSERT_SOURCE, { input: { id, title: `Source ${id}` } }, asAlice);
+    // One fact citing a source twice (two quotes) counts once.
+    const twice = [{ source: 'count-a', quote: 'one' }, { source: 'count-a', quote: 'two' }];
+    expectNoErrors(await api.query(UPSERT_SKILL, { input: skill('counted-skill', { citations: twice }) }, asAlice));
+    expect(await expectFactCountsKept()).toMatchObject({ 'count-a': 1, 'count-b': 0 });
+
+    expectNoErrors(await api.query(UPSERT_SKILL, { input: skill('counted-skill', { citations: [{ source: 'count-b' }] }) }, asAlice));
+    expect(await expectFactCountsKept()).toMatchObject({ 'count-a': 0, 'count-b': 1 });
+
+    const both = [{ source: 'count-a' }, { source: 'count-b' }];
+    expectNoErrors(await api.query(LINK, { input: { type: 'REQUIRES_SKILL', from: PRODUCER, to: 'counted-skill', citations: both } }, asAlice));
+    expect(await expectFactCountsKept()).toMatchObject({ 'count-a': 1, 'count-b': 2 });
+
+    const salary = { id: 'counted-salary', role: PRODUCER, median: 1, currency: 'USD', period: 'year', statistic: 'median', citations: [{ source: 'count-a' }] };
+    expectNoErrors(await api.query(UPSERT_SALARY, { input: salary }, asAlice));
+    expect(await expectFactCountsKept()).toMatchObject({ 'count-a': 3 });
+    // Moving the figure removes its old link and writes a new one citing the same source.
+    expectNoErrors(await api.query(UPSERT_SALARY, { input: { ...salary, role: SOUND_ENGINEER } }, asAlice));
+    expect(await expectFactCountsKept()).toMatchObject({ 'count-a': 3 });
+
+    expect((await api.query(UNLINK, { type: 'REQUIRES_SKILL', from: PRODUCER, to: 'counted-skill' }, asAlice)).data?.unlink.outcome).toBe('DELETED');
+    expect(await expectFactCountsKept()).toMatchObject({ 'count-a': 2, 'count-b': 1 });
+    for (const id of ['counted-skill', 'counted-salary']) await api.query(DELETE_NODE, { id }, asAlice);
+    expect(await expectFactCountsKept()).toMatchObject({ 'count-a': 0, 'count-b': 0 });
+  });
+});
+
 /**
  * Every role's skillCount and skillWeight, recomputed here from the requirements as
  * stored (idf = ln(1 + N / df), w = importance / 5, 1 essential, 0.5 optional, else

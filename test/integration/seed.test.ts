@@ -18,8 +18,9 @@ describe('loading the curated graph', () => {
     const [row] = await api.database.runner().read('graph-counts', {});
     const migrations = readMigrations().length; // one (:SchemaMigration) node each
     const loadRecords = 1; // the (:DatasetLoad) naming the curated file's version
+    const graphState = 1; // the (:GraphState) recording that the role weights are current
     expect(row).toEqual({
-      nodes: rows.sources.length + rows.nodes.length + migrations + loadRecords,
+      nodes: rows.sources.length + rows.nodes.length + migrations + loadRecords + graphState,
       relationships: rows.links.length,
     });
   });
@@ -72,6 +73,29 @@ describe('loading the curated graph', () => {
       expect(indexes).toEqual([{ name: 'node_search', labelsOrTypes: ['Node'] }]);
     } finally {
       await query('MATCH (n) WHERE n.id IN $ids DELETE n', { ids });
+    }
+  });
+
+  it('the fact-count migration counts the facts citing each source, as the writers kept it while loading', async () => {
+    const query = async (cypher: string, params: Record<string, unknown> = {}) =>
+      (await api.database.driver.executeQuery(cypher, params, { database: testDatabase.database })).records.map((record) => record.toObject());
+    const kept = await query('MATCH (s:Source) RETURN s.id AS id, s.factCount AS facts ORDER BY id');
+    const counted = await query(
+      `MATCH (s:Source)
+       CALL (s) { MATCH (n:Node) WHERE s.id IN n.sourceIds RETURN count(n) AS nodes }
+       CALL (s) { MATCH ()-[r]->() WHERE s.id IN r.sourceIds RETURN count(r) AS links }
+       RETURN s.id AS id, nodes + links AS facts ORDER BY id`,
+    );
+    expect(kept).toEqual(counted);
+    expect(kept.every((row) => Number(row.facts) > 0)).toBe(true);
+    // As a graph written before the counts were kept holds its sources.
+    await query('MATCH (s:Source) REMOVE s.factCount');
+    try {
+      const migration = readMigrations().find((m) => m.name === 'source_fact_count');
+      if (migration) await runStatements(api.database.driver, testDatabase.database, migration);
+      expect(await query('MATCH (s:Source) RETURN s.id AS id, s.factCount AS facts ORDER BY id')).toEqual(counted);
+    } finally {
+      await query('UNWIND $kept AS row MATCH (s:Source {id: row.id}) SET s.factCount = row.facts', { kept });
     }
   });
 

@@ -6,7 +6,8 @@ export const sourceResolvers: Resolvers = {
     sources: (_parent, _args, { repositories }) => repositories.sources.all(),
   },
   Source: {
-    factCount: (source, _args, { loaders }) => loaders.sourceFactCount.load(source.id),
+    // Read from the Source, where every writer keeps it; a mutation's answer is built from its input, so it is read back.
+    factCount: async (source, _args, { loaders }) => source.factCount ?? (await loaders.source.load(source.id))?.factCount ?? 0,
   },
   Citation: {
     source: async (citation, _args, { loaders }) => {
