@@ -250,3 +250,75 @@ describe('path', () => {
     expect(await page.getByRole('alert').textContent()).toContain('NOT_FOUND');
   });
 });
+
+describe('an O*NET occupation', () => {
+  type Tagged = { name: string; tags: string[] };
+  const ONET_ROLE = 'onet-27-4014-00';
+  const onetQuery = `query($id: ID!) { role(id: $id) {
+    name
+    responsibilityLinks { responsibility { name } core }
+    toolLinks { tool { name } hot inDemand }
+    education { level share }
+    typicalEducation { level share }
+    relatedRoles { role { name } tier rank }
+    relatedFrom { role { name } tier rank }
+  } }`;
+  type Place = { role: { name: string }; tier: string | null; rank: number | null };
+  type OnetRole = {
+    name: string;
+    responsibilityLinks: { responsibility: { name: string }; core: boolean | null }[];
+    toolLinks: { tool: { name: string }; hot: boolean | null; inDemand: boolean | null }[];
+    education: { level: string; share: number | null }[];
+    typicalEducation: { level: string; share: number | null } | null;
+    relatedRoles: Place[];
+    relatedFrom: Place[];
+  };
+
+  /** Each item of a section: the name its link shows, and the tags beside it. */
+  async function taggedItems(section: Locator): Promise<Tagged[]> {
+    const items = await section.locator('.fact-list > li:not(.typical)').all();
+    return Promise.all(
+      items.map(async (item) => ({
+        name: (await item.locator('a').first().textContent())?.trim() ?? '',
+        tags: (await item.getByTestId('link-tags').allTextContents()).map((text) => text.trim()),
+      })),
+    );
+  }
+  const tags = (...shown: (string | false | null)[]) => {
+    const kept = shown.filter((tag): tag is string => Boolean(tag));
+    return kept.length > 0 ? [`(${kept.join(', ')})`] : [];
+  };
+  const place = (link: Place) => (link.tier ? (link.rank ? `${link.tier} #${link.rank}` : link.tier) : null);
+  const share = (value: number | null) => (value === null ? null : `${Number(value.toFixed(1))}% of workers`);
+
+  it("tags core and supplemental tasks, hot and in-demand technology, education shares with the typical level, and O*NET's related lists both ways", async () => {
+    const { role } = await graphql<{ role: OnetRole }>(onetQuery, { id: ONET_ROLE });
+    await page.goto(url(`/roles/${ONET_ROLE}`));
+    await expectTexts(page.getByRole('heading', { level: 1 }), [role.name]);
+
+    expect(await taggedItems(page.getByRole('region', { name: /^Responsibilities/ }))).toEqual(
+      role.responsibilityLinks.map((link) => ({
+        name: link.responsibility.name,
+        tags: tags(link.core === true && 'core task', link.core === false && 'supplemental task'),
+      })),
+    );
+    expect(role.toolLinks.some((link) => link.hot || link.inDemand)).toBe(true);
+    expect(await taggedItems(page.getByRole('region', { name: 'Tools' }))).toEqual(
+      role.toolLinks.map((link) => ({ name: link.tool.name, tags: tags(link.hot === true && 'hot technology', link.inDemand === true && 'in demand') })),
+    );
+    const education = page.getByRole('region', { name: 'Education' });
+    expect(role.typicalEducation).not.toBeNull();
+    await expectTexts(education.getByTestId('typical-education'), [
+      `Typically required: ${role.typicalEducation!.level} (${share(role.typicalEducation!.share)})`,
+    ]);
+    expect(await taggedItems(education)).toEqual(role.education.map((link) => ({ name: link.level, tags: tags(share(link.share)) })));
+
+    expect(await taggedItems(page.getByRole('region', { name: 'Related careers' }))).toEqual(
+      role.relatedRoles.map((link) => ({ name: link.role.name, tags: tags(place(link)) })),
+    );
+    expect(role.relatedFrom.length).toBeGreaterThan(0);
+    expect(await taggedItems(page.getByRole('region', { name: 'Listed as related by' }))).toEqual(
+      role.relatedFrom.map((link) => ({ name: link.role.name, tags: tags(place(link)) })),
+    );
+  });
+});

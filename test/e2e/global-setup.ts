@@ -5,6 +5,7 @@ import path from 'node:path';
 import { repoRoot } from '../../src/config/repo-root';
 import { connectDatabase } from '../../src/database/connect-database';
 import type { Database } from '../../src/database/database';
+import { importOnet } from '../../src/import/onet/onet-import';
 import { createLogger } from '../../src/logging/logger';
 import { createApp, type App } from '../../src/server/create-app';
 import { SUITE_PASSWORD, SUITE_USER } from '../support/suite-database';
@@ -34,6 +35,15 @@ async function startService(uri: string): Promise<void> {
   const e2e = globalThis.careersGraphE2e;
   if (!e2e) throw new Error('the explorer was not built');
   e2e.database = connectDatabase({ uri, user: SUITE_USER, password: SUITE_PASSWORD, database: 'neo4j', queryTimeoutMs: 10_000 });
+  // Beside the curated graph, the real O*NET rows of test/fixtures/onet, for the views of an O*NET occupation's flags and lists.
+  await importOnet(e2e.database, {
+    dir: path.join(repoRoot(), 'test', 'fixtures', 'onet'),
+    release: '29.0',
+    minImportance: 3,
+    batchSize: 1000,
+    restart: false,
+    progress: () => {},
+  });
   e2e.app = await createApp(e2e.database, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { explorerDir: e2e.webDir });
   const port = await e2e.app.listen(0, '127.0.0.1');
   process.env[E2E_BASE_URL_VARIABLE] = `http://127.0.0.1:${port}`;
@@ -41,7 +51,7 @@ async function startService(uri: string): Promise<void> {
 
 /**
  * Once per run: the explorer built from web/ into a folder of its own, a fresh local
- * Neo4j with the curated graph, and the real service (HTTP, Apollo, driver, the
+ * Neo4j with the curated graph and the O*NET fixture, and the real service (HTTP, Apollo, driver, the
  * explorer's pages and headers, the default budget) on an ephemeral loopback port,
  * its address handed to the workers.
  */

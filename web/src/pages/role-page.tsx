@@ -14,6 +14,28 @@ import { SimilarRoles } from './similar-roles';
 
 type LoadedRole = NonNullable<RolePageQuery['role']>;
 
+/** What a source says of a link besides its existence (O*NET's flags), as short tags. */
+function LinkTags({ tags }: { tags: (string | null | false)[] }) {
+  const shown = tags.filter((tag): tag is string => Boolean(tag));
+  return shown.length > 0 ? (
+    <span className="muted link-tags" data-testid="link-tags">
+      {' '}
+      ({shown.join(', ')})
+    </span>
+  ) : null;
+}
+
+/** A related occupation's place in O*NET's list, e.g. "Primary-Short #2"; nothing for a curated link. */
+function relatedPlace(link: { tier?: string | null; rank?: number | null }): string | null {
+  if (!link.tier) return null;
+  return link.rank ? `${link.tier} #${link.rank}` : link.tier;
+}
+
+/** A share of workers, e.g. "45% of workers"; O*NET gives it to one decimal. */
+function shareOfWorkers(share: number | null | undefined): string | null {
+  return typeof share === 'number' ? `${Number(share.toFixed(1))}% of workers` : null;
+}
+
 /** A list of a role's facts, each a link with its sources on demand. */
 function FactList({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
@@ -45,10 +67,11 @@ function RoleDetails({ role }: { role: LoadedRole }) {
       <div className="role-grid">
         <div>
           <RoleSkills role={role} />
-          <FactList title={`Responsibilities (${role.responsibilities.length})`} id="responsibilities">
-            {role.responsibilities.map((node) => (
+          <FactList title={`Responsibilities (${role.responsibilityLinks.length})`} id="responsibilities">
+            {role.responsibilityLinks.map(({ responsibility: node, core }) => (
               <li key={node.id}>
-                <Link to={nodeHref(node)}>{node.name}</Link>
+                <Link to={nodeHref({ __typename: 'Responsibility', id: node.id })}>{node.name}</Link>
+                <LinkTags tags={[core === true && 'core task', core === false && 'supplemental task']} />
                 <FactSources roleId={role.id} section="responsibilities" factId={node.id} about={node.name} />
               </li>
             ))}
@@ -65,17 +88,25 @@ function RoleDetails({ role }: { role: LoadedRole }) {
             ))}
           </FactList>
           <FactList title="Tools" id="tools">
-            {role.tools.map((node) => (
+            {role.toolLinks.map(({ tool: node, hot, inDemand }) => (
               <li key={node.id}>
-                <Link to={nodeHref(node)}>{node.name}</Link> <span className="muted">{node.kind}</span>
+                <Link to={nodeHref({ __typename: 'Tool', id: node.id })}>{node.name}</Link> <span className="muted">{node.kind}</span>
+                <LinkTags tags={[hot === true && 'hot technology', inDemand === true && 'in demand']} />
                 <FactSources roleId={role.id} section="tools" factId={node.id} about={node.name} />
               </li>
             ))}
           </FactList>
           <FactList title="Education" id="education">
+            {role.typicalEducation ? (
+              <li className="typical" data-testid="typical-education">
+                Typically required: <strong>{role.typicalEducation.level}</strong>
+                <LinkTags tags={[shareOfWorkers(role.typicalEducation.share)]} />
+              </li>
+            ) : null}
             {role.education.map((link) => (
               <li key={link.education.id}>
                 <Link to={nodeHref({ __typename: 'Education', id: link.education.id })}>{link.level}</Link>
+                <LinkTags tags={[shareOfWorkers(link.share)]} />
                 <FactSources roleId={role.id} section="education" factId={link.education.id} about={link.level} />
               </li>
             ))}
@@ -84,11 +115,22 @@ function RoleDetails({ role }: { role: LoadedRole }) {
             {role.relatedRoles.map((link) => (
               <li key={link.role.id}>
                 <Link to={nodeHref({ __typename: 'Role', id: link.role.id })}>{link.role.name}</Link> <InferredBadge inferred={link.inferred} />
+                <LinkTags tags={[relatedPlace(link)]} />
                 {link.reason ? <p className="reason">{link.reason}</p> : null}
                 <FactSources roleId={role.id} section="relatedRoles" factId={link.role.id} about={`${role.name} and ${link.role.name}`} />
               </li>
             ))}
           </FactList>
+          {role.relatedFrom.length > 0 ? (
+            <FactList title="Listed as related by" id="related-from">
+              {role.relatedFrom.map((link) => (
+                <li key={link.role.id}>
+                  <Link to={nodeHref({ __typename: 'Role', id: link.role.id })}>{link.role.name}</Link>
+                  <LinkTags tags={[relatedPlace(link)]} />
+                </li>
+              ))}
+            </FactList>
+          ) : null}
           <FactList title="Works with" id="collaborators">
             {role.collaborators.map((link) => (
               <li key={link.partner.id}>

@@ -25,24 +25,36 @@ export const RolePageQuery = graphql(`
         }
         inferred
       }
-      responsibilities {
-        id
-        name
+      responsibilityLinks {
+        responsibility {
+          id
+          name
+        }
+        core
       }
       settings {
         id
         name
       }
-      tools {
-        id
-        name
-        kind
+      toolLinks {
+        tool {
+          id
+          name
+          kind
+        }
+        hot
+        inDemand
       }
       education {
         level
+        share
         education {
           id
         }
+      }
+      typicalEducation {
+        level
+        share
       }
       salaries {
         id
@@ -77,6 +89,16 @@ export const RolePageQuery = graphql(`
         }
         reason
         inferred
+        tier
+        rank
+      }
+      relatedFrom {
+        role {
+          id
+          name
+        }
+        tier
+        rank
       }
       collaborators {
         name
