@@ -18,6 +18,10 @@ import { REALDATA_URI_VARIABLE } from './global-setup';
 
 const run = promisify(execFile);
 
+/** The curated roles that carry an O*NET-SOC code, with the SOC 2018 code it refines. */
+const curatedWithCodes = () =>
+  readCurated().entities.roles.flatMap((role) => (role.externalCodes ?? []).filter((code) => code.startsWith('ONET_SOC:')).map((code) => ({ id: role.id, soc: code.slice(9, 16) })));
+
 /**
  * A publisher's server on a loopback port: each path serves a file, or misbehaves
  * as told (403, a body cut short). Every request is counted.
@@ -85,6 +89,7 @@ describeNeeding(realData, 'releases fetched by name from a publisher (a local mi
     onetFolder = unpackRealData('onet-29.0/db_29_0_text');
     const onetEntries = fs.readdirSync(onetFolder).map((name) => ({ name: `db_29_0_text/${name}`, file: path.join(onetFolder, name) }));
     site.files.set('/dl_files/database/db_29_0_text.zip', await writeZip(path.join(scratch, 'db_29_0_text.zip'), onetEntries));
+    site.files.set('/emp/ind-occ-matrix/occupation.xlsx', unpackRealData('bls-ep-2024-34/occupation.xlsx'));
     site.files.set('/crosswalks/esco/ESCO_to_ONET-SOC.xlsx', unpackRealData('crosswalks/ESCO_to_ONET-SOC.xlsx'));
     api = await startTestApi(process.env[REALDATA_URI_VARIABLE]);
   });
@@ -108,7 +113,7 @@ describeNeeding(realData, 'releases fetched by name from a publisher (a local mi
 
     // The curated roles carrying an O*NET-SOC code get the workbook's median, read here from its TSV twin.
     const detailed = readTsv(unpackRealData('bls-oews/M2024/derived/national_M2024_dl.tsv')).filter((row) => row.O_GROUP === 'detailed');
-    const roles = readCurated().entities.roles.flatMap((role) => (role.externalCodes ?? []).filter((code) => code.startsWith('ONET_SOC:')).map((code) => ({ id: role.id, soc: code.slice(9, 16) })));
+    const roles = curatedWithCodes();
     expect(roles.length).toBeGreaterThan(0);
     for (const { id, soc } of roles) {
       const response = await api.query('query ($id: ID!) { role(id: $id) { salaries { median year sources { source { id } } } } }', { id });
@@ -123,6 +128,21 @@ describeNeeding(realData, 'releases fetched by name from a publisher (a local mi
     expect(again.stderr).toMatch(/using .*oesm24nat\.zip \(downloaded before\)/);
     expect(again.stdout).toContain('national_M2024_dl.xlsx: already loaded');
     expect(site.requests).toEqual([]);
+  }, 240_000);
+
+  it('bls-projections 2024-34: downloads the workbook and imports its table 1.2 (the third sheet)', async () => {
+    const result = await importCommand('bls-projections', '2024-34');
+    expect(result.code).toBe(0);
+    expect(site.requests).toEqual(['/emp/ind-occ-matrix/occupation.xlsx']);
+    // Table 1.2 as TSV (a plain conversion the releases folder carries), read here independently.
+    const lineItems = readTsv(unpackRealData('bls-ep-2024-34/derived/occupation_table_1.2.tsv')).filter((row) => row['Occupation type'] === 'Line item');
+    expect(result.stdout).toMatch(new RegExp(`occupation\\.xlsx: ${lineItems.length} rows read, ${lineItems.length} written`));
+    for (const { id, soc } of curatedWithCodes()) {
+      const response = await api.query('query ($id: ID!) { role(id: $id) { growth { percent period } } }', { id });
+      expectNoErrors(response);
+      const row = lineItems.find((candidate) => candidate['2024 National Employment Matrix code'] === soc);
+      expect((response.data as Record<string, any>).role.growth).toContainEqual({ period: '2024-34', percent: Number(row?.['Employment change, percent, 2024–34']) });
+    }
   }, 240_000);
 
   it('onet 29.0: downloads the text release, unpacks it, checks the pinned file and imports every occupation', async () => {
