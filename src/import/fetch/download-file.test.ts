@@ -81,6 +81,14 @@ it('streams the body into the folder under the URL name, with its SHA-256, sendi
   expect(lines.at(-1)).toBe(`downloaded db_29_0_text.zip: 0.3 MB in ${/in ([\d.]+) s/.exec(lines.at(-1) ?? '')?.[1]} s, SHA-256 ${sha256(BODY)}`);
 });
 
+it('removes the partial file a killed run left, never using it', async () => {
+  const abandoned = path.join(folder, '.download-2147483646-0badc0de.partial');
+  fs.writeFileSync(abandoned, BODY.subarray(0, 1000));
+  await downloadFile(`${base}/files/db_29_0_text.zip`, folder, options);
+  expect(fs.readdirSync(folder)).toEqual(['db_29_0_text.zip']);
+  expect(fs.readFileSync(path.join(folder, 'db_29_0_text.zip')).equals(BODY)).toBe(true);
+});
+
 it('names the file as the server does (Content-Disposition) when the address does not', async () => {
   const result = await downloadFile(`${base}/token?id=42`, folder, options);
   expect(path.basename(result.file)).toBe('ESCO dataset - v1.1.1 - classification - en - csv.zip');

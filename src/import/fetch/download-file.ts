@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { parse as parseContentDisposition } from 'content-disposition';
 import { FetchError } from './fetch-error';
+import { removeAbandoned } from './remove-abandoned';
 
 export interface DownloadOptions {
   /** The file's name in the folder; unset: the response's Content-Disposition name, else the URL's last segment. */
@@ -47,19 +48,6 @@ function fileName(url: URL, header: string | null): string {
   return name || 'download';
 }
 
-/** Removes the partial files of downloads whose process is gone (killed mid-way); a partial file is never used. */
-function removeAbandonedPartials(folder: string): void {
-  for (const entry of fs.existsSync(folder) ? fs.readdirSync(folder) : []) {
-    const pid = /^\.download-(\d+)-[0-9a-f]+\.partial$/.exec(entry)?.[1];
-    if (!pid) continue;
-    try {
-      process.kill(Number(pid), 0);
-    } catch {
-      fs.rmSync(path.join(folder, entry), { force: true });
-    }
-  }
-}
-
 /** The innermost message of a fetch error ("connect ECONNREFUSED ...", "other side closed"), read by shape: fetch's errors come from Node's own realm. */
 function causeOf(error: unknown): string {
   const outer = error as { message?: unknown; cause?: { message?: unknown } } | null;
@@ -90,7 +78,7 @@ export async function downloadFile(url: string, folder: string, options: Downloa
   const { maxBytes = 2 * 1024 * MB, responseTimeoutMs = 60_000, idleTimeoutMs = 60_000, progressEveryMs = 5_000, hint = '' } = options;
   const address = new URL(url);
   fs.mkdirSync(folder, { recursive: true });
-  removeAbandonedPartials(folder);
+  removeAbandoned(folder, /^\.download-(\d+)-[0-9a-f]+\.partial$/);
   const partial = path.join(folder, `.download-${process.pid}-${crypto.randomBytes(4).toString('hex')}.partial`);
   const controller = new AbortController();
   let stopped: FetchError | null = null;

@@ -41,6 +41,13 @@ it('unpacks every file and folder of an archive into the target, byte for byte',
   expect(leftovers()).toEqual(['db_29_0_text', 'db_29_0_text.zip']);
 });
 
+it('removes the temporary folder a killed run left beside the target', async () => {
+  const zip = await writeZip(path.join(dir, 'db.zip'), [{ name: 'a.txt', data: 'a' }]);
+  fs.mkdirSync(path.join(dir, '.db.2147483646-0badc0de.partial', 'half'), { recursive: true });
+  await unzipArchive(zip, path.join(dir, 'db'));
+  expect(leftovers()).toEqual(['db', 'db.zip']);
+});
+
 it('refuses an entry whose path climbs out of the folder, leaving nothing behind', async () => {
   const zip = await writeZip(path.join(dir, 'evil.zip'), [
     { name: 'ok.txt', data: 'fine' },

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import yauzl, { type Entry } from 'yauzl';
 import { FetchError } from './fetch-error';
+import { removeAbandoned } from './remove-abandoned';
 
 /** What an archive may hold once unpacked. */
 export interface UnzipLimits {
@@ -68,6 +69,7 @@ async function checkedEntries(zip: yauzl.ZipFile, name: string, limits: UnzipLim
  */
 export async function unzipArchive(archive: string, target: string, limits: UnzipLimits = DEFAULT_UNZIP_LIMITS): Promise<{ files: number; bytes: number }> {
   const name = path.basename(archive);
+  removeAbandoned(path.dirname(target), /^\..+\.(\d+)-[0-9a-f]+\.partial$/);
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.partial`);
   let zip: yauzl.ZipFile | undefined;
   try {
