@@ -107,7 +107,7 @@ describeNeeding(realData, 'releases fetched by name from a publisher (a local mi
   it('bls-oews M2024: downloads BLS archive, checks the pinned workbook, imports it; a second run reuses the cache without a request', async () => {
     const first = await importCommand('bls-oews', 'M2024');
     expect(first.stderr).toContain('/oes/special-requests/oesm24nat.zip');
-    expect(first.stderr).toContain('national_M2024_dl.xlsx match the pinned SHA-256');
+    expect(first.stderr).toContain('bls-oews M2024: national_M2024_dl.xlsx has the pinned SHA-256');
     expect(first.code).toBe(0);
     expect(site.requests).toEqual(['/oes/special-requests/oesm24nat.zip']);
 
@@ -147,7 +147,7 @@ describeNeeding(realData, 'releases fetched by name from a publisher (a local mi
 
   it('onet 29.0: downloads the text release, unpacks it, checks the pinned file and imports every occupation', async () => {
     const result = await importCommand('onet', '29.0');
-    expect(result.stderr).toContain('Occupation Data.txt match the pinned SHA-256');
+    expect(result.stderr).toContain('onet 29.0: Occupation Data.txt has the pinned SHA-256');
     expect(result.stderr).toMatch(/importing onet 29\.0 from .*db_29_0_text/);
     expect(result.code).toBe(0);
     expect(site.requests).toEqual(['/dl_files/database/db_29_0_text.zip']);

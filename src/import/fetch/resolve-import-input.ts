@@ -107,7 +107,7 @@ async function checkPins(row: CatalogRow, release: string, downloads: string[], 
         `to import it all the same, pass its address or a downloaded copy instead of the release name (${row.page})`,
     );
   }
-  options.progress(`${row.taxonomy} ${release}: ${pins.map(([name]) => name).join(', ')} match the pinned SHA-256`);
+  for (const [name] of pins) options.progress(`${row.taxonomy} ${release}: ${name} has the pinned SHA-256`);
 }
 
 /** A URL given on the command line: https, or http to this machine (a local mirror). */
