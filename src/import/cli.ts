@@ -8,6 +8,8 @@ import { importEscoOnetCrosswalk } from './crosswalk/esco-onet-import';
 import { importEsco } from './esco/esco-import';
 import { ImportRefusedError, type ImportReport } from './import-report';
 import { locateEscoFiles } from './esco/locate-esco-files';
+import { fetchSettings } from './fetch/fetch-settings';
+import { resolveImportInput } from './fetch/resolve-import-input';
 import { importOnet, releaseFromFolder } from './onet/onet-import';
 
 const USAGE = `usage: npm run import -- onet DIR [--release 30.0] [--min-importance 3] [--batch-size 1000] [--restart]
@@ -30,7 +32,11 @@ warning: a relation naming a concept the release lacks) and rejected (with the
 reason) are listed; a finished file's account is kept, so a repeated run reports it
 again. The exit code is 1 when rows were rejected, or with --strict when the
 pre-flight pass found any row to skip or reject (then nothing is written); 2 when
-the import could not run (a missing file, a wrong header, no database).`;
+the import could not run (a missing file, a wrong header, no database, a failed
+download). Each DIR or FILE may also be a zip archive as the publisher ships it, an
+https:// address, or a release name fetched from its publisher into .cache/releases
+(onet 29.0, bls-oews M2024, bls-projections 2024-34, crosswalk-esco-onet current):
+see docs/importing.md.`;
 
 const TAXONOMIES = ['onet', 'esco', 'bls-oews', 'bls-projections', 'crosswalk-esco-onet'] as const;
 
@@ -101,6 +107,9 @@ function printReport(report: ImportReport): number {
 
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
+  // A release name, an address or a zip archive becomes the local folder or file the importer reads.
+  const input = await resolveImportInput(args.taxonomy, args.dirs, { ...fetchSettings(process.env), progress: (line) => process.stderr.write(`${line}\n`) });
+  Object.assign(args, { dirs: input.paths, release: args.release ?? input.release });
   // Finding the ESCO files first refuses a download that lacks one before the database is opened.
   const first = args.dirs[0] as string;
   const release =
