@@ -15,6 +15,7 @@ export const QUERY_NAMES = [
   'role-with-links',
   'roles-by-node-ids',
   'occupation-group-neighbours',
+  'skill-hierarchy-neighbours',
   'roles-page',
   'skills-page',
   'search-nodes',

@@ -7,7 +7,7 @@ import { refreshRoleWeightsNow } from '../../src/database/role-weights';
 import { BatchLoader, type StepItem } from '../../src/import/batch-loader';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ImportFileError } from '../../src/import/delimited';
-import { escoId, importEsco } from '../../src/import/esco/esco-import';
+import { escoId, importEsco, skillGroupId } from '../../src/import/esco/esco-import';
 import { locateEscoFiles } from '../../src/import/esco/locate-esco-files';
 import { ImportRefusedError } from '../../src/import/import-report';
 import { educationLevelId, hardwareId, importOnet, occupationId, technologyId } from '../../src/import/onet/onet-import';
@@ -354,7 +354,7 @@ describe('ESCO v1.1.1 as published: two folders, relations without _en, a releas
   const independent = path.join(parent, 'ESCO dataset - v1.1.1 - classification -  - csv');
   const orphan = 'http://data.europa.eu/esco/occupation/a9e54177-a185-404d-b6e6-15663d31137e';
   /** The fixture's rows, read here with a CSV parser of its own: csv-parse's sync API, not the importer's reader. */
-  const rows = (folder: string, file: string) => parseCsv(fs.readFileSync(path.join(folder, file), 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = (folder: string, file: string) => parseCsv(fs.readFileSync(path.join(folder, file), 'utf8'), { columns: true, relax_column_count: true }) as Record<string, string>[];
   const relations = rows(independent, 'occupationSkillRelations.csv');
   const orphans = relations.filter((row) => row.occupationUri === orphan);
   const sourceIds = async (id: string) =>
@@ -370,7 +370,7 @@ describe('ESCO v1.1.1 as published: two folders, relations without _en, a releas
     const before = await graphFingerprint(api.database);
     const attempt = importEsco(api.database, { ...quiet, dirs: [english], release: 'missing-1.1.1' });
     await expect(attempt).rejects.toThrow(ImportFileError);
-    await expect(attempt).rejects.toThrow(/occupationSkillRelations_en\.csv \(or occupationSkillRelations\.csv\), skillSkillRelations.*broaderRelationsOccPillar/);
+    await expect(attempt).rejects.toThrow(/occupationSkillRelations_en\.csv \(or occupationSkillRelations\.csv\), skillSkillRelations.*broaderRelationsOccPillar.*broaderRelationsSkillPillar/);
     expect(await sourceIds('esco-missing-1.1.1')).toEqual([]);
     expect(await graphFingerprint(api.database)).toEqual(before);
   });
@@ -419,6 +419,73 @@ describe('ESCO v1.1.1 as published: two folders, relations without _en, a releas
     const fixtureRoles = new Set(rows(english, 'occupations_en.csv').map((row) => escoId(row.conceptUri as string)));
     const members = response.data?.unit.roles.map((role: { id: string }) => role.id).filter((id: string) => fixtureRoles.has(id));
     expect(members.sort()).toEqual([escoId(producer), escoId(broader)].sort());
+  });
+
+  it('builds the skills hierarchy: every group either file defines, skills in groups and under broader skills, groups under groups', async () => {
+    const hierarchy = rows(english, 'skillsHierarchy_en.csv');
+    const listed = rows(english, 'skillGroups_en.csv');
+    const pillar = rows(independent, 'broaderRelationsSkillPillar.csv');
+    const deepest = (row: Record<string, string>) => [3, 2, 1, 0].map((level) => row[`Level ${level} URI`]).find(Boolean) as string;
+    const groupUris = new Set([...hierarchy.map(deepest), ...listed.map((row) => row.conceptUri as string)]);
+    const byKind = (kind: string) => pillar.filter((row) => `${row.conceptType} ${row.broaderType}` === kind);
+    const { records } = await api.database.driver.executeQuery(
+      `CALL () { MATCH (g:SkillGroup) WHERE $source IN g.sourceIds RETURN count(g) AS groups }
+       CALL () { MATCH (:Skill)-[r:IN_SKILL_GROUP]->(:SkillGroup) WHERE $source IN r.sourceIds RETURN count(r) AS inGroup }
+       CALL () { MATCH (:Skill)-[r:BROADER_SKILL]->(:Skill) WHERE $source IN r.sourceIds RETURN count(r) AS broaderSkill }
+       CALL () { MATCH (:SkillGroup)-[r:BROADER_SKILL_GROUP]->(:SkillGroup) WHERE $source IN r.sourceIds RETURN count(r) AS broaderGroup }
+       RETURN groups, inGroup, broaderSkill, broaderGroup`,
+      { source: 'esco-1.1.1' },
+    );
+    expect(Object.fromEntries(Object.entries(records[0]?.toObject() ?? {}).map(([key, value]) => [key, Number(value)]))).toEqual({
+      groups: groupUris.size,
+      inGroup: byKind('KnowledgeSkillCompetence SkillGroup').length,
+      broaderSkill: byKind('KnowledgeSkillCompetence KnowledgeSkillCompetence').length,
+      broaderGroup: byKind('SkillGroup SkillGroup').length,
+    });
+
+    // A skill with a group: its groups as the file names them, and the group's members, broader and narrower groups.
+    const skillRow = byKind('KnowledgeSkillCompetence SkillGroup')[0] as Record<string, string>;
+    const groupUri = skillRow.broaderUri as string;
+    const groupId = skillGroupId(groupUri);
+    const label = (uri: string) => listed.find((row) => row.conceptUri === uri)?.preferredLabel;
+    const response = await api.query(`{
+      skill(id: "${escoId(skillRow.conceptUri as string)}") { skillGroups { id } broaderSkills { id } narrowerSkills { id } }
+      skillGroup(id: "${groupId}") { name level skills { id } broader { id } narrower { id } }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const groupsOf = (uri: string) => byKind('KnowledgeSkillCompetence SkillGroup').filter((row) => row.conceptUri === uri).map((row) => skillGroupId(row.broaderUri as string));
+    expect(response.data?.skill.skillGroups.map((group: { id: string }) => group.id).sort()).toEqual(groupsOf(skillRow.conceptUri as string).sort());
+    const members = pillar.filter((row) => row.broaderUri === groupUri && row.conceptType === 'KnowledgeSkillCompetence').map((row) => escoId(row.conceptUri as string));
+    expect(response.data?.skillGroup.skills.map((skill: { id: string }) => skill.id).sort()).toEqual(members.sort());
+    expect(response.data?.skillGroup.name).toBe(label(groupUri));
+    const broader = byKind('SkillGroup SkillGroup').filter((row) => row.conceptUri === groupUri).map((row) => skillGroupId(row.broaderUri as string));
+    expect(response.data?.skillGroup.broader.map((group: { id: string }) => group.id)).toEqual(broader);
+    const placed = hierarchy.find((row) => deepest(row) === groupUri) as Record<string, string>;
+    expect(response.data?.skillGroup.level).toBe([0, 1, 2, 3].filter((level) => placed[`Level ${level} URI`]).length - 1);
+
+    // A skill under a broader skill, seen from both ends.
+    const narrow = byKind('KnowledgeSkillCompetence KnowledgeSkillCompetence')[0] as Record<string, string>;
+    const both = await api.query(`{
+      narrow: skill(id: "${escoId(narrow.conceptUri as string)}") { broaderSkills { id } }
+      broad: skill(id: "${escoId(narrow.broaderUri as string)}") { narrowerSkills { id } }
+    }`);
+    expect(both.data?.narrow.broaderSkills).toContainEqual({ id: escoId(narrow.broaderUri as string) });
+    expect(both.data?.broad.narrowerSkills).toContainEqual({ id: escoId(narrow.conceptUri as string) });
+  });
+
+  it('takes a group skillGroups_en.csv lacks (as v1.1.1 lacks 7) from the hierarchy file: its label, code and level', async () => {
+    const listed = new Set(rows(english, 'skillGroups_en.csv').map((row) => row.conceptUri));
+    const unlisted = rows(english, 'skillsHierarchy_en.csv')
+      .map((row) => {
+        const level = [3, 2, 1, 0].find((candidate) => row[`Level ${candidate} URI`]) as number;
+        return { uri: row[`Level ${level} URI`] as string, name: row[`Level ${level} preferred term`], code: row[`Level ${level} code`], level };
+      })
+      .filter((group) => !listed.has(group.uri));
+    expect(unlisted.length).toBeGreaterThan(0);
+    for (const group of unlisted) {
+      const response = await api.query(`{ skillGroup(id: "${skillGroupId(group.uri)}") { name code level } }`);
+      expect(response.data?.skillGroup).toEqual({ name: group.name, code: group.code, level: group.level });
+    }
   });
 
   it('reports the same warnings when run again, from the account kept with each finished file', async () => {
