@@ -19,6 +19,7 @@ export const QUERY_NAMES = [
   'roles-page',
   'skills-page',
   'search-nodes',
+  'analyzer-stopwords',
   'sources-all',
   'sources-by-ids',
   'overlap',

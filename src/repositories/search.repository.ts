@@ -9,9 +9,25 @@ export interface SearchResult {
   score: number;
 }
 
+/** Each analyzer's stop words, read once per process: they are fixed by the Neo4j version. */
+const stopWordsByAnalyzer = new Map<string, Promise<ReadonlySet<string>>>();
+
 /** Full-text search over names and aliases. */
 export class SearchRepository {
   constructor(private readonly run: CypherRunner) {}
+
+  /** The words a language's index leaves out (its analyzer's stop words); none for English, whose index keeps every word. */
+  async stopWords(language: Language | null): Promise<ReadonlySet<string>> {
+    if (!language) return new Set();
+    const { analyzer } = LANGUAGES[language];
+    let found = stopWordsByAnalyzer.get(analyzer);
+    if (!found) {
+      found = this.run.read('analyzer-stopwords', { analyzer }).then((rows) => new Set((rows[0]?.stopwords as string[] | undefined) ?? []));
+      found.catch(() => stopWordsByAnalyzer.delete(analyzer));
+      stopWordsByAnalyzer.set(analyzer, found);
+    }
+    return found;
+  }
 
   /**
    * Best matches of a Lucene query (built by toLuceneQuery, never raw user text),

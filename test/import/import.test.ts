@@ -9,6 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { ImportFileError } from '../../src/import/delimited';
 import { escoId, importEsco, skillGroupId } from '../../src/import/esco/esco-import';
 import { locateEscoFiles } from '../../src/import/esco/locate-esco-files';
+import { importEscoLabels, labelReleaseFromFolder, locateEscoLabelFiles } from '../../src/import/esco/esco-labels-import';
 import { ImportRefusedError } from '../../src/import/import-report';
 import { educationLevelId, hardwareId, importOnet, occupationId, technologyId } from '../../src/import/onet/onet-import';
 import { startTestApi, type TestApi } from '../integration/test-api';
@@ -494,6 +495,90 @@ describe('ESCO v1.1.1 as published: two folders, relations without _en, a releas
     const step = again.steps.find((entry) => entry.file === 'occupationSkillRelations.csv');
     expect(step).toMatchObject({ read: relations.length, items: relations.length - orphans.length, skipped: orphans.length, rejected: 0 });
     expect(step?.warnings).toHaveLength(orphans.length);
+  });
+});
+
+describe('ESCO labels in other languages, added to the concepts the graph holds', () => {
+  const labelsDir = (folder: string) => path.join(fixtures, 'esco-labels', folder);
+  const read = (dir: string, file: string) => parseCsv(fs.readFileSync(path.join(dir, file), 'utf8'), { columns: true, relax_column_count: true }) as Record<string, string>[];
+  const v111 = path.join(fixtures, 'esco-1.1.1', 'ESCO dataset - v1.1.1 - classification - en - csv');
+  const v12 = path.join(fixtures, 'esco');
+  /** The concepts the graph holds after the ESCO imports above: every URI of both fixtures' label files. */
+  const held = new Set(
+    [v111, v12].flatMap((dir) => [
+      ...['occupations_en.csv', 'ISCOGroups_en.csv', 'skillGroups_en.csv'].flatMap((file) => read(dir, file).map((row) => row.conceptUri)),
+      ...read(dir, 'skillsHierarchy_en.csv').map((row) => [3, 2, 1, 0].map((level) => row[`Level ${level} URI`]).find(Boolean)),
+    ]),
+  );
+  const producer = 'http://data.europa.eu/esco/occupation/5ff7a990-a306-40c2-9224-b2bf7f15b2f9';
+
+  it('tells the language from the files, and refuses one the graph does not index', () => {
+    expect(locateEscoLabelFiles(labelsDir('esco-1.1.1-fr'), null).language).toBe('fr');
+    expect(() => locateEscoLabelFiles(labelsDir('esco-1.1.1-fr'), 'de')).toThrow(/cannot be imported: the graph indexes fr, nl/);
+    expect(labelReleaseFromFolder(labelsDir('esco-1.1.1-fr'))).toBe('1.1.1');
+  });
+
+  it('imports French labels by URI: every row whose concept the graph holds, the others skipped with a warning', async () => {
+    const dir = labelsDir('esco-1.1.1-fr');
+    const report = await importEscoLabels(api.database, { ...quiet, dir, lang: null, release: '1.1.1' });
+    for (const file of ['occupations_fr.csv', 'ISCOGroups_fr.csv', 'skillGroups_fr.csv']) {
+      const rows = read(dir, file);
+      const kept = rows.filter((row) => held.has(row.conceptUri));
+      expect(report.steps.find((step) => step.file === file)).toMatchObject({ read: rows.length, items: kept.length, skipped: rows.length - kept.length, rejected: 0 });
+    }
+  });
+
+  it('answers name(lang:) and aliases(lang:) from the imported labels, gendered forms as published', async () => {
+    const french = read(labelsDir('esco-1.1.1-fr'), 'occupations_fr.csv').find((row) => row.conceptUri === producer) as Record<string, string>;
+    const english = read(v111, 'occupations_en.csv').find((row) => row.conceptUri === producer) as Record<string, string>;
+    const response = await api.query(`{ role(id: "${escoId(producer)}") { name fr: name(lang: "fr") nl: name(lang: "nl") aliasesFr: aliases(lang: "fr") aliasesNl: aliases(lang: "nl") languages } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.role).toEqual({
+      name: english.preferredLabel,
+      fr: french.preferredLabel,
+      // No Dutch label yet: the English name, and `languages` tells.
+      nl: english.preferredLabel,
+      aliasesFr: [...new Set((french.altLabels as string).split('\n').map((label) => label.trim()).filter(Boolean))],
+      aliasesNl: [],
+      languages: ['fr'],
+    });
+    const group = read(labelsDir('esco-1.1.1-fr'), 'ISCOGroups_fr.csv').find((row) => row.code === '2654') as Record<string, string>;
+    const groupName = await api.query('{ occupationGroup(id: "isco-2654") { name(lang: "fr") } }');
+    expect(groupName.data?.occupationGroup.name).toBe(group.preferredLabel);
+  });
+
+  it('searches in French with the French index: the feminine form of a gendered label finds the occupation', async () => {
+    const french = read(labelsDir('esco-1.1.1-fr'), 'occupations_fr.csv').find((row) => row.conceptUri === producer) as Record<string, string>;
+    const feminine = (french.preferredLabel as string).split('/')[1] as string;
+    const response = await api.query(`{ search(text: ${JSON.stringify(feminine)}, lang: "fr", kinds: [ROLE]) { node { id } name } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.search[0]).toEqual({ node: { id: escoId(producer) }, name: french.preferredLabel });
+    const refused = await api.query('{ search(text: "musique", lang: "de") { name } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps, of a URI listed twice (ESCO v1.2.x Dutch), the row modified last, and skips the other with a warning', async () => {
+    const dir = labelsDir('esco-1.2.x-nl');
+    const rows = read(dir, 'occupations_nl.csv');
+    const seen = new Map<string, number>();
+    rows.forEach((row) => seen.set(row.conceptUri as string, (seen.get(row.conceptUri as string) ?? 0) + 1));
+    const twice = [...seen].filter(([, count]) => count > 1).map(([uri]) => uri);
+    expect(twice.length).toBeGreaterThan(0);
+    const report = await importEscoLabels(api.database, { ...quiet, dir, lang: 'nl', release: '1.2.x' });
+    const step = report.steps.find((entry) => entry.file === 'occupations_nl.csv');
+    // One warning per URI listed twice, on the line of its copy modified first.
+    const superseded = step?.warnings.filter((warning) => warning.problem.includes('modified later')) ?? [];
+    expect(superseded.map((warning) => warning.problem.split(' ')[0])).toEqual(twice);
+    for (const uri of twice) {
+      const dates = rows.filter((row) => row.conceptUri === uri).map((row) => row.modifiedDate as string);
+      const kept = superseded.find((warning) => warning.problem.startsWith(uri));
+      expect(kept?.problem).toContain(`(${dates.sort().at(-1)})`);
+    }
+    const kept = [...seen.keys()].filter((uri) => held.has(uri));
+    expect(step).toMatchObject({ read: rows.length, items: kept.length, skipped: rows.length - kept.length, rejected: 0 });
+    const dutch = rows.find((row) => row.conceptUri === producer) as Record<string, string>;
+    const response = await api.query(`{ role(id: "${escoId(producer)}") { name(lang: "nl") languages } }`);
+    expect(response.data?.role).toEqual({ name: dutch.preferredLabel, languages: ['fr', 'nl'] });
   });
 });
 

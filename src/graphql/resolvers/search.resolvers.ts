@@ -21,7 +21,7 @@ export const searchResolvers: Resolvers = {
     search: async (_parent, args, { repositories }) => {
       const { text, first, kinds, lang } = parseArgs(searchArgs, args);
       const language = lang && isLanguage(lang) ? lang : null;
-      const query = toLuceneQuery(text);
+      const query = toLuceneQuery(text, await repositories.search.stopWords(language));
       if (!query) {
         throw new AppError(ErrorCode.BAD_USER_INPUT, 'Argument "text" must contain a letter or digit.', { argument: 'text' });
       }
