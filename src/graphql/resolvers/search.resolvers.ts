@@ -6,7 +6,7 @@ import { toLuceneQuery } from '../../repositories/lucene-query';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import { firstArg, langArg, parseArgs } from '../parse-args';
-import { isLanguage, nameIn } from '../../models/languages';
+import { isLanguage, LANGUAGES, nameIn } from '../../models/languages';
 
 const searchArgs = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
@@ -23,7 +23,8 @@ export const searchResolvers: Resolvers = {
       const language = lang && isLanguage(lang) ? lang : null;
       const query = toLuceneQuery(text, await repositories.search.stopWords(language));
       if (!query) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'Argument "text" must contain a letter or digit.', { argument: 'text' });
+        const rule = language ? `a word that is not a stop word of ${LANGUAGES[language].title}` : 'a letter or digit';
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `Argument "text" must contain ${rule}.`, { argument: 'text' });
       }
       const labels = kinds ? kinds.map((kind) => LABEL_OF_KIND[kind]) : null;
       // A text that is a code (27-4014.00, 27-4014, 3521, 3521.1.7) also finds the roles carrying it.
