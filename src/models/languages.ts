@@ -33,9 +33,8 @@ export function aliasesProperty(language: Language): `aliases_${Language}` {
   return `aliases_${language}`;
 }
 
-/** Every stored property of the labels in other languages, for reading them with a node's own. */
+/** The stored preferred labels in every other language: what `languages` reads. */
 export const NAME_PROPERTIES: readonly string[] = LANGUAGE_CODES.map(nameProperty);
-export const ALIASES_PROPERTIES: readonly string[] = LANGUAGE_CODES.map(aliasesProperty);
 
 const stored = (node: NodeRecord, property: string): unknown => (node as unknown as Record<string, unknown>)[property];
 
