@@ -34,6 +34,7 @@ const config: CodegenConfig = {
           Education: '../models/records#NodeRecord',
           Collaborator: '../models/records#NodeRecord',
           OccupationGroup: '../models/records#NodeRecord',
+          SkillGroup: '../models/records#NodeRecord',
           SalaryFigure: '../models/records#NodeRecord',
           GrowthFigure: '../models/records#NodeRecord',
           RoleSkill: '../models/records#LinkRecord',

@@ -584,6 +584,8 @@ export type NodeKind =
   | 'SETTING'
   /** An ability a role requires, such as mixing. */
   | 'SKILL'
+  /** A group of skills in ESCO's skills hierarchy, such as `communication, collaboration and creativity`. */
+  | 'SKILL_GROUP'
   /** Software or equipment a role uses, such as Pro Tools. */
   | 'TOOL';
 
@@ -603,7 +605,7 @@ export type NodeWrite = {
  */
 export type OccupationGroup = Node & {
   __typename?: 'OccupationGroup';
-  /** Other names the classification gives the group. */
+  /** Other names the classification gives the group; with `lang`, those in that language (empty when none is imported). */
   aliases: Array<Scalars['String']['output']>;
   /** The group this one is part of; null for a major group. */
   broader?: Maybe<OccupationGroup>;
@@ -613,7 +615,13 @@ export type OccupationGroup = Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Stable id, `isco-<code>`, for example `isco-3521`. */
   id: Scalars['ID']['output'];
-  /** The group's name, for example `Broadcasting and audio-visual technicians`. */
+  /** The languages besides English the group's labels were imported in. */
+  languages: Array<Scalars['String']['output']>;
+  /**
+   * The group's name, for example `Broadcasting and audio-visual technicians`; with
+   * `lang` (for example `fr`), the name in that language where one is imported (see
+   * `languages`), else the English one.
+   */
   name: Scalars['String']['output'];
   /** The groups part of this one, ordered by code; empty for a unit group. */
   narrower: Array<OccupationGroup>;
@@ -621,6 +629,26 @@ export type OccupationGroup = Node & {
   roles: Array<Role>;
   /** Passages (sources) that define the group. */
   sources: Array<Citation>;
+};
+
+
+/**
+ * A group of occupations in a classification: an ISCO-08 group as ESCO publishes it,
+ * from the ten major groups (one digit) down to the unit groups (four digits) that
+ * occupations belong to.
+ */
+export type OccupationGroupAliasesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A group of occupations in a classification: an ISCO-08 group as ESCO publishes it,
+ * from the ten major groups (one digit) down to the unit groups (four digits) that
+ * occupations belong to.
+ */
+export type OccupationGroupNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What two to ten roles have in common on one dimension, and what each has alone. */
@@ -735,6 +763,10 @@ export type Query = {
    * `first` is 1..100 (default 10); `kinds` restricts the kinds searched. A text that
    * is a classification's code (O*NET-SOC `27-4014.00`, SOC `27-4014`, ISCO-08 `3521`,
    * ESCO `3521.1.7`) also finds the roles carrying it, as `rolesByCode` does, first.
+   * With `lang` (`fr` or `nl`), searches the names and aliases imported in that
+   * language instead, with that language's analyzer (stemming, stop words), and each
+   * hit's `name` is in that language; `en` is the default search. Another language:
+   * BAD_USER_INPUT.
    */
   search: Array<SearchHit>;
   /**
@@ -747,6 +779,8 @@ export type Query = {
   skill?: Maybe<Skill>;
   /** What carries over and what is left to learn, moving from one role to another. Unknown ids: NOT_FOUND. */
   skillGap: SkillGap;
+  /** A skill group of ESCO's skills hierarchy by id (for example `isced-f-0215`), or null when there is none. */
+  skillGroup?: Maybe<SkillGroup>;
   /**
    * The skills two roles share and those only one requires, with their Jaccard index
    * |A ∩ B| / |A ∪ B|. The same role twice is a valid question (jaccard 1).
@@ -822,6 +856,7 @@ export type QueryRolesByCodeArgs = {
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<NodeKind>>;
+  lang?: InputMaybe<Scalars['String']['input']>;
   text: Scalars['String']['input'];
 };
 
@@ -841,6 +876,11 @@ export type QuerySkillArgs = {
 export type QuerySkillGapArgs = {
   from: Scalars['ID']['input'];
   to: Scalars['ID']['input'];
+};
+
+
+export type QuerySkillGroupArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -878,6 +918,10 @@ export type Relation =
   | 'BROADER_GROUP'
   /** A role is a kind of a broader role (ESCO's occupation hierarchy: an occupation under another). */
   | 'BROADER_ROLE'
+  /** A skill is a narrower form of a broader skill (ESCO's skill pillar: a skill or knowledge concept under another). */
+  | 'BROADER_SKILL'
+  /** A skill group is part of a broader one (ESCO's skills hierarchy, and the ISCED-F fields of education under knowledge). */
+  | 'BROADER_SKILL_GROUP'
   /** A role works with another role or with collaborators such as artists. */
   | 'COLLABORATES_WITH'
   /**
@@ -889,6 +933,8 @@ export type Relation =
   | 'HAS_RESPONSIBILITY'
   /** A role belongs to an occupation group (ESCO: an ISCO-08 unit group). */
   | 'IN_OCCUPATION_GROUP'
+  /** A skill belongs to a skill group (ESCO's skills hierarchy). */
+  | 'IN_SKILL_GROUP'
   /** A skill draws on another (ESCO's skill-to-skill relations: essential or optional for it). */
   | 'RELATED_SKILL'
   /** A source relates two careers. */
@@ -929,7 +975,7 @@ export type ResponsibilityInput = {
  */
 export type Role = Node & {
   __typename?: 'Role';
-  /** Other names the sources use for this role. */
+  /** Other names the sources use for this role; with `lang`, those in that language (empty when none is imported). */
   aliases: Array<Scalars['String']['output']>;
   /**
    * Broader roles this role is a kind of, as a taxonomy's hierarchy states it (ESCO: an
@@ -964,7 +1010,13 @@ export type Role = Node & {
   growth: Array<GrowthFigure>;
   /** Stable id, for example `music-producer`. */
   id: Scalars['ID']['output'];
-  /** Display name in sentence case, for example `Music producer`. */
+  /** The languages besides English the role's labels were imported in, for example `["fr", "nl"]`. */
+  languages: Array<Scalars['String']['output']>;
+  /**
+   * Display name in sentence case, for example `Music producer`; with `lang` (for
+   * example `fr`), the name in that language where one is imported (see `languages`),
+   * else the English one.
+   */
   name: Scalars['String']['output'];
   /**
    * The occupation groups the role belongs to: for an ESCO occupation, its ISCO-08 unit
@@ -1020,6 +1072,24 @@ export type Role = Node & {
    * without Required Level of Education data).
    */
   typicalEducation?: Maybe<EducationRequirement>;
+};
+
+
+/**
+ * A career, such as music producer or sound engineer, with everything the sources
+ * state about it. Each list holds facts with their citations.
+ */
+export type RoleAliasesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A career, such as music producer or sound engineer, with everything the sources
+ * state about it. Each list holds facts with their citations.
+ */
+export type RoleNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A page of roles, ordered by id. */
@@ -1288,20 +1358,49 @@ export type SimilarityMetric =
  */
 export type Skill = Node & {
   __typename?: 'Skill';
-  /** Other words the sources use for this skill. */
+  /** Other words the sources use for this skill; with `lang`, those in that language (empty when none is imported). */
   aliases: Array<Scalars['String']['output']>;
+  /** The broader skills this one is a narrower form of (ESCO's skill pillar), ordered by name. */
+  broaderSkills: Array<Skill>;
   /** The skill's category: `creative`, `technical`, `interpersonal` or `organisational`. */
   category?: Maybe<Scalars['String']['output']>;
   /** A short description written for this graph. */
   description?: Maybe<Scalars['String']['output']>;
   /** Stable id, for example `mixing`. */
   id: Scalars['ID']['output'];
-  /** Display name in sentence case. */
+  /** The languages besides English the skill's labels were imported in. */
+  languages: Array<Scalars['String']['output']>;
+  /**
+   * Display name; with `lang` (for example `fr`), the name in that language where one
+   * is imported (see `languages`), else the English one.
+   */
   name: Scalars['String']['output'];
+  /** The narrower skills under this one, ordered by name. */
+  narrowerSkills: Array<Skill>;
   /** Roles that require this skill, ordered by name. */
   roles: Array<Role>;
+  /** The skill groups this skill is directly in (ESCO's skills hierarchy), ordered by name. */
+  skillGroups: Array<SkillGroup>;
   /** Passages that describe the skill. */
   sources: Array<Citation>;
+};
+
+
+/**
+ * An ability roles require. One shared vocabulary: when two sources describe the same
+ * skill in different words it is one skill, citing both.
+ */
+export type SkillAliasesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * An ability roles require. One shared vocabulary: when two sources describe the same
+ * skill in different words it is one skill, citing both.
+ */
+export type SkillNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The kind of ability a skill is. */
@@ -1351,6 +1450,66 @@ export type SkillGap = {
   toLearn: Array<Skill>;
   /** Skills of `to` that `from` already requires, ordered by name. */
   transferable: Array<Skill>;
+};
+
+/**
+ * A group of skills in ESCO's skills hierarchy: the four pillars at the top (skills,
+ * knowledge, transversal skills and competences, language skills and knowledge) down
+ * to groups three levels below them; knowledge is grouped by the ISCED-F fields of
+ * education. Skills sit in the groups (`skills`) and under broader skills.
+ */
+export type SkillGroup = Node & {
+  __typename?: 'SkillGroup';
+  /** Other names ESCO gives the group; with `lang`, those in that language (empty when none is imported). */
+  aliases: Array<Scalars['String']['output']>;
+  /** The groups this one is part of, ordered by name; empty for a pillar. */
+  broader: Array<SkillGroup>;
+  /** ESCO's code of the group, for example `S1.2` or `T2`; for an ISCED-F field, its code (`0215`). Null where ESCO gives none. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** What the group covers, as ESCO describes it. */
+  description?: Maybe<Scalars['String']['output']>;
+  /**
+   * Stable id: `esco-skill-group-<uuid>` for a group ESCO names by a skill URI,
+   * `isced-f-<code>` for an ISCED-F field of education (for example `isced-f-0215`).
+   */
+  id: Scalars['ID']['output'];
+  /** The languages besides English the group's labels were imported in, for example `["fr"]`. */
+  languages: Array<Scalars['String']['output']>;
+  /** The group's depth in the hierarchy, 0 for a pillar to 3; null when the hierarchy file does not place it. */
+  level?: Maybe<Scalars['Int']['output']>;
+  /**
+   * The group's preferred label; with `lang` (for example `fr`), in that language where
+   * one is imported (see `languages`), else the English one.
+   */
+  name: Scalars['String']['output'];
+  /** The groups part of this one, ordered by code, then name. */
+  narrower: Array<SkillGroup>;
+  /** The skills directly in this group, ordered by name. */
+  skills: Array<Skill>;
+  /** Passages (sources) that define the group. */
+  sources: Array<Citation>;
+};
+
+
+/**
+ * A group of skills in ESCO's skills hierarchy: the four pillars at the top (skills,
+ * knowledge, transversal skills and competences, language skills and knowledge) down
+ * to groups three levels below them; knowledge is grouped by the ISCED-F fields of
+ * education. Skills sit in the groups (`skills`) and under broader skills.
+ */
+export type SkillGroupAliasesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A group of skills in ESCO's skills hierarchy: the four pillars at the top (skills,
+ * knowledge, transversal skills and competences, language skills and knowledge) down
+ * to groups three levels below them; knowledge is grouped by the ISCED-F fields of
+ * education. Skills sit in the groups (`skills`) and under broader skills.
+ */
+export type SkillGroupNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A skill. */
@@ -1571,6 +1730,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( NodeRecord )
     | ( NodeRecord )
     | ( NodeRecord )
+    | ( NodeRecord )
   ;
 };
 
@@ -1637,6 +1797,7 @@ export type ResolversTypes = {
   SkillConnection: ResolverTypeWrapper<Omit<SkillConnection, 'edges'> & { edges: Array<ResolversTypes['SkillEdge']> }>;
   SkillEdge: ResolverTypeWrapper<Omit<SkillEdge, 'node'> & { node: ResolversTypes['Skill'] }>;
   SkillGap: ResolverTypeWrapper<Omit<SkillGap, 'from' | 'to' | 'toLearn' | 'transferable'> & { from: ResolversTypes['Role'], to: ResolversTypes['Role'], toLearn: Array<ResolversTypes['Skill']>, transferable: Array<ResolversTypes['Skill']> }>;
+  SkillGroup: ResolverTypeWrapper<NodeRecord>;
   SkillInput: SkillInput;
   SkillOverlap: ResolverTypeWrapper<Omit<SkillOverlap, 'onlyA' | 'onlyB' | 'roleA' | 'roleB' | 'shared'> & { onlyA: Array<ResolversTypes['Skill']>, onlyB: Array<ResolversTypes['Skill']>, roleA: ResolversTypes['Role'], roleB: ResolversTypes['Role'], shared: Array<ResolversTypes['Skill']> }>;
   Source: ResolverTypeWrapper<SourceRecord>;
@@ -1709,6 +1870,7 @@ export type ResolversParentTypes = {
   SkillConnection: Omit<SkillConnection, 'edges'> & { edges: Array<ResolversParentTypes['SkillEdge']> };
   SkillEdge: Omit<SkillEdge, 'node'> & { node: ResolversParentTypes['Skill'] };
   SkillGap: Omit<SkillGap, 'from' | 'to' | 'toLearn' | 'transferable'> & { from: ResolversParentTypes['Role'], to: ResolversParentTypes['Role'], toLearn: Array<ResolversParentTypes['Skill']>, transferable: Array<ResolversParentTypes['Skill']> };
+  SkillGroup: NodeRecord;
   SkillInput: SkillInput;
   SkillOverlap: Omit<SkillOverlap, 'onlyA' | 'onlyB' | 'roleA' | 'roleB' | 'shared'> & { onlyA: Array<ResolversParentTypes['Skill']>, onlyB: Array<ResolversParentTypes['Skill']>, roleA: ResolversParentTypes['Role'], roleB: ResolversParentTypes['Role'], shared: Array<ResolversParentTypes['Skill']> };
   Source: SourceRecord;
@@ -1842,7 +2004,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Collaborator' | 'Education' | 'GrowthFigure' | 'OccupationGroup' | 'Responsibility' | 'Role' | 'SalaryFigure' | 'Setting' | 'Skill' | 'Tool', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Collaborator' | 'Education' | 'GrowthFigure' | 'OccupationGroup' | 'Responsibility' | 'Role' | 'SalaryFigure' | 'Setting' | 'Skill' | 'SkillGroup' | 'Tool', ParentType, ContextType>;
 };
 
 export type NodeWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodeWrite'] = ResolversParentTypes['NodeWrite']> = {
@@ -1852,12 +2014,13 @@ export type NodeWriteResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type OccupationGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OccupationGroup'] = ResolversParentTypes['OccupationGroup']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<OccupationGroupAliasesArgs>>;
   broader?: Resolver<Maybe<ResolversTypes['OccupationGroup']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OccupationGroupNameArgs>>;
   narrower?: Resolver<Array<ResolversTypes['OccupationGroup']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -1903,6 +2066,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   similarRoles?: Resolver<Array<ResolversTypes['RoleMatch']>, ParentType, ContextType, RequireFields<QuerySimilarRolesArgs, 'first' | 'metric' | 'role'>>;
   skill?: Resolver<Maybe<ResolversTypes['Skill']>, ParentType, ContextType, RequireFields<QuerySkillArgs, 'id'>>;
   skillGap?: Resolver<ResolversTypes['SkillGap'], ParentType, ContextType, RequireFields<QuerySkillGapArgs, 'from' | 'to'>>;
+  skillGroup?: Resolver<Maybe<ResolversTypes['SkillGroup']>, ParentType, ContextType, RequireFields<QuerySkillGroupArgs, 'id'>>;
   skillOverlap?: Resolver<ResolversTypes['SkillOverlap'], ParentType, ContextType, RequireFields<QuerySkillOverlapArgs, 'roleA' | 'roleB'>>;
   skills?: Resolver<ResolversTypes['SkillConnection'], ParentType, ContextType, RequireFields<QuerySkillsArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -1926,7 +2090,7 @@ export type ResponsibilityResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<RoleAliasesArgs>>;
   broaderRoles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   collaborators?: Resolver<Array<ResolversTypes['Collaboration']>, ParentType, ContextType>;
@@ -1935,7 +2099,8 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
   externalCodes?: Resolver<Array<ResolversTypes['ExternalCode']>, ParentType, ContextType>;
   growth?: Resolver<Array<ResolversTypes['GrowthFigure']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<RoleNameArgs>>;
   occupationGroups?: Resolver<Array<ResolversTypes['OccupationGroup']>, ParentType, ContextType>;
   relatedFrom?: Resolver<Array<ResolversTypes['RelatedRole']>, ParentType, ContextType>;
   relatedRoles?: Resolver<Array<ResolversTypes['RelatedRole']>, ParentType, ContextType>;
@@ -2056,12 +2221,16 @@ export type SettingResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type SkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Skill'] = ResolversParentTypes['Skill']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<SkillAliasesArgs>>;
+  broaderSkills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SkillNameArgs>>;
+  narrowerSkills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  skillGroups?: Resolver<Array<ResolversTypes['SkillGroup']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2084,6 +2253,21 @@ export type SkillGapResolvers<ContextType = Context, ParentType extends Resolver
   to?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   toLearn?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   transferable?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+};
+
+export type SkillGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkillGroup'] = ResolversParentTypes['SkillGroup']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<SkillGroupAliasesArgs>>;
+  broader?: Resolver<Array<ResolversTypes['SkillGroup']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SkillGroupNameArgs>>;
+  narrower?: Resolver<Array<ResolversTypes['SkillGroup']>, ParentType, ContextType>;
+  skills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SkillOverlapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkillOverlap'] = ResolversParentTypes['SkillOverlap']> = {
@@ -2179,6 +2363,7 @@ export type Resolvers<ContextType = Context> = {
   SkillConnection?: SkillConnectionResolvers<ContextType>;
   SkillEdge?: SkillEdgeResolvers<ContextType>;
   SkillGap?: SkillGapResolvers<ContextType>;
+  SkillGroup?: SkillGroupResolvers<ContextType>;
   SkillOverlap?: SkillOverlapResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceWrite?: SourceWriteResolvers<ContextType>;

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { NodeRecord, LinkRecord, RoleDetailsRecord, SourceRecord } from '../models/records';
 import { roleLinksKey, type RoleLinksKey } from '../repositories/role.repository';
-import type { OccupationGroupNeighbours } from '../repositories/node.repository';
+import { NO_SKILL_HIERARCHY, type OccupationGroupNeighbours, type SkillHierarchyNeighbours } from '../repositories/node.repository';
 import type { Repositories } from '../repositories/repositories';
 
 /**
@@ -16,6 +16,7 @@ export interface Loaders {
   roleLinks: DataLoader<RoleLinksKey, LinkRecord[], string>;
   rolesPointingAt: DataLoader<string, NodeRecord[]>;
   occupationGroupNeighbours: DataLoader<string, OccupationGroupNeighbours>;
+  skillHierarchy: DataLoader<string, SkillHierarchyNeighbours>;
   source: DataLoader<string, SourceRecord | null>;
 }
 
@@ -34,6 +35,7 @@ export function createLoaders(repositories: Repositories): Loaders {
     occupationGroupNeighbours: new DataLoader(async (ids) =>
       inKeyOrder(ids, await repositories.nodes.occupationGroupNeighbours(ids), { broader: null, narrower: [] }),
     ),
+    skillHierarchy: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.nodes.skillHierarchyNeighbours(ids), NO_SKILL_HIERARCHY)),
     source: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.sources.findByIds(ids), null)),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANG_ARGUMENT_VALUES } from '../models/languages';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 
@@ -19,3 +20,11 @@ export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): z.infe
   const argument = issue?.path.join('.') ?? '';
   throw new AppError(ErrorCode.BAD_USER_INPUT, `Argument "${argument}" ${issue?.message ?? 'is invalid'}.`, { argument });
 }
+
+/** `lang` on names, aliases and search: English (`en`) or a language of src/models/languages.ts; absent means English. */
+export const langArg = z
+  .string()
+  .nullish()
+  .refine((value) => value === null || value === undefined || (LANG_ARGUMENT_VALUES as readonly string[]).includes(value), {
+    message: `must be one of ${LANG_ARGUMENT_VALUES.join(', ')}`,
+  });

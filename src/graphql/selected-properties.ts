@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import { aliasesProperty, isLanguage, NAME_PROPERTIES, nameProperty } from '../models/languages';
 import { ROLE_FACT_FIELDS } from '../models/relations';
 
 /**
@@ -12,6 +13,7 @@ const PROPERTIES_OF_FIELD: Record<string, readonly string[]> = {
   id: ['id'],
   name: ['name'],
   aliases: ['aliases'],
+  languages: NAME_PROPERTIES,
   inferred: ['inferred'],
   sources: ['sourceIds', 'quotes'],
   citations: ['sourceIds', 'quotes'],
@@ -117,6 +119,12 @@ export function propertiesOfTree(tree: ResolveTree, path: readonly string[]): st
         const needs = PROPERTIES_OF_FIELD[field.name];
         if (!needs) return null;
         for (const property of needs) properties.add(property);
+        // name(lang:) and aliases(lang:) read that language's labels too (name falls back to the English one).
+        const lang = field.args.lang;
+        if (typeof lang === 'string' && isLanguage(lang)) {
+          if (field.name === 'name') properties.add(nameProperty(lang));
+          if (field.name === 'aliases') properties.add(aliasesProperty(lang));
+        }
       }
     }
   }

@@ -6,6 +6,7 @@ import { importOews, oewsReleaseFromFile } from './bls/oews-import';
 import { importProjections } from './bls/projections-import';
 import { importEscoOnetCrosswalk } from './crosswalk/esco-onet-import';
 import { importEsco } from './esco/esco-import';
+import { importEscoLabels, labelReleaseFromFolder } from './esco/esco-labels-import';
 import { ImportRefusedError, type ImportReport } from './import-report';
 import { locateEscoFiles } from './esco/locate-esco-files';
 import { fetchSettings } from './fetch/fetch-settings';
@@ -14,6 +15,7 @@ import { importOnet, releaseFromFolder } from './onet/onet-import';
 
 const USAGE = `usage: npm run import -- onet DIR [--release 30.0] [--min-importance 3] [--batch-size 1000] [--restart]
        npm run import -- esco DIR [DIR2] [--release 1.1.1] [--batch-size 1000] [--restart] [--strict]
+       npm run import -- esco-labels DIR [--lang fr] [--release 1.1.1] [--restart] [--strict]   (occupations_fr.csv, ISCOGroups_fr.csv...)
        npm run import -- bls-oews FILE [--release M2024] [--restart]      (national_M2024_dl.xlsx, or it as .tsv/.csv)
        npm run import -- bls-projections FILE [--release 2024-34] [--restart]   (Employment Projections table 1.2)
        npm run import -- crosswalk-esco-onet FILE [--restart]   (O*NET's ESCO_to_ONET-SOC.xlsx, or it as .tsv)
@@ -23,7 +25,10 @@ settings (NEO4J_URI, NEO4J_PASSWORD...; unset: the local Neo4j, reused when the
 service is running). ESCO: the English folder of a v1.2.x download; for v1.1.x
 the English folder and the language-independent one ("... classification -  - csv"),
 or the folder holding both. Every ESCO file is read once before anything is written:
-a missing file refuses the import. The BLS figures attach to the roles that carry an
+a missing file refuses the import. ESCO labels: one language's label files (occupations,
+ISCOGroups, skillGroups, skills; the language from their suffix or --lang, one of
+those the graph indexes) add names in that language to the concepts the graph holds,
+by URI; import the ESCO release first. The BLS figures attach to the roles that carry an
 O*NET-SOC code, so import O*NET first; the crosswalk links the O*NET and ESCO
 occupations the graph holds, so import both first (and again with --restart after
 importing another release of either). Interrupted imports resume where they stopped;
@@ -38,7 +43,7 @@ https:// address, or a release name fetched from its publisher into .cache/relea
 (onet 29.0, bls-oews M2024, bls-projections 2024-34, crosswalk-esco-onet current):
 see docs/importing.md.`;
 
-const TAXONOMIES = ['onet', 'esco', 'bls-oews', 'bls-projections', 'crosswalk-esco-onet'] as const;
+const TAXONOMIES = ['onet', 'esco', 'esco-labels', 'bls-oews', 'bls-projections', 'crosswalk-esco-onet'] as const;
 
 interface Arguments {
   taxonomy: (typeof TAXONOMIES)[number];
@@ -48,6 +53,7 @@ interface Arguments {
   batchSize: number;
   restart: boolean;
   strict: boolean;
+  lang: string | null;
 }
 
 function parseArguments(argv: string[]): Arguments {
@@ -61,6 +67,7 @@ function parseArguments(argv: string[]): Arguments {
     batchSize: 1000,
     restart: false,
     strict: false,
+    lang: null,
   };
   // ESCO v1.1.x comes as two folders.
   if (taxonomy === 'esco' && rest[0] && !rest[0].startsWith('--')) options.dirs.push(rest.shift() as string);
@@ -79,7 +86,11 @@ function parseArguments(argv: string[]): Arguments {
     } else if (flag === '--min-importance') options.minImportance = numberValue(1, 5);
     else if (flag === '--batch-size') options.batchSize = Math.floor(numberValue(1, 50_000));
     else if (flag === '--restart') options.restart = true;
-    else if (flag === '--strict' && taxonomy === 'esco') options.strict = true;
+    else if (flag === '--strict' && (taxonomy === 'esco' || taxonomy === 'esco-labels')) options.strict = true;
+    else if (flag === '--lang' && taxonomy === 'esco-labels' && value) {
+      options.lang = value;
+      index += 1;
+    }
     else throw new ConfigError(`unknown option ${flag}\n${USAGE}`);
   }
   return options;
@@ -117,12 +128,13 @@ async function main(): Promise<number> {
     {
       onet: () => releaseFromFolder(first),
       esco: () => locateEscoFiles(args.dirs).release,
+      'esco-labels': () => labelReleaseFromFolder(first),
       'bls-oews': () => oewsReleaseFromFile(first),
       'bls-projections': () => 'table 1.2',
       'crosswalk-esco-onet': () => 'ESCO to O*NET-SOC 2019',
     }[args.taxonomy]();
   if (!release) {
-    const example = { onet: '30.0', esco: '1.1.1', 'bls-oews': 'M2024', 'bls-projections': '2024-34', 'crosswalk-esco-onet': '' }[args.taxonomy];
+    const example = { onet: '30.0', esco: '1.1.1', 'esco-labels': '1.1.1', 'bls-oews': 'M2024', 'bls-projections': '2024-34', 'crosswalk-esco-onet': '' }[args.taxonomy];
     throw new ConfigError(`cannot tell the release from the name ${args.dirs.join(', ')}; pass --release, e.g. --release ${example}`);
   }
   const config = loadConfig(process.env);
@@ -137,6 +149,7 @@ async function main(): Promise<number> {
     const run = {
       onet: () => importOnet(opened.database, { ...args, dir: first, release, progress }),
       esco: () => importEsco(opened.database, { ...args, release, progress }),
+      'esco-labels': () => importEscoLabels(opened.database, { ...args, dir: first, release, progress }),
       'bls-oews': () => importOews(opened.database, { ...args, file: first, release, progress }),
       'bls-projections': () => importProjections(opened.database, { ...args, file: first, release: args.release, progress }),
       'crosswalk-esco-onet': () => importEscoOnetCrosswalk(opened.database, { ...args, file: first, progress }),

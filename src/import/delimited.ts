@@ -30,6 +30,12 @@ export interface DelimitedOptions {
   required: readonly string[];
   /** O*NET's tab-delimited files have no quoting; ESCO's CSV quotes fields (with newlines inside). */
   quoted: boolean;
+  /**
+   * A row may end early, its missing trailing fields read as empty (ESCO's
+   * skillsHierarchy_en.csv leaves out a row's empty deeper level codes). Default
+   * false: a short row is a bad row.
+   */
+  shortRowsAllowed?: boolean;
 }
 
 /**
@@ -73,8 +79,8 @@ export async function* readDelimited(file: string, options: DelimitedOptions): A
       const row: FileRow = { file: name, line: item.info.lines - spanned, values: item.record };
       if (item.info.invalid_field_length > invalidSoFar) {
         invalidSoFar = item.info.invalid_field_length;
-        const fields = Object.keys(item.record).length < columns ? Object.keys(item.record).length : 'more';
-        row.problem = `${fields} fields for the ${columns}-column header`;
+        const short = Object.keys(item.record).length < columns;
+        if (!(short && options.shortRowsAllowed)) row.problem = `${short ? Object.keys(item.record).length : 'more'} fields for the ${columns}-column header`;
       }
       yield row;
     }

@@ -12,6 +12,7 @@ export const NODE_LABELS = {
   Education: { kind: 'EDUCATION' },
   Collaborator: { kind: 'COLLABORATOR' },
   OccupationGroup: { kind: 'OCCUPATION_GROUP' },
+  SkillGroup: { kind: 'SKILL_GROUP' },
   SalaryFigure: { kind: null },
   GrowthFigure: { kind: null },
 } as const satisfies Record<string, { kind: string | null }>;

@@ -28,8 +28,10 @@ export interface NodeRecord {
   category?: string | null;
   description?: string | null;
   kind?: string | null;
-  /** An occupation group's code in its classification (ISCO-08: 1 to 4 digits). */
+  /** An occupation group's code in its classification (ISCO-08: 1 to 4 digits); a skill group's ESCO code. */
   code?: string | null;
+  /** A skill group's depth in ESCO's skills hierarchy (0 to 3). */
+  level?: number | null;
   median?: number | null;
   low?: number | null;
   high?: number | null;

@@ -19,10 +19,12 @@ export function escapeLucene(word: string): string {
 /**
  * Builds the full-text query for a user's search text: every word must match
  * (AND), each as an exact term (boosted), a prefix, or from four letters on
- * a term one edit away. Returns null when the text has no word at all.
+ * a term one edit away. Words in `stopWords` (those the index's analyzer leaves out,
+ * which as prefix or fuzzy terms would match nothing) are dropped. Returns null when
+ * the text has no word left.
  */
-export function toLuceneQuery(text: string): string | null {
-  const words = (text.toLowerCase().match(WORD) ?? []).slice(0, MAX_QUERY_WORDS);
+export function toLuceneQuery(text: string, stopWords: ReadonlySet<string> = new Set()): string | null {
+  const words = (text.toLowerCase().match(WORD) ?? []).filter((word) => !stopWords.has(word)).slice(0, MAX_QUERY_WORDS);
   if (words.length === 0) return null;
   return words
     .map((word) => {

@@ -15,6 +15,19 @@ export interface OccupationGroupNeighbours {
   narrower: NodeRecord[];
 }
 
+/** A skill's or skill group's place in ESCO's skills hierarchy. */
+export interface SkillHierarchyNeighbours {
+  /** A skill's groups, a group's broader groups; ordered by name. */
+  broaderGroups: NodeRecord[];
+  broaderSkills: NodeRecord[];
+  /** A group's narrower groups, ordered by code then name. */
+  narrowerGroups: NodeRecord[];
+  /** A group's member skills, a skill's narrower skills; ordered by name. */
+  narrowerSkills: NodeRecord[];
+}
+
+export const NO_SKILL_HIERARCHY: SkillHierarchyNeighbours = { broaderGroups: [], broaderSkills: [], narrowerGroups: [], narrowerSkills: [] };
+
 /** Nodes by id, the roles that point at them, and pages of roles and skills. */
 export class NodeRepository {
   constructor(private readonly run: CypherRunner) {}
@@ -43,6 +56,23 @@ export class NodeRepository {
         {
           broader: row.broader ? toNode(row.broader as Record<string, unknown>, 'OccupationGroup') : null,
           narrower: (row.narrower as Record<string, unknown>[]).map((group) => toNode(group, 'OccupationGroup')),
+        },
+      ]),
+    );
+  }
+
+  /** For each skill or skill group id, the skills and groups one step above and below it, in one statement. */
+  async skillHierarchyNeighbours(ids: readonly string[]): Promise<Map<string, SkillHierarchyNeighbours>> {
+    const rows = await this.run.read('skill-hierarchy-neighbours', { ids });
+    const nodes = (list: unknown, label: 'Skill' | 'SkillGroup') => (list as Record<string, unknown>[]).map((node) => toNode(node, label));
+    return new Map(
+      rows.map((row) => [
+        String(row.id),
+        {
+          broaderGroups: nodes(row.broaderGroups, 'SkillGroup'),
+          broaderSkills: nodes(row.broaderSkills, 'Skill'),
+          narrowerGroups: nodes(row.narrowerGroups, 'SkillGroup'),
+          narrowerSkills: nodes(row.narrowerSkills, 'Skill'),
         },
       ]),
     );

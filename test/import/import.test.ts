@@ -7,8 +7,9 @@ import { markRoleWeightsPending, refreshRoleWeightsNow, roleWeightsPending } fro
 import { BatchLoader, type StepItem } from '../../src/import/batch-loader';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ImportFileError } from '../../src/import/delimited';
-import { escoId, importEsco } from '../../src/import/esco/esco-import';
+import { escoId, importEsco, skillGroupId } from '../../src/import/esco/esco-import';
 import { locateEscoFiles } from '../../src/import/esco/locate-esco-files';
+import { importEscoLabels, labelReleaseFromFolder, locateEscoLabelFiles } from '../../src/import/esco/esco-labels-import';
 import { ImportRefusedError } from '../../src/import/import-report';
 import { educationLevelId, hardwareId, importOnet, occupationId, technologyId } from '../../src/import/onet/onet-import';
 import { startTestApi, type TestApi } from '../integration/test-api';
@@ -365,7 +366,7 @@ describe('ESCO v1.1.1 as published: two folders, relations without _en, a releas
   const independent = path.join(parent, 'ESCO dataset - v1.1.1 - classification -  - csv');
   const orphan = 'http://data.europa.eu/esco/occupation/a9e54177-a185-404d-b6e6-15663d31137e';
   /** The fixture's rows, read here with a CSV parser of its own: csv-parse's sync API, not the importer's reader. */
-  const rows = (folder: string, file: string) => parseCsv(fs.readFileSync(path.join(folder, file), 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = (folder: string, file: string) => parseCsv(fs.readFileSync(path.join(folder, file), 'utf8'), { columns: true, relax_column_count: true }) as Record<string, string>[];
   const relations = rows(independent, 'occupationSkillRelations.csv');
   const orphans = relations.filter((row) => row.occupationUri === orphan);
   const sourceIds = async (id: string) =>
@@ -381,7 +382,7 @@ describe('ESCO v1.1.1 as published: two folders, relations without _en, a releas
     const before = await graphFingerprint(api.database);
     const attempt = importEsco(api.database, { ...quiet, dirs: [english], release: 'missing-1.1.1' });
     await expect(attempt).rejects.toThrow(ImportFileError);
-    await expect(attempt).rejects.toThrow(/occupationSkillRelations_en\.csv \(or occupationSkillRelations\.csv\), skillSkillRelations.*broaderRelationsOccPillar/);
+    await expect(attempt).rejects.toThrow(/occupationSkillRelations_en\.csv \(or occupationSkillRelations\.csv\), skillSkillRelations.*broaderRelationsOccPillar.*broaderRelationsSkillPillar/);
     expect(await sourceIds('esco-missing-1.1.1')).toEqual([]);
     expect(await graphFingerprint(api.database)).toEqual(before);
   });
@@ -432,12 +433,163 @@ describe('ESCO v1.1.1 as published: two folders, relations without _en, a releas
     expect(members.sort()).toEqual([escoId(producer), escoId(broader)].sort());
   });
 
+  it('builds the skills hierarchy: every group either file defines, skills in groups and under broader skills, groups under groups', async () => {
+    const hierarchy = rows(english, 'skillsHierarchy_en.csv');
+    const listed = rows(english, 'skillGroups_en.csv');
+    const pillar = rows(independent, 'broaderRelationsSkillPillar.csv');
+    const deepest = (row: Record<string, string>) => [3, 2, 1, 0].map((level) => row[`Level ${level} URI`]).find(Boolean) as string;
+    const groupUris = new Set([...hierarchy.map(deepest), ...listed.map((row) => row.conceptUri as string)]);
+    const byKind = (kind: string) => pillar.filter((row) => `${row.conceptType} ${row.broaderType}` === kind);
+    const { records } = await api.database.driver.executeQuery(
+      `CALL () { MATCH (g:SkillGroup) WHERE $source IN g.sourceIds RETURN count(g) AS groups }
+       CALL () { MATCH (:Skill)-[r:IN_SKILL_GROUP]->(:SkillGroup) WHERE $source IN r.sourceIds RETURN count(r) AS inGroup }
+       CALL () { MATCH (:Skill)-[r:BROADER_SKILL]->(:Skill) WHERE $source IN r.sourceIds RETURN count(r) AS broaderSkill }
+       CALL () { MATCH (:SkillGroup)-[r:BROADER_SKILL_GROUP]->(:SkillGroup) WHERE $source IN r.sourceIds RETURN count(r) AS broaderGroup }
+       RETURN groups, inGroup, broaderSkill, broaderGroup`,
+      { source: 'esco-1.1.1' },
+    );
+    expect(Object.fromEntries(Object.entries(records[0]?.toObject() ?? {}).map(([key, value]) => [key, Number(value)]))).toEqual({
+      groups: groupUris.size,
+      inGroup: byKind('KnowledgeSkillCompetence SkillGroup').length,
+      broaderSkill: byKind('KnowledgeSkillCompetence KnowledgeSkillCompetence').length,
+      broaderGroup: byKind('SkillGroup SkillGroup').length,
+    });
+
+    // A skill with a group: its groups as the file names them, and the group's members, broader and narrower groups.
+    const skillRow = byKind('KnowledgeSkillCompetence SkillGroup')[0] as Record<string, string>;
+    const groupUri = skillRow.broaderUri as string;
+    const groupId = skillGroupId(groupUri);
+    const label = (uri: string) => listed.find((row) => row.conceptUri === uri)?.preferredLabel;
+    const response = await api.query(`{
+      skill(id: "${escoId(skillRow.conceptUri as string)}") { skillGroups { id } broaderSkills { id } narrowerSkills { id } }
+      skillGroup(id: "${groupId}") { name level skills { id } broader { id } narrower { id } }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const groupsOf = (uri: string) => byKind('KnowledgeSkillCompetence SkillGroup').filter((row) => row.conceptUri === uri).map((row) => skillGroupId(row.broaderUri as string));
+    expect(response.data?.skill.skillGroups.map((group: { id: string }) => group.id).sort()).toEqual(groupsOf(skillRow.conceptUri as string).sort());
+    const members = pillar.filter((row) => row.broaderUri === groupUri && row.conceptType === 'KnowledgeSkillCompetence').map((row) => escoId(row.conceptUri as string));
+    expect(response.data?.skillGroup.skills.map((skill: { id: string }) => skill.id).sort()).toEqual(members.sort());
+    expect(response.data?.skillGroup.name).toBe(label(groupUri));
+    const broader = byKind('SkillGroup SkillGroup').filter((row) => row.conceptUri === groupUri).map((row) => skillGroupId(row.broaderUri as string));
+    expect(response.data?.skillGroup.broader.map((group: { id: string }) => group.id)).toEqual(broader);
+    const placed = hierarchy.find((row) => deepest(row) === groupUri) as Record<string, string>;
+    expect(response.data?.skillGroup.level).toBe([0, 1, 2, 3].filter((level) => placed[`Level ${level} URI`]).length - 1);
+
+    // A skill under a broader skill, seen from both ends.
+    const narrow = byKind('KnowledgeSkillCompetence KnowledgeSkillCompetence')[0] as Record<string, string>;
+    const both = await api.query(`{
+      narrow: skill(id: "${escoId(narrow.conceptUri as string)}") { broaderSkills { id } }
+      broad: skill(id: "${escoId(narrow.broaderUri as string)}") { narrowerSkills { id } }
+    }`);
+    expect(both.data?.narrow.broaderSkills).toContainEqual({ id: escoId(narrow.broaderUri as string) });
+    expect(both.data?.broad.narrowerSkills).toContainEqual({ id: escoId(narrow.conceptUri as string) });
+  });
+
+  it('takes a group skillGroups_en.csv lacks (as v1.1.1 lacks 7) from the hierarchy file: its label, code and level', async () => {
+    const listed = new Set(rows(english, 'skillGroups_en.csv').map((row) => row.conceptUri));
+    const unlisted = rows(english, 'skillsHierarchy_en.csv')
+      .map((row) => {
+        const level = [3, 2, 1, 0].find((candidate) => row[`Level ${candidate} URI`]) as number;
+        return { uri: row[`Level ${level} URI`] as string, name: row[`Level ${level} preferred term`], code: row[`Level ${level} code`], level };
+      })
+      .filter((group) => !listed.has(group.uri));
+    expect(unlisted.length).toBeGreaterThan(0);
+    for (const group of unlisted) {
+      const response = await api.query(`{ skillGroup(id: "${skillGroupId(group.uri)}") { name code level } }`);
+      expect(response.data?.skillGroup).toEqual({ name: group.name, code: group.code, level: group.level });
+    }
+  });
+
   it('reports the same warnings when run again, from the account kept with each finished file', async () => {
     const again = await importEsco(api.database, { ...quiet, dirs: [parent], release: '1.1.1' });
     expect(again.steps.every((step) => step.alreadyDone)).toBe(true);
     const step = again.steps.find((entry) => entry.file === 'occupationSkillRelations.csv');
     expect(step).toMatchObject({ read: relations.length, items: relations.length - orphans.length, skipped: orphans.length, rejected: 0 });
     expect(step?.warnings).toHaveLength(orphans.length);
+  });
+});
+
+describe('ESCO labels in other languages, added to the concepts the graph holds', () => {
+  const labelsDir = (folder: string) => path.join(fixtures, 'esco-labels', folder);
+  const read = (dir: string, file: string) => parseCsv(fs.readFileSync(path.join(dir, file), 'utf8'), { columns: true, relax_column_count: true }) as Record<string, string>[];
+  const v111 = path.join(fixtures, 'esco-1.1.1', 'ESCO dataset - v1.1.1 - classification - en - csv');
+  const v12 = path.join(fixtures, 'esco');
+  /** The concepts the graph holds after the ESCO imports above: every URI of both fixtures' label files. */
+  const held = new Set(
+    [v111, v12].flatMap((dir) => [
+      ...['occupations_en.csv', 'ISCOGroups_en.csv', 'skillGroups_en.csv'].flatMap((file) => read(dir, file).map((row) => row.conceptUri)),
+      ...read(dir, 'skillsHierarchy_en.csv').map((row) => [3, 2, 1, 0].map((level) => row[`Level ${level} URI`]).find(Boolean)),
+    ]),
+  );
+  const producer = 'http://data.europa.eu/esco/occupation/5ff7a990-a306-40c2-9224-b2bf7f15b2f9';
+
+  it('tells the language from the files, and refuses one the graph does not index', () => {
+    expect(locateEscoLabelFiles(labelsDir('esco-1.1.1-fr'), null).language).toBe('fr');
+    expect(() => locateEscoLabelFiles(labelsDir('esco-1.1.1-fr'), 'de')).toThrow(/cannot be imported: the graph indexes fr, nl/);
+    expect(labelReleaseFromFolder(labelsDir('esco-1.1.1-fr'))).toBe('1.1.1');
+  });
+
+  it('imports French labels by URI: every row whose concept the graph holds, the others skipped with a warning', async () => {
+    const dir = labelsDir('esco-1.1.1-fr');
+    const report = await importEscoLabels(api.database, { ...quiet, dir, lang: null, release: '1.1.1' });
+    for (const file of ['occupations_fr.csv', 'ISCOGroups_fr.csv', 'skillGroups_fr.csv']) {
+      const rows = read(dir, file);
+      const kept = rows.filter((row) => held.has(row.conceptUri));
+      expect(report.steps.find((step) => step.file === file)).toMatchObject({ read: rows.length, items: kept.length, skipped: rows.length - kept.length, rejected: 0 });
+    }
+  });
+
+  it('answers name(lang:) and aliases(lang:) from the imported labels, gendered forms as published', async () => {
+    const french = read(labelsDir('esco-1.1.1-fr'), 'occupations_fr.csv').find((row) => row.conceptUri === producer) as Record<string, string>;
+    const english = read(v111, 'occupations_en.csv').find((row) => row.conceptUri === producer) as Record<string, string>;
+    const response = await api.query(`{ role(id: "${escoId(producer)}") { name fr: name(lang: "fr") nl: name(lang: "nl") aliasesFr: aliases(lang: "fr") aliasesNl: aliases(lang: "nl") languages } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.role).toEqual({
+      name: english.preferredLabel,
+      fr: french.preferredLabel,
+      // No Dutch label yet: the English name, and `languages` tells.
+      nl: english.preferredLabel,
+      aliasesFr: [...new Set((french.altLabels as string).split('\n').map((label) => label.trim()).filter(Boolean))],
+      aliasesNl: [],
+      languages: ['fr'],
+    });
+    const group = read(labelsDir('esco-1.1.1-fr'), 'ISCOGroups_fr.csv').find((row) => row.code === '2654') as Record<string, string>;
+    const groupName = await api.query('{ occupationGroup(id: "isco-2654") { name(lang: "fr") } }');
+    expect(groupName.data?.occupationGroup.name).toBe(group.preferredLabel);
+  });
+
+  it('searches in French with the French index: the feminine form of a gendered label finds the occupation', async () => {
+    const french = read(labelsDir('esco-1.1.1-fr'), 'occupations_fr.csv').find((row) => row.conceptUri === producer) as Record<string, string>;
+    const feminine = (french.preferredLabel as string).split('/')[1] as string;
+    const response = await api.query(`{ search(text: ${JSON.stringify(feminine)}, lang: "fr", kinds: [ROLE]) { node { id } name } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.search[0]).toEqual({ node: { id: escoId(producer) }, name: french.preferredLabel });
+    const refused = await api.query('{ search(text: "musique", lang: "de") { name } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps, of a URI listed twice (ESCO v1.2.x Dutch), the row modified last, and skips the other with a warning', async () => {
+    const dir = labelsDir('esco-1.2.x-nl');
+    const rows = read(dir, 'occupations_nl.csv');
+    const seen = new Map<string, number>();
+    rows.forEach((row) => seen.set(row.conceptUri as string, (seen.get(row.conceptUri as string) ?? 0) + 1));
+    const twice = [...seen].filter(([, count]) => count > 1).map(([uri]) => uri);
+    expect(twice.length).toBeGreaterThan(0);
+    const report = await importEscoLabels(api.database, { ...quiet, dir, lang: 'nl', release: '1.2.x' });
+    const step = report.steps.find((entry) => entry.file === 'occupations_nl.csv');
+    // One warning per URI listed twice, on the line of its copy modified first.
+    const superseded = step?.warnings.filter((warning) => warning.problem.includes('modified later')) ?? [];
+    expect(superseded.map((warning) => warning.problem.split(' ')[0])).toEqual(twice);
+    for (const uri of twice) {
+      const dates = rows.filter((row) => row.conceptUri === uri).map((row) => row.modifiedDate as string);
+      const kept = superseded.find((warning) => warning.problem.startsWith(uri));
+      expect(kept?.problem).toContain(`(${dates.sort().at(-1)})`);
+    }
+    const kept = [...seen.keys()].filter((uri) => held.has(uri));
+    expect(step).toMatchObject({ read: rows.length, items: kept.length, skipped: rows.length - kept.length, rejected: 0 });
+    const dutch = rows.find((row) => row.conceptUri === producer) as Record<string, string>;
+    const response = await api.query(`{ role(id: "${escoId(producer)}") { name(lang: "nl") languages } }`);
+    expect(response.data?.role).toEqual({ name: dutch.preferredLabel, languages: ['fr', 'nl'] });
   });
 });
 

@@ -39,6 +39,7 @@ describe('query plans', () => {
     ['nodes-by-ids', { ids: ['mixing'] }],
     ['role-details-by-ids', { ids: ['music-producer'] }],
     ['roles-by-node-ids', { ids: ['mixing'] }],
+    ['skill-hierarchy-neighbours', { ids: ['mixing'] }],
     ['sources-by-ids', { ids: ['000_3acbafd368b5d407'] }],
     ['role-links', { keys: [{ id: 'music-producer', type: 'REQUIRES_SKILL', properties: ['id', 'name'], linkProperties: [] }] }],
     [
@@ -62,7 +63,7 @@ describe('query plans', () => {
   });
 
   it('search reads the full-text index', async () => {
-    const plan = await planOf('search-nodes', { query: 'mix*', labels: null, candidates: 10, first: 10 });
+    const plan = await planOf('search-nodes', { index: 'node_search', query: 'mix*', labels: null, candidates: 10, first: 10 });
     expect(plan).toContain('ProcedureCall');
     expect(plan).not.toContain('AllNodesScan');
   });

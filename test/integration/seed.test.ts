@@ -1,4 +1,5 @@
 import { graphFingerprint } from '../support/graph-fingerprint';
+import { LANGUAGES } from '../../src/models/languages';
 import { migrate, readMigrations, runStatements } from '../../src/database/migrate';
 import { readCurated } from '../../src/data/read-curated';
 import { seedCurated } from '../../src/repositories/curated-loader';
@@ -69,8 +70,11 @@ describe('loading the curated graph', () => {
       const constraints = await query('SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties RETURN name, labelsOrTypes, properties ORDER BY name');
       expect(constraints).toContainEqual({ name: 'node_id_unique', labelsOrTypes: ['Node'], properties: ['id'] });
       expect(constraints.map((constraint) => constraint.name)).not.toContain('entity_id_unique');
-      const indexes = await query("SHOW INDEXES YIELD name, type, labelsOrTypes WHERE type = 'FULLTEXT' RETURN name, labelsOrTypes");
-      expect(indexes).toEqual([{ name: 'node_search', labelsOrTypes: ['Node'] }]);
+      const indexes = await query("SHOW INDEXES YIELD name, type, labelsOrTypes WHERE type = 'FULLTEXT' RETURN name, labelsOrTypes ORDER BY name");
+      // English on node_search; one index per other language, each on Node too (migration 010).
+      expect(indexes).toEqual(
+        ['node_search', ...Object.values(LANGUAGES).map((language) => language.index)].sort().map((name) => ({ name, labelsOrTypes: ['Node'] })),
+      );
     } finally {
       await query('MATCH (n) WHERE n.id IN $ids DELETE n', { ids });
     }

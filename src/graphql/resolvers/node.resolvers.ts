@@ -3,6 +3,7 @@ import type { Resolvers } from '../../generated/graphql';
 import type { NodeRecord } from '../../models/records';
 import type { Context } from '../context';
 import { idArg, parseArgs } from '../parse-args';
+import { labelFields } from './label.resolvers';
 
 const nodeArgs = z.object({ id: idArg });
 
@@ -24,17 +25,37 @@ export const nodeResolvers: Resolvers = {
       const node = await loaders.node.load(parseArgs(nodeArgs, args).id);
       return node?.label === 'OccupationGroup' ? node : null;
     },
+    skillGroup: async (_parent, args, { loaders }) => {
+      const node = await loaders.node.load(parseArgs(nodeArgs, args).id);
+      return node?.label === 'SkillGroup' ? node : null;
+    },
   },
   Node: {
     __resolveType: (node) => node.label,
   },
-  Skill: { sources, roles },
+  Skill: {
+    ...labelFields,
+    sources,
+    roles,
+    skillGroups: async (skill, _args, { loaders }) => (await loaders.skillHierarchy.load(skill.id)).broaderGroups,
+    broaderSkills: async (skill, _args, { loaders }) => (await loaders.skillHierarchy.load(skill.id)).broaderSkills,
+    narrowerSkills: async (skill, _args, { loaders }) => (await loaders.skillHierarchy.load(skill.id)).narrowerSkills,
+  },
+  SkillGroup: {
+    ...labelFields,
+    sources,
+    level: (group) => (group.level === null || group.level === undefined ? null : Number(group.level)),
+    broader: async (group, _args, { loaders }) => (await loaders.skillHierarchy.load(group.id)).broaderGroups,
+    narrower: async (group, _args, { loaders }) => (await loaders.skillHierarchy.load(group.id)).narrowerGroups,
+    skills: async (group, _args, { loaders }) => (await loaders.skillHierarchy.load(group.id)).narrowerSkills,
+  },
   Responsibility: { sources, roles },
   Setting: { sources, roles },
   Tool: { sources, roles, kind: (tool) => tool.kind ?? 'software' },
   Education: { sources, roles },
   Collaborator: { sources, roles },
   OccupationGroup: {
+    ...labelFields,
     sources,
     roles,
     code: (group) => String(group.code ?? ''),

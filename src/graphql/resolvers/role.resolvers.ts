@@ -10,6 +10,7 @@ import { noRoleFacts, roleLinksKey, type RoleLinksKey } from '../../repositories
 import { decodeCursor, toConnection } from '../pagination';
 import { children, childrenNamed, linkPropertiesOfTree, propertiesOfTree, resolveTree } from '../selected-properties';
 import { firstArg, idArg, parseArgs } from '../parse-args';
+import { labelFields } from './label.resolvers';
 
 const roleArgs = z.object({ id: idArg });
 
@@ -133,6 +134,7 @@ export const roleResolvers: Resolvers = {
     },
   },
   Role: {
+    ...labelFields,
     externalCodes: (role) => parseExternalCodes(role.externalCodes),
     ...factResolvers(),
     sources: async (role, _args, context) => {

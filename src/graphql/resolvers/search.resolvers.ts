@@ -5,37 +5,41 @@ import { kindOfLabel, LABEL_OF_KIND, type NodeKindName } from '../../models/node
 import { toLuceneQuery } from '../../repositories/lucene-query';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
-import { firstArg, parseArgs } from '../parse-args';
+import { firstArg, langArg, parseArgs } from '../parse-args';
+import { isLanguage, LANGUAGES, nameIn } from '../../models/languages';
 
 const searchArgs = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   first: firstArg,
   kinds: z.array(z.enum(Object.keys(LABEL_OF_KIND) as [NodeKindName, ...NodeKindName[]])).min(1, 'must name at least one kind').nullish(),
+  lang: langArg,
 });
 
 /** Query.search. */
 export const searchResolvers: Resolvers = {
   Query: {
     search: async (_parent, args, { repositories }) => {
-      const { text, first, kinds } = parseArgs(searchArgs, args);
-      const query = toLuceneQuery(text);
+      const { text, first, kinds, lang } = parseArgs(searchArgs, args);
+      const language = lang && isLanguage(lang) ? lang : null;
+      const query = toLuceneQuery(text, await repositories.search.stopWords(language));
       if (!query) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'Argument "text" must contain a letter or digit.', { argument: 'text' });
+        const rule = language ? `a word that is not a stop word of ${LANGUAGES[language].title}` : 'a letter or digit';
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `Argument "text" must contain ${rule}.`, { argument: 'text' });
       }
       const labels = kinds ? kinds.map((kind) => LABEL_OF_KIND[kind]) : null;
       // A text that is a code (27-4014.00, 27-4014, 3521, 3521.1.7) also finds the roles carrying it.
       const code = codeMatchOf(text);
       const [byCode, results] = await Promise.all([
         code && (!labels || labels.includes('Role')) ? repositories.roles.byCode(code.codes, code.prefixes, first) : Promise.resolve([]),
-        repositories.search.search(query, labels, first),
+        repositories.search.search(query, labels, first, language),
       ]);
       const textHits = results.flatMap(({ node, score }) => {
         const kind = kindOfLabel(node.label);
-        return kind ? [{ node, kind, name: node.name ?? node.id, score }] : [];
+        return kind ? [{ node, kind, name: nameIn(node, language), score }] : [];
       });
       // Roles found by their code come first, scored just above the best text match.
       const codeScore = Math.max(0, ...textHits.map((hit) => hit.score)) + 1;
-      const codeHits = byCode.map((node) => ({ node, kind: 'ROLE' as const, name: node.name ?? node.id, score: codeScore }));
+      const codeHits = byCode.map((node) => ({ node, kind: 'ROLE' as const, name: nameIn(node, language), score: codeScore }));
       const found = new Set(codeHits.map((hit) => hit.node.id));
       return [...codeHits, ...textHits.filter((hit) => !found.has(hit.node.id))].slice(0, first);
     },

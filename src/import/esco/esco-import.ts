@@ -34,6 +34,9 @@ export const ESCO_CODE = /^\d{4}(\.\d{1,3})+$/;
 const occupationUri = z.string().regex(CONCEPT_URI, 'an ESCO occupation URI').refine((uri) => uri.includes('/occupation/'), 'an ESCO occupation URI');
 const skillUri = z.string().regex(CONCEPT_URI, 'an ESCO skill URI').refine((uri) => uri.includes('/skill/'), 'an ESCO skill URI');
 const iscoUri = z.string().regex(ISCO_URI, 'an ESCO ISCO group URI');
+/** A group of the skills hierarchy: ESCO names its own by a skill URI, the ISCED-F fields of education it files knowledge under by theirs. */
+const SKILL_GROUP_URI = /^http:\/\/data\.europa\.eu\/esco\/(?:skill\/([0-9a-f-]{36})|isced-f\/(\d{2,4}))$/;
+const skillGroupUri = z.string().regex(SKILL_GROUP_URI, 'an ESCO skill group URI (skill/<uuid> or isced-f/<code>)');
 const text = z.string().trim().min(1, 'a non-empty value');
 const optionalText = z.string().optional().transform((value) => (value && value.trim() ? value.trim() : null));
 /** ESCO lists other names one per line inside a quoted field. */
@@ -80,6 +83,41 @@ const relationRow = z.object({
   relationType: z.enum(['essential', 'optional']),
   skillUri,
 });
+const skillGroupRow = z.object({
+  conceptUri: skillGroupUri,
+  preferredLabel: text,
+  altLabels: labels,
+  description: optionalText,
+  code: optionalText,
+});
+/**
+ * A row of skillsHierarchy_en.csv: a path from a pillar (level 0) down to the group
+ * the row adds, its deepest level; that group's label, code, description and level.
+ */
+const hierarchyRow = z
+  .record(z.string(), z.string().optional())
+  .transform((values, context) => {
+    const levels = [0, 1, 2, 3].filter((level) => (values[`Level ${level} URI`] ?? '').trim() !== '');
+    const level = levels.at(-1);
+    if (level === undefined || levels.length !== level + 1) {
+      context.addIssue({ code: 'custom', message: 'a path of levels from 0 without a gap' });
+      return z.NEVER;
+    }
+    return {
+      conceptUri: (values[`Level ${level} URI`] ?? '').trim(),
+      preferredLabel: (values[`Level ${level} preferred term`] ?? '').trim(),
+      code: (values[`Level ${level} code`] ?? '').trim() || null,
+      description: (values.Description ?? '').trim() || null,
+      level,
+    };
+  })
+  .pipe(z.object({ conceptUri: skillGroupUri, preferredLabel: text, code: z.string().nullable(), description: z.string().nullable(), level: z.number() }));
+/** A row of the skill pillar's hierarchy: a skill in a group or under a broader skill, a group under a group. */
+const skillBroaderRow = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('KnowledgeSkillCompetence SkillGroup'), conceptUri: skillUri, broaderUri: skillGroupUri }),
+  z.object({ kind: z.literal('KnowledgeSkillCompetence KnowledgeSkillCompetence'), conceptUri: skillUri, broaderUri: skillUri }),
+  z.object({ kind: z.literal('SkillGroup SkillGroup'), conceptUri: skillGroupUri, broaderUri: skillGroupUri }),
+]);
 /** A row of the occupation pillar's hierarchy: an occupation under a group or another occupation, a group under a group. */
 const broaderRow = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('Occupation ISCOGroup'), conceptUri: occupationUri, broaderUri: iscoUri }),
@@ -97,6 +135,13 @@ export function escoId(uri: string): string {
 /** The graph id of an ISCO-08 group, from its code (`3521`) or ESCO's URI for it: `isco-3521`. */
 export function iscoGroupId(codeOrUri: string): string {
   return taxonomyId('isco', ISCO_URI.exec(codeOrUri)?.[1] ?? codeOrUri);
+}
+
+/** The graph id of a skill group: `esco-skill-group-<uuid>`, or `isced-f-<code>` for an ISCED-F field of education. */
+export function skillGroupId(uri: string): string {
+  const match = SKILL_GROUP_URI.exec(uri);
+  if (!match) throw new Error(`not an ESCO skill group URI: ${uri}`);
+  return match[1] ? taxonomyId('esco-skill-group', match[1]) : taxonomyId('isced-f', match[2] as string);
 }
 
 /** One file's pass: how its rows are read (the same in the pre-flight pass and the load) and what a batch becomes. */
@@ -125,8 +170,11 @@ interface Preflight {
  * aliases) in their ISCO unit group, under their broader occupation where the
  * hierarchy places one; skills and knowledge become skills; occupation-skill
  * relations become requirements marked essential or optional, and skill-skill
- * relations RELATED_SKILL links, marked the same way. Every fact cites one Source
- * for the version.
+ * relations RELATED_SKILL links, marked the same way; the skills hierarchy
+ * (skillsHierarchy, skillGroups, broaderRelationsSkillPillar) becomes skill groups
+ * (SkillGroup) with their level and code, each skill IN_SKILL_GROUP its groups or
+ * under its BROADER_SKILL, each group under its BROADER_SKILL_GROUP. Every fact
+ * cites one Source for the version.
  *
  * A pre-flight pass first reads every file whole (present, header as expected, each
  * row parsed), before anything is written: a missing or unreadable file refuses the
@@ -138,7 +186,8 @@ interface Preflight {
 export async function importEsco(database: Database, options: EscoImportOptions): Promise<ImportReport> {
   const { paths } = locateEscoFiles(options.dirs);
   const name = (file: EscoFile) => path.basename(paths[file]);
-  const csv = (file: EscoFile, required: string[]) => readDelimited(paths[file], { delimiter: ',', quoted: true, required });
+  const csv = (file: EscoFile, required: string[]) =>
+    readDelimited(paths[file], { delimiter: ',', quoted: true, required, shortRowsAllowed: file === 'skillsHierarchy' });
   const sourceId = `esco-${options.release}`;
   const source = { id: sourceId, title: `ESCO ${options.release} (CSV download, English)` };
 
@@ -146,6 +195,10 @@ export async function importEsco(database: Database, options: EscoImportOptions)
   const groups = new Set<string>();
   const occupations = new Set<string>();
   const skills = new Set<string>();
+  // Skill groups: those skillsHierarchy places (with a level and code), those skillGroups lists (with labels), and both.
+  const placedGroups = new Set<string>();
+  const listedGroups = new Set<string>();
+  const skillGroups = new Set<string>();
   // Set once the import has begun; the pre-flight pass writes nothing.
   let cite: Record<string, unknown> = {};
   const defines = <T extends { conceptUri: string }>(known: Set<string>, item: StepItem<T>): StepItem<T> => {
@@ -310,6 +363,79 @@ export async function importEsco(database: Database, options: EscoImportOptions)
             if (row.kind === 'ISCOGroup ISCOGroup') return { from: iscoGroupId(row.conceptUri), to: iscoGroupId(row.broaderUri), type: 'BROADER_GROUP', properties: { ...cite } };
             if (row.kind === 'Occupation ISCOGroup') return { from: escoId(row.conceptUri), to: iscoGroupId(row.broaderUri), type: 'IN_OCCUPATION_GROUP', properties: { ...cite } };
             return { from: escoId(row.conceptUri), to: escoId(row.broaderUri), type: 'BROADER_ROLE', properties: { ...cite } };
+          }),
+        ),
+    ),
+    // The skills hierarchy: each group with its level and code (and, for a group skillGroups lacks, as v1.1.1 lacks 7,
+    // its label and description), then the groups skillGroups lists with their labels, then the broader relations.
+    // Each property has one writer, so a repeated run changes nothing.
+    escoStep(
+      name('skillsHierarchy'),
+      async function* () {
+        for await (const row of csv('skillsHierarchy', ['Level 0 URI', 'Level 0 preferred term', 'Level 0 code', 'Description'])) {
+          yield defines(skillGroups, defines(placedGroups, rowOf(hierarchyRow, row)));
+        }
+      },
+      (batch) =>
+        batchRows(
+          batch.map((row) => {
+            const isced = /isced-f\/(\d+)$/.exec(row.conceptUri)?.[1] ?? null;
+            const unlisted = listedGroups.has(row.conceptUri) ? {} : { name: row.preferredLabel, description: row.description };
+            return { id: skillGroupId(row.conceptUri), label: 'SkillGroup', properties: { level: row.level, code: row.code ?? isced, ...unlisted, ...cite } };
+          }),
+          [],
+        ),
+    ),
+    escoStep(
+      name('skillGroups'),
+      async function* () {
+        for await (const row of csv('skillGroups', ['conceptUri', 'preferredLabel', 'altLabels', 'description', 'code'])) yield defines(skillGroups, defines(listedGroups, rowOf(skillGroupRow, row)));
+      },
+      (batch) =>
+        batchRows(
+          batch.map((row) => ({
+            id: skillGroupId(row.conceptUri),
+            label: 'SkillGroup',
+            properties: {
+              name: row.preferredLabel,
+              aliases: row.altLabels,
+              description: row.description,
+              ...(placedGroups.has(row.conceptUri) ? {} : { code: row.code }),
+              ...cite,
+            },
+          })),
+          [],
+        ),
+    ),
+    escoStep(
+      name('broaderRelationsSkillPillar'),
+      async function* () {
+        for await (const row of csv('broaderRelationsSkillPillar', ['conceptType', 'conceptUri', 'broaderType', 'broaderUri'])) {
+          const parsed = rowOf(skillBroaderRow, { ...row, values: { ...row.values, kind: `${row.values.conceptType} ${row.values.broaderType}` } });
+          if (!('item' in parsed)) {
+            yield parsed;
+            continue;
+          }
+          const known = (type: string) => (type === 'SkillGroup' ? ([skillGroups, `${name('skillGroups')} or ${name('skillsHierarchy')}`] as const) : ([skills, name('skills')] as const));
+          const [narrowType, broadType] = parsed.item.kind.split(' ') as [string, string];
+          yield requireKnown(
+            parsed,
+            row,
+            [
+              ['conceptUri', ...known(narrowType)],
+              ['broaderUri', ...known(broadType)],
+            ],
+            'warning',
+          );
+        }
+      },
+      (batch) =>
+        batchRows(
+          [],
+          batch.map((row) => {
+            if (row.kind === 'SkillGroup SkillGroup') return { from: skillGroupId(row.conceptUri), to: skillGroupId(row.broaderUri), type: 'BROADER_SKILL_GROUP', properties: { ...cite } };
+            if (row.kind === 'KnowledgeSkillCompetence SkillGroup') return { from: escoId(row.conceptUri), to: skillGroupId(row.broaderUri), type: 'IN_SKILL_GROUP', properties: { ...cite } };
+            return { from: escoId(row.conceptUri), to: escoId(row.broaderUri), type: 'BROADER_SKILL', properties: { ...cite } };
           }),
         ),
     ),

@@ -15,6 +15,9 @@ export const ESCO_FILES = {
   occupationSkillRelations: 'occupationSkillRelations',
   skillSkillRelations: 'skillSkillRelations',
   broaderRelationsOccPillar: 'broaderRelationsOccPillar',
+  skillsHierarchy: 'skillsHierarchy',
+  skillGroups: 'skillGroups',
+  broaderRelationsSkillPillar: 'broaderRelationsSkillPillar',
 } as const;
 
 export type EscoFile = keyof typeof ESCO_FILES;

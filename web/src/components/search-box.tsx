@@ -19,6 +19,7 @@ const KIND_LABEL: Record<NodeKind, string> = {
   EDUCATION: 'Education',
   COLLABORATOR: 'Collaborator',
   OCCUPATION_GROUP: 'Occupation group',
+  SKILL_GROUP: 'Skill group',
 };
 
 export interface SearchBoxProps {

@@ -4,7 +4,7 @@ import { CitationList } from '../components/citation-list';
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage, Loading } from '../components/query-status';
 import { SourcesDisclosure } from '../components/sources-disclosure';
-import { kindLabel, nodeLabel } from '../lib/node-label';
+import { kindLabel, nodeHref, nodeLabel } from '../lib/node-label';
 import { NodePageQuery } from '../queries/node-page.query';
 
 const VERB: Record<string, string> = {
@@ -14,6 +14,7 @@ const VERB: Record<string, string> = {
   Responsibility: 'Roles that carry it out',
   Education: 'Roles that ask for it',
   Collaborator: 'Roles that work with them',
+  SkillGroup: 'Skills in this group',
 };
 
 /** A skill, setting, tool or other node: `/nodes/:id`. A role has its own page. */
@@ -56,11 +57,13 @@ export function NodePage() {
       <SourcesDisclosure about={title}>{() => <CitationList citations={node.sources} />}</SourcesDisclosure>
       <h2>{VERB[node.__typename] ?? 'Roles'}</h2>
       <ul className="plain">
-        {node.roles.map((role) => (
-          <li key={role.id}>
-            <Link to={`/roles/${encodeURIComponent(role.id)}`}>{role.name}</Link>
-          </li>
-        ))}
+        {(node.__typename === 'SkillGroup' ? node.skills.map((skill) => ({ ...skill, __typename: 'Skill' })) : node.roles.map((role) => ({ ...role, __typename: 'Role' }))).map(
+          (member) => (
+            <li key={member.id}>
+              <Link to={nodeHref(member)}>{member.name}</Link>
+            </li>
+          ),
+        )}
       </ul>
       {node.__typename === 'Skill' ? (
         <p className="actions">

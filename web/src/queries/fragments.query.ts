@@ -41,6 +41,9 @@ export const NodeLabel = graphql(`
     ... on OccupationGroup {
       name
     }
+    ... on SkillGroup {
+      name
+    }
     ... on SalaryFigure {
       median
       low

@@ -75,6 +75,17 @@ export const NodePageQuery = graphql(`
           name
         }
       }
+      ... on SkillGroup {
+        aliases
+        description
+        sources {
+          ...CitationFields
+        }
+        skills {
+          id
+          name
+        }
+      }
     }
   }
 `);
