@@ -9,8 +9,11 @@ import { importEsco } from './esco/esco-import';
 import { ImportRefusedError, type ImportReport } from './import-report';
 import { locateEscoFiles } from './esco/locate-esco-files';
 import { importOnet, releaseFromFolder } from './onet/onet-import';
+import { accountLines } from './account-lines';
+import { importStatus, statusLines } from './import-status';
 
-const USAGE = `usage: npm run import -- onet DIR [--release 30.0] [--min-importance 3] [--batch-size 1000] [--restart]
+const USAGE = `usage: npm run import -- status [SOURCE]   (each imported release and every file's account; SOURCE: onet-29.0, or onet for every O*NET release)
+       npm run import -- onet DIR [--release 30.0] [--min-importance 3] [--batch-size 1000] [--restart] [--strict]
        npm run import -- esco DIR [DIR2] [--release 1.1.1] [--batch-size 1000] [--restart] [--strict]
        npm run import -- bls-oews FILE [--release M2024] [--restart]      (national_M2024_dl.xlsx, or it as .tsv/.csv)
        npm run import -- bls-projections FILE [--release 2024-34] [--restart]   (Employment Projections table 1.2)
@@ -73,7 +76,7 @@ function parseArguments(argv: string[]): Arguments {
     } else if (flag === '--min-importance') options.minImportance = numberValue(1, 5);
     else if (flag === '--batch-size') options.batchSize = Math.floor(numberValue(1, 50_000));
     else if (flag === '--restart') options.restart = true;
-    else if (flag === '--strict' && taxonomy === 'esco') options.strict = true;
+    else if (flag === '--strict' && (taxonomy === 'esco' || taxonomy === 'onet')) options.strict = true;
     else throw new ConfigError(`unknown option ${flag}\n${USAGE}`);
   }
   return options;
@@ -81,26 +84,41 @@ function parseArguments(argv: string[]): Arguments {
 
 function printReport(report: ImportReport): number {
   let rejected = 0;
-  let skipped = 0;
+  let warned = 0;
   for (const step of report.steps) {
-    const rate = step.seconds > 0 ? `, ${Math.round((step.items - step.resumedAfter) / step.seconds)} items/s` : '';
-    process.stdout.write(
-      `${step.file}: ${step.alreadyDone ? 'already loaded, ' : ''}${step.read} rows read, ${step.items} written${step.resumedAfter ? ` (resumed after ${step.resumedAfter})` : ''}, ` +
-        `${step.skipped} skipped, ${step.rejected} rejected, ${step.seconds.toFixed(1)} s${rate}\n`,
-    );
-    for (const row of step.badRows.slice(0, 50)) process.stdout.write(`  rejected ${row.file}:${row.line}: ${row.problem}\n`);
-    if (step.rejected > 50) process.stdout.write(`  ... and ${step.rejected - 50} more rejected\n`);
-    for (const row of step.warnings.slice(0, 5)) process.stdout.write(`  skipped ${row.file}:${row.line}: ${row.problem}\n`);
-    if (step.skipped > 5) process.stdout.write(`  ... and ${step.skipped - 5} more skipped\n`);
+    const note = step.alreadyDone ? 'already loaded and unchanged since, ' : step.changedSinceLoaded ? 'changed since it was loaded, read again, ' : '';
+    const rate = step.seconds > 0 && !step.alreadyDone ? `, ${Math.round((step.items - step.resumedAfter) / step.seconds)} items/s` : '';
+    const resumed = step.resumedAfter ? ` (resumed after ${step.resumedAfter} items)` : '';
+    const [first, ...rest] = accountLines(step.file, step, note);
+    process.stdout.write(`${first}${resumed}, ${step.seconds.toFixed(1)} s${rate}\n`);
+    for (const line of rest) process.stdout.write(`${line}\n`);
     rejected += step.rejected;
-    skipped += step.skipped;
+    warned += step.warned;
   }
-  process.stdout.write(`source ${report.source}: ${rejected} rejected, ${skipped} skipped with a warning\n`);
+  process.stdout.write(`source ${report.source}: ${rejected} rejected, ${warned} skipped with a warning\n`);
   return rejected > 0 ? 1 : 0;
 }
 
+/** `status [SOURCE]`: what each import stored, read without importing anything. */
+async function status(source: string | null): Promise<number> {
+  const config = loadConfig(process.env);
+  const opened = await openDatabase(config, createLogger(process.env.LOG_LEVEL ?? 'warn'), { reuseRunningLocal: true });
+  try {
+    await migrate(opened.database.driver, config.neo4j.database, {});
+    for (const line of statusLines(await importStatus(opened.database, source))) process.stdout.write(`${line}\n`);
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
 async function main(): Promise<number> {
-  const args = parseArguments(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'status') {
+    if (argv.length > 2 || argv[1]?.startsWith('-')) throw new ConfigError(USAGE);
+    return status(argv[1] ?? null);
+  }
+  const args = parseArguments(argv);
   // Finding the ESCO files first refuses a download that lacks one before the database is opened.
   const first = args.dirs[0] as string;
   const release =

@@ -1,5 +1,5 @@
 import type { Database } from '../database/database';
-import { refreshRoleWeightsNow } from '../database/role-weights';
+import { refreshRoleWeights } from '../database/role-weights';
 import { citationProperties } from '../models/graph-rows';
 import { writeGraphRows } from '../repositories/graph-writer';
 import { BatchLoader } from './batch-loader';
@@ -16,28 +16,57 @@ export interface ImportRun {
   actor: string;
   /** The citation properties of every fact the import writes. */
   cite: Record<string, unknown>;
-  /** After the last batch: brings the roles' derived weights up to date (one transaction). */
+  /** After the last batch: brings the roles' derived weights up to date and records the run as finished (one transaction). */
   finish(): Promise<void>;
 }
 
+/** The kind of DatasetLoad record an import run keeps (the curated loader keeps another). */
+export const IMPORT_RUN_KIND = 'import';
+
+/** What an import run records of the release it loads, for `import status`. */
+export interface ImportedRelease {
+  /** The taxonomy, as the import command names it: onet, esco, bls-oews... */
+  taxonomy: string;
+  release: string;
+}
+
 /**
- * Starts an import of one dataset release: writes its Source, forgets earlier
- * progress when asked to restart, and returns what its steps share.
+ * Starts an import of one dataset release: writes its Source, records the run as
+ * begun (unfinished until `finish`), forgets earlier progress when asked to
+ * restart, and returns what its steps share.
  */
-export async function beginImport(database: Database, source: { id: string; title: string }, options: ImportRunOptions): Promise<ImportRun> {
+export async function beginImport(
+  database: Database,
+  source: { id: string; title: string },
+  release: ImportedRelease,
+  options: ImportRunOptions,
+): Promise<ImportRun> {
   const actor = `importer:${source.id}`;
   const loader = new BatchLoader(database, { dataset: source.id, actor, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
   if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${source.id}`);
-  await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], nodes: [], links: [] }, actor), {
-    timeoutMs: 60_000,
-  });
+  await database.writeTransaction(
+    'import source',
+    async (run) => {
+      await writeGraphRows(run, { sources: [source], nodes: [], links: [] }, actor);
+      await run('import-run-begin', { name: source.id, ...release, kind: IMPORT_RUN_KIND });
+    },
+    { timeoutMs: 60_000 },
+  );
   return {
     loader,
     actor,
     cite: citationProperties([{ source: source.id }]),
     finish: async () => {
       const started = Date.now();
-      const { roles, refreshed } = await refreshRoleWeightsNow(database, 120_000);
+      const { roles, refreshed } = await database.writeTransaction(
+        'refresh-role-weights',
+        async (run) => {
+          const report = await refreshRoleWeights(run);
+          await run('import-run-finish', { name: source.id });
+          return report;
+        },
+        { timeoutMs: 120_000 },
+      );
       options.progress(`role weights: ${refreshed} of ${roles} role(s) refreshed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     },
   };

@@ -16,8 +16,8 @@ export interface WriteReport {
   sources: ChangeCounts;
   nodes: ChangeCounts;
   links: ChangeCounts;
-  /** One row per input row, in statement order: { created, updated, updatedAt, updatedBy, ... }. */
-  rows: { sources: Row[]; nodes: Row[]; links: Row[] };
+  /** One row per input row, in statement order: { created, updated, updatedAt, updatedBy, ... }; aliases: { id, alias, added }. */
+  rows: { sources: Row[]; nodes: Row[]; links: Row[]; aliases: Row[] };
 }
 
 function counts(rows: Row[]): ChangeCounts {
@@ -49,11 +49,11 @@ export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor
     .map((link) => ({ figure: link.to, role: link.from, type: link.type }));
   if (figures.length > 0) await run('unlink-moved-figures', { rows: figures });
   const links = rows.links.length > 0 ? await run('upsert-links', { rows: rows.links, actor }) : [];
-  if (rows.aliases && rows.aliases.length > 0) await run('import-add-aliases', { rows: rows.aliases, actor });
+  const aliases = rows.aliases && rows.aliases.length > 0 ? await run('import-add-aliases', { rows: rows.aliases, actor }) : [];
   if (links.length !== rows.links.length) {
     // Callers check link ends before writing; a shortfall means the graph disagrees
     // with the rows (e.g. a node deleted meanwhile), so the whole write is undone.
     throw new Error(`${rows.links.length - links.length} link(s) found no end node; nothing was written`);
   }
-  return { sources: counts(sources), nodes: counts(nodes), links: counts(links), rows: { sources, nodes, links } };
+  return { sources: counts(sources), nodes: counts(nodes), links: counts(links), rows: { sources, nodes, links, aliases } };
 }
