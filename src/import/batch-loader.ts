@@ -109,6 +109,19 @@ export function restoredAccount(checkpoint: Record<string, unknown>): StepAccoun
   return account;
 }
 
+/**
+ * The files of a dataset an earlier run finished, each with the fingerprint stored
+ * when it was (null on checkpoints stored before fingerprints were kept).
+ */
+export async function finishedFiles(database: Database, dataset: string, files: readonly string[]): Promise<Map<string, string | null>> {
+  const rows = await database.runner(() => 'import').read('import-checkpoint-get', { keys: files.map((file) => `${dataset}${CHECKPOINT_SEPARATOR}${file}`) });
+  return new Map(
+    rows
+      .filter((row) => row.done === true)
+      .map((row) => [String(row.key).slice(dataset.length + CHECKPOINT_SEPARATOR.length), row.fingerprint === null || row.fingerprint === undefined ? null : String(row.fingerprint)]),
+  );
+}
+
 export interface BatchLoaderOptions {
   /** Names the dataset and release in checkpoint keys, e.g. `onet-30.0`. */
   dataset: string;

@@ -2,7 +2,7 @@ import type { Database } from '../database/database';
 import { refreshRoleWeights } from '../database/role-weights';
 import { citationProperties } from '../models/graph-rows';
 import { writeGraphRows } from '../repositories/graph-writer';
-import { BatchLoader } from './batch-loader';
+import { BatchLoader, type StepReport } from './batch-loader';
 
 export interface ImportRunOptions {
   batchSize: number;
@@ -16,8 +16,18 @@ export interface ImportRun {
   actor: string;
   /** The citation properties of every fact the import writes. */
   cite: Record<string, unknown>;
-  /** After the last batch: brings the roles' derived weights up to date and records the run as finished (one transaction). */
-  finish(): Promise<void>;
+  /**
+   * True when this run must write what follows the files (derived weights, inferred
+   * links): a step loaded rows, or the previous run did not finish (it may have
+   * stopped after its last batch). False when every file was loaded earlier and is
+   * unchanged since, and that run finished: then nothing follows to bring up to date.
+   */
+  changes(steps: readonly StepReport[]): boolean;
+  /**
+   * After the last batch: brings the roles' derived weights up to date (unless
+   * nothing changed, see `changes`) and records the run as finished (one transaction).
+   */
+  finish(steps: readonly StepReport[]): Promise<void>;
 }
 
 /** The kind of DatasetLoad record an import run keeps (the curated loader keeps another). */
@@ -44,29 +54,37 @@ export async function beginImport(
   const actor = `importer:${source.id}`;
   const loader = new BatchLoader(database, { dataset: source.id, actor, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
   if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${source.id}`);
-  await database.writeTransaction(
+  const previousFinished = await database.writeTransaction(
     'import source',
     async (run) => {
       await writeGraphRows(run, { sources: [source], nodes: [], links: [] }, actor);
-      await run('import-run-begin', { name: source.id, ...release, kind: IMPORT_RUN_KIND });
+      const [row] = await run('import-run-begin', { name: source.id, ...release, kind: IMPORT_RUN_KIND });
+      return row?.wasFinished === true;
     },
     { timeoutMs: 60_000 },
   );
+  const changes = (steps: readonly StepReport[]) => options.restart || !previousFinished || steps.some((step) => !step.alreadyDone);
   return {
     loader,
     actor,
     cite: citationProperties([{ source: source.id }]),
-    finish: async () => {
+    changes,
+    finish: async (steps) => {
       const started = Date.now();
+      const refresh = changes(steps);
       const { roles, refreshed } = await database.writeTransaction(
         'refresh-role-weights',
         async (run) => {
-          const report = await refreshRoleWeights(run);
+          const report = refresh ? await refreshRoleWeights(run) : { roles: 0, refreshed: 0 };
           await run('import-run-finish', { name: source.id });
           return report;
         },
         { timeoutMs: 120_000 },
       );
+      if (!refresh) {
+        options.progress('role weights: every file loaded earlier and unchanged since, after a finished run: nothing to refresh');
+        return;
+      }
       options.progress(`role weights: ${refreshed} of ${roles} role(s) refreshed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     },
   };

@@ -12,6 +12,8 @@ export interface PlannedStep {
   /** The file it reads (`path`), and any other file its rows depend on (e.g. a file naming the categories its rows use). */
   path: string;
   dependsOn: readonly string[];
+  /** True when its scan learns what later steps check their rows against (the concepts a release defines). */
+  defines: boolean;
   scan(): AsyncIterable<StepItem<unknown>>;
   load(loader: BatchLoader, fingerprint: FileFingerprint | undefined): Promise<StepReport>;
 }
@@ -20,9 +22,15 @@ export interface PlannedStep {
  * A step of an import that reads its items the same way in the pre-flight pass and in
  * the load, from `files`: the file it reads, then any file its rows depend on.
  */
-export function plannedStep<T>(file: string, files: string | readonly [string, ...string[]], items: () => AsyncIterable<StepItem<T>>, facts: (item: T) => ItemFacts): PlannedStep {
+export function plannedStep<T>(
+  file: string,
+  files: string | readonly [string, ...string[]],
+  items: () => AsyncIterable<StepItem<T>>,
+  facts: (item: T) => ItemFacts,
+  options: { defines?: boolean } = {},
+): PlannedStep {
   const [main, ...dependsOn] = typeof files === 'string' ? [files] : files;
-  return { file, path: main, dependsOn, scan: items, load: (loader, fingerprint) => loader.load({ file, items: items(), facts, fingerprint }) };
+  return { file, path: main, dependsOn, defines: options.defines ?? false, scan: items, load: (loader, fingerprint) => loader.load({ file, items: items(), facts, fingerprint }) };
 }
 
 /** A step's fingerprint: its file's, or, when it depends on others, the size and a digest over all of theirs. */
@@ -50,6 +58,13 @@ export interface PreflightOptions {
   progress(line: string): void;
   /** Problems found before the pass (e.g. a missing file), reported with the ones it finds. */
   missing?: string[];
+  /**
+   * The steps an earlier run finished, with the fingerprint it stored (null before
+   * fingerprints were kept). A finished step whose files are unchanged will not be
+   * read by the load, so its rows are not read here either, unless it defines what a
+   * step that is read checks. None by default (every step is read).
+   */
+  finished?: ReadonlyMap<string, string | null>;
 }
 
 /**
@@ -60,7 +75,8 @@ export interface PreflightOptions {
  * (ImportFileError, naming every file at fault: exit 2); with `strict`, so does any
  * row to skip with a warning or reject (ImportRefusedError: exit 1). Steps run in
  * order, so a step may rely on what an earlier one's scan learnt (the concepts a
- * release defines). Returns each step's fingerprint, for its checkpoint.
+ * release defines). A step an earlier run finished, whose files are unchanged, is
+ * not read (see `finished`). Returns each step's fingerprint, for its checkpoint.
  */
 export async function preflight(steps: readonly PlannedStep[], options: PreflightOptions): Promise<Map<PlannedStep, FileFingerprint>> {
   const started = performance.now();
@@ -75,9 +91,18 @@ export async function preflight(steps: readonly PlannedStep[], options: Prefligh
       faults.push(`${path.basename(filePath)}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
     }
   }
+  const unchanged = (step: PlannedStep) => {
+    if (!options.finished?.has(step.file)) return false;
+    const stored = options.finished.get(step.file);
+    return stored === null || stored === stepFingerprint(step, fingerprints)?.digest;
+  };
+  const read = steps.map((step) => !unchanged(step));
+  for (let index = steps.length - 2; index >= 0; index -= 1) {
+    if (steps[index]?.defines && read.slice(index + 1).some(Boolean)) read[index] = true;
+  }
   const found: Preflight[] = [];
-  for (const step of steps) {
-    if (!stepFingerprint(step, fingerprints)) continue;
+  for (const [index, step] of steps.entries()) {
+    if (!read[index] || !stepFingerprint(step, fingerprints)) continue;
     const result: Preflight = { file: step.file, read: 0, warnings: [], badRows: [] };
     try {
       for await (const entry of step.scan()) {
@@ -96,8 +121,10 @@ export async function preflight(steps: readonly PlannedStep[], options: Prefligh
     throw new ImportFileError(`the pre-flight pass refused the release; nothing was written:\n${faults.map((fault) => `  ${fault}`).join('\n')}`);
   }
   const problems = found.filter((result) => result.warnings.length + result.badRows.length > 0);
+  const passed = read.filter((flag) => !flag).length;
   options.progress(
-    `pre-flight: ${found.length} passes over ${fingerprints.size} files, ${found.reduce((sum, result) => sum + result.read, 0)} rows, in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+    `pre-flight: ${fingerprints.size} files fingerprinted, ${found.length} passes read (${found.reduce((sum, result) => sum + result.read, 0)} rows)` +
+      `${passed > 0 ? `, ${passed} loaded earlier and unchanged` : ''}, in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
       (problems.length === 0
         ? 'no row to skip with a warning or reject'
         : problems.map((result) => `${result.file}: ${result.warnings.length} to skip, ${result.badRows.length} to reject`).join('; ')),

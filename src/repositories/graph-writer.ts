@@ -2,7 +2,7 @@ import type { Row, TransactionRun } from '../database/database';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { RELATIONS } from '../models/relations';
-import type { GraphRows } from '../models/graph-rows';
+import type { AliasRow, GraphRows } from '../models/graph-rows';
 
 /** How many facts of one kind a write created, changed and left as they were. */
 export interface ChangeCounts {
@@ -24,6 +24,16 @@ function counts(rows: Row[]): ChangeCounts {
   const created = rows.filter((row) => row.created === true).length;
   const updated = rows.filter((row) => row.updated === true).length;
   return { created, updated, unchanged: rows.length - created - updated };
+}
+
+/** Adds names to nodes, one statement row per node; returns one row per name: { id, alias, added }. */
+async function addAliases(run: TransactionRun, rows: readonly AliasRow[], actor: string): Promise<Row[]> {
+  const byNode = new Map<string, Set<string>>();
+  for (const { id, alias } of rows) byNode.set(id, (byNode.get(id) ?? new Set()).add(alias));
+  const written = await run('import-add-aliases', { rows: [...byNode].map(([id, aliases]) => ({ id, aliases: [...aliases] })), actor });
+  const added = new Set(written.flatMap((row) => (row.added as string[]).map((alias) => `${String(row.id)}\u0000${alias}`)));
+  const found = new Set(written.map((row) => String(row.id)));
+  return rows.filter((row) => found.has(row.id)).map((row) => ({ id: row.id, alias: row.alias, added: added.has(`${row.id}\u0000${row.alias}`) }));
 }
 
 /**
@@ -49,7 +59,7 @@ export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor
     .map((link) => ({ figure: link.to, role: link.from, type: link.type }));
   if (figures.length > 0) await run('unlink-moved-figures', { rows: figures });
   const links = rows.links.length > 0 ? await run('upsert-links', { rows: rows.links, actor }) : [];
-  const aliases = rows.aliases && rows.aliases.length > 0 ? await run('import-add-aliases', { rows: rows.aliases, actor }) : [];
+  const aliases = rows.aliases && rows.aliases.length > 0 ? await addAliases(run, rows.aliases, actor) : [];
   if (links.length !== rows.links.length) {
     // Callers check link ends before writing; a shortfall means the graph disagrees
     // with the rows (e.g. a node deleted meanwhile), so the whole write is undone.

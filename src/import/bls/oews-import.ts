@@ -105,6 +105,6 @@ export async function importOews(database: Database, options: OewsImportOptions)
     },
   });
   options.progress(`${name}: ${unmatched} detailed occupation(s) of the table match no role's O*NET-SOC code`);
-  await finish();
+  await finish([step]);
   return { source: sourceId, steps: [step] };
 }

@@ -110,6 +110,6 @@ export async function importProjections(database: Database, options: Projections
     },
   });
   options.progress(`${name}: ${unmatched} detailed occupation(s) of the table match no role's O*NET-SOC code`);
-  await finish();
+  await finish([step]);
   return { source: sourceId, steps: [step] };
 }

@@ -137,6 +137,6 @@ export async function importEscoOnetCrosswalk(database: Database, options: EscoO
         : pair.escoRoles.map((escoRole): LinkRow => ({ from: escoRole, to: pair.onetRole, type: ROLE_FACT.equivalents, properties: { crosswalk: ESCO_ONET_CROSSWALK, ...cite } })),
     }),
   });
-  await finish();
+  await finish([step]);
   return { source: ESCO_ONET_SOURCE.id, steps: [step], counts };
 }

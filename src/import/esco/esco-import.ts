@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
 import type { StepItem, StepReport } from '../batch-loader';
-import { itemFacts, type ItemFacts } from '../batch-loader';
+import { finishedFiles, itemFacts, type ItemFacts } from '../batch-loader';
 import { readDelimited } from '../delimited';
 import { taxonomyId } from '../ids';
 import { ROLE_FACT } from '../../models/relations';
@@ -134,8 +134,9 @@ export async function importEsco(database: Database, options: EscoImportOptions)
     return item;
   };
 
+  // A file whose concepts later files name is read whenever a later one is (it fills the sets they check).
   const escoStep = <T>(file: EscoFile, items: () => AsyncIterable<StepItem<T>>, facts: (item: T) => ItemFacts, pass = '') =>
-    plannedStep(`${name(file)}${pass}`, paths[file], items, facts);
+    plannedStep(`${name(file)}${pass}`, paths[file], items, facts, { defines: pass === '' && ['iscoGroups', 'occupations', 'skills'].includes(file) });
   const steps: PlannedStep[] = [
     escoStep(
       'iscoGroups',
@@ -283,12 +284,13 @@ export async function importEsco(database: Database, options: EscoImportOptions)
   ];
 
   // Pre-flight: every file read whole before anything is written.
-  const fingerprints = await preflight(steps, options);
+  const finished = options.restart ? new Map<string, string | null>() : await finishedFiles(database, sourceId, steps.map((step) => step.file));
+  const fingerprints = await preflight(steps, { ...options, finished });
 
   const run = await beginImport(database, source, { taxonomy: 'esco', release: options.release }, options);
   cite = run.cite;
   const reports: StepReport[] = [];
   for (const step of steps) reports.push(await step.load(run.loader, fingerprints.get(step)));
-  await run.finish();
+  await run.finish(reports);
   return { source: sourceId, steps: reports };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../database/database';
 import type { NodeRow, LinkRow } from '../../models/graph-rows';
 import { writeGraphRows } from '../../repositories/graph-writer';
-import { itemFacts, type ItemFacts, type StepItem, type StepReport } from '../batch-loader';
+import { finishedFiles, itemFacts, type ItemFacts, type StepItem, type StepReport } from '../batch-loader';
 import { ImportFileError, readDelimited, type FileRow } from '../delimited';
 import { ROLE_FACT } from '../../models/relations';
 import { nameId, taxonomyId } from '../ids';
@@ -22,6 +22,8 @@ export interface OnetImportOptions {
   minImportance: number;
   batchSize: number;
   restart: boolean;
+  /** Refuse, before writing anything, when the pre-flight pass finds any row to skip with a warning or reject. Default false. */
+  strict?: boolean;
   progress(line: string): void;
 }
 
@@ -89,6 +91,10 @@ const relatedRow = z.object({
   Index: z.string().regex(/^\d+$/, 'a rank').transform(Number),
 });
 const jobZoneRow = z.object({ 'O*NET-SOC Code': SOC_CODE, 'Job Zone': number(1, 5) });
+/** The values of each scale, built once: building a zod schema per row cost more than parsing the row. */
+const IMPORTANCE = number(1, 5);
+const LEVEL = number(0, 7);
+const SHARE = number(0, 100);
 /** A row of Education, Training, and Experience.txt: any scale; the category and value are checked for RL alone. */
 const trainingRow = z.object({
   'O*NET-SOC Code': SOC_CODE,
@@ -185,7 +191,8 @@ export async function importOnet(database: Database, options: OnetImportOptions)
   const known = new Set<string>();
   const occupationKnown = [['O*NET-SOC Code', known, 'Occupation Data.txt']] as const;
   const tsv = (name: string, required: string[]) => readDelimited(file(name), { delimiter: '\t', quoted: false, required });
-  const onetStep = <T>(name: string, items: () => AsyncIterable<StepItem<T>>, facts: (item: T) => ItemFacts) => plannedStep(name, file(name), items, facts);
+  const onetStep = <T>(name: string, items: () => AsyncIterable<StepItem<T>>, facts: (item: T) => ItemFacts, defines = false) =>
+    plannedStep(name, file(name), items, facts, { defines });
 
   // Which exact name each tool id stands for, over both tool files: a second name on one id is reported, never merged.
   const toolNames = new Map<string, string>();
@@ -243,6 +250,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
             properties: { name: row.Title, summary: row.Description, externalCodes: [`ONET_SOC:${row['O*NET-SOC Code']}`], ...cite },
           },
         ]),
+      true,
     ),
     aliasStep('Alternate Titles.txt', 'Alternate Title', alternateRow),
     onetStep('Skills.txt', () => ratings(tsv('Skills.txt', RATING_COLUMNS), 'skill', occupationKnown), ratingFacts('skill')),
@@ -357,15 +365,18 @@ export async function importOnet(database: Database, options: OnetImportOptions)
       : []),
   ];
 
-  const fingerprints = await preflight(steps, { ...options, missing });
+  const finished = options.restart ? new Map<string, string | null>() : await finishedFiles(database, sourceId, steps.map((step) => step.file));
+  const fingerprints = await preflight(steps, { ...options, missing, finished });
   const run = await beginImport(database, source, { taxonomy: 'onet', release: options.release }, options);
   cite = run.cite;
   const reports: StepReport[] = [];
   for (const step of steps) reports.push(await step.load(run.loader, fingerprints.get(step)));
 
-  const crosswalk = await linkRolesSharingCodes(database, run.actor, cite);
-  options.progress(`crosswalk: ${crosswalk} role(s) of other sources related to the O*NET occupation with their code`);
-  await run.finish();
+  if (run.changes(reports)) {
+    const crosswalk = await linkRolesSharingCodes(database, run.actor, cite);
+    options.progress(`crosswalk: ${crosswalk} role(s) of other sources related to the O*NET occupation with their code`);
+  }
+  await run.finish(reports);
   return { source: sourceId, steps: reports };
 }
 
@@ -431,7 +442,7 @@ async function* ratings(
       continue;
     }
     const values = parsed.item;
-    const scale = values['Scale ID'] === 'IM' ? number(1, 5) : number(0, 7);
+    const scale = values['Scale ID'] === 'IM' ? IMPORTANCE : LEVEL;
     const value = scale.safeParse(values['Data Value']);
     if (!value.success) {
       yield { bad: { file: row.file, line: row.line, problem: `"Data Value" ${JSON.stringify(values['Data Value'])} on scale ${values['Scale ID']}: ${value.error.issues[0]?.message}` } };
@@ -513,7 +524,7 @@ async function* shares(
       yield bad(`"Category" ${JSON.stringify(values.Category)} is not an RL category of Education, Training, and Experience Categories.txt`);
       continue;
     }
-    const share = number(0, 100).safeParse(values['Data Value']);
+    const share = SHARE.safeParse(values['Data Value']);
     if (!share.success) {
       yield bad(`"Data Value" ${JSON.stringify(values['Data Value'])} on scale RL: ${share.error.issues[0]?.message}`);
       continue;
