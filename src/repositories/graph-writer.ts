@@ -1,8 +1,9 @@
 import type { Row, TransactionRun } from '../database/database';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import { RELATIONS } from '../models/relations';
-import type { AliasRow, GraphRows } from '../models/graph-rows';
+import { RELATIONS, type RelationType } from '../models/relations';
+import type { AliasRow, GraphRows, LinkRow } from '../models/graph-rows';
+import { typedName } from '../database/cypher-catalog';
 
 /** How many facts of one kind a write created, changed and left as they were. */
 export interface ChangeCounts {
@@ -58,7 +59,15 @@ export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor
     .filter((link) => RELATIONS[link.type].figure)
     .map((link) => ({ figure: link.to, role: link.from, type: link.type }));
   if (figures.length > 0) await run('unlink-moved-figures', { rows: figures });
-  const links = rows.links.length > 0 ? await run('upsert-links', { rows: rows.links, actor }) : [];
+  // One statement per type: a type named in the text is expanded through its own relationships alone (see TYPED).
+  const byType = new Map<RelationType, LinkRow[]>();
+  for (const link of rows.links) {
+    const typed = byType.get(link.type) ?? [];
+    typed.push(link);
+    byType.set(link.type, typed);
+  }
+  const links: Row[] = [];
+  for (const [type, typed] of byType) links.push(...(await run(typedName('upsert-links', type), { rows: typed, actor })));
   const aliases = rows.aliases && rows.aliases.length > 0 ? await addAliases(run, rows.aliases, actor) : [];
   if (links.length !== rows.links.length) {
     // Callers check link ends before writing; a shortfall means the graph disagrees
