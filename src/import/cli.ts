@@ -13,8 +13,8 @@ import { accountLines } from './account-lines';
 import { importStatus, statusLines } from './import-status';
 
 const USAGE = `usage: npm run import -- status [SOURCE]   (each imported release and every file's account; SOURCE: onet-29.0, or onet for every O*NET release)
-       npm run import -- onet DIR [--release 30.0] [--min-importance 3] [--batch-size 1000] [--restart] [--strict]
-       npm run import -- esco DIR [DIR2] [--release 1.1.1] [--batch-size 1000] [--restart] [--strict]
+       npm run import -- onet DIR [--release 30.0] [--min-importance 3] [--batch-size 5000] [--restart] [--strict]
+       npm run import -- esco DIR [DIR2] [--release 1.1.1] [--batch-size 5000] [--restart] [--strict]
        npm run import -- bls-oews FILE [--release M2024] [--restart]      (national_M2024_dl.xlsx, or it as .tsv/.csv)
        npm run import -- bls-projections FILE [--release 2024-34] [--restart]   (Employment Projections table 1.2)
        npm run import -- crosswalk-esco-onet FILE [--restart]   (O*NET's ESCO_to_ONET-SOC.xlsx, or it as .tsv)
@@ -55,7 +55,8 @@ function parseArguments(argv: string[]): Arguments {
     dirs: [dir],
     release: null,
     minImportance: 3,
-    batchSize: 1000,
+    // 5000 rows a transaction: O*NET 29.0 took 44 s of Neo4j CPU and 12 s of the importer's, against 64 s and 16 s at 1000.
+    batchSize: 5000,
     restart: false,
     strict: false,
   };
