@@ -23,16 +23,19 @@ Imports a taxonomy's bulk files into the graph, with the service's connection
 settings (NEO4J_URI, NEO4J_PASSWORD...; unset: the local Neo4j, reused when the
 service is running). ESCO: the English folder of a v1.2.x download; for v1.1.x
 the English folder and the language-independent one ("... classification -  - csv"),
-or the folder holding both. Every ESCO file is read once before anything is written:
-a missing file refuses the import. The BLS figures attach to the roles that carry an
+or the folder holding both. Every O*NET and ESCO file is read once before anything
+is written (the pre-flight pass): a missing file, a wrong header or bytes that are
+not UTF-8 refuse the import. The BLS figures attach to the roles that carry an
 O*NET-SOC code, so import O*NET first; the crosswalk links the O*NET and ESCO
 occupations the graph holds, so import both first (and again with --restart after
 importing another release of either). Interrupted imports resume where they stopped;
---restart reads every file again. Each file's rows read, written, skipped (with a
-warning: a relation naming a concept the release lacks) and rejected (with the
-reason) are listed; a finished file's account is kept, so a repeated run reports it
-again. The exit code is 1 when rows were rejected, or with --strict when the
-pre-flight pass found any row to skip or reject (then nothing is written); 2 when
+a file loaded earlier and unchanged since (same size and SHA-256) is not read again;
+--restart reads every file again. Each file's rows read, created, updated,
+unchanged, skipped (by design, or with a warning: a relation naming a concept the
+release lacks) and rejected (with the reason) are listed; a finished file's account
+is kept, so a repeated run reports it again, and status prints them. The exit code
+is 1 when rows were rejected, or with --strict when the pre-flight pass found any
+row to skip with a warning or reject (then nothing is written); 2 when
 the import could not run (a missing file, a wrong header, no database).`;
 
 const TAXONOMIES = ['onet', 'esco', 'bls-oews', 'bls-projections', 'crosswalk-esco-onet'] as const;
