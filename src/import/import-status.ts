@@ -78,7 +78,8 @@ export function statusLines(datasets: readonly DatasetStatus[]): string[] {
           : `interrupted: the run begun ${dataset.startedAt} has not finished${dataset.loadedAt ? ` (an earlier run finished ${dataset.loadedAt})` : ''}`;
     const head = `${dataset.dataset}${dataset.release ? ` (${dataset.taxonomy} ${dataset.release})` : ''}: ${state}${dataset.title ? `\n  ${dataset.title}` : ''}`;
     const files = dataset.files.flatMap((file) => {
-      const note = file.done ? `finished ${file.finishedAt ?? ''}, `.replace(' ,', ',') : `interrupted after ${file.items} items, so far `;
+      const finished = file.finishedAt ? `finished ${file.finishedAt}, ` : 'finished, ';
+      const note = file.done ? finished : `interrupted after ${file.items} items, so far `;
       return accountLines(file.file, file.account, note).map((line) => `  ${line}`);
     });
     return [head, ...files];
