@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../config/repo-root';
+import { RELATION_TYPES, type RelationType } from '../models/relations';
 import { expandFragments } from './cypher-fragments';
 
 /**
@@ -46,6 +47,9 @@ export const QUERY_NAMES = [
   'import-checkpoint-clear',
   'import-checkpoint-report',
   'import-add-aliases',
+  'import-run-begin',
+  'import-run-finish',
+  'import-status',
   'roles-by-external-code',
   'roles-by-code',
   'refresh-role-weights',
@@ -75,8 +79,29 @@ export function boundedName(name: Bounded, bound: number): BoundedName {
   return `${name}/${bound}` as BoundedName;
 }
 
-/** What a runner can run: a file's statement, or a bounded variant of one. */
-export type StatementName = QueryName | BoundedName;
+/**
+ * Statements written out once per relationship type of the relation table (so
+ * allow-listed by construction). Neo4j expands a relationship whose type is a value
+ * (`$(row.type)`) by reading every relationship between its ends and filtering them;
+ * one whose type the text names, through that type's relationships alone. The file
+ * states the type as its `placeholder`, exactly once; `upsert-links/REQUIRES_SKILL`
+ * is upsert-links with `:REQUIRES_SKILL` there. PROFILE, 865 O*NET skill
+ * requirements already in the graph: 146,198 db hits with the type as a value,
+ * 41,343 with it named.
+ */
+export const TYPED = {
+  'upsert-links': { placeholder: '$(row.type)' },
+} as const satisfies Partial<Record<QueryName, { placeholder: string }>>;
+type Typed = keyof typeof TYPED;
+export type TypedName = `${Typed}/${RelationType}`;
+
+/** The name of a statement's variant for one relationship type. */
+export function typedName(name: Typed, type: RelationType): TypedName {
+  return `${name}/${type}`;
+}
+
+/** What a runner can run: a file's statement, or a bounded or typed variant of one. */
+export type StatementName = QueryName | BoundedName | TypedName;
 
 export type CypherCatalog = Readonly<Record<StatementName, string>>;
 
@@ -101,5 +126,10 @@ export function loadCypherCatalog(dir = path.join(repoRoot(), 'cypher', 'queries
     if (parts.length !== 2) throw new Error(`${name}.cypher must state its bound ${literal} exactly once`);
     return bounds.map((bound) => [`${name}/${bound}`, parts.join(derived(bound))] as const);
   });
-  return Object.freeze(Object.fromEntries([...entries, ...variants])) as CypherCatalog;
+  const typed = Object.entries(TYPED).flatMap(([name, { placeholder }]) => {
+    const parts = texts[name as Typed].split(placeholder);
+    if (parts.length !== 2) throw new Error(`${name}.cypher must state its type ${placeholder} exactly once`);
+    return RELATION_TYPES.map((type) => [`${name}/${type}`, parts.join(type)] as const);
+  });
+  return Object.freeze(Object.fromEntries([...entries, ...variants, ...typed])) as CypherCatalog;
 }

@@ -30,11 +30,16 @@ export function refreshRoleWeightsNow(database: Database, timeoutMs: number, set
     'refresh-role-weights',
     async (run) => {
       const report = await refreshRoleWeights(run);
-      await run('role-weights-settled', { state: STATE, datasets: settles === 'all' ? null : [settles] });
+      await settleRoleWeights(run, settles === 'all' ? null : [settles]);
       return report;
     },
     { timeoutMs },
   );
+}
+
+/** Clears the pending marks of these datasets (null: of every one), in the caller's transaction, once the weights are current. */
+export async function settleRoleWeights(run: TransactionRun, datasets: string[] | null): Promise<void> {
+  await run('role-weights-settled', { state: STATE, datasets });
 }
 
 /**

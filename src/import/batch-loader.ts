@@ -1,80 +1,125 @@
 import type { Database } from '../database/database';
-import type { NodeRow, GraphRows, LinkRow } from '../models/graph-rows';
+import type { AliasRow, GraphRows, LinkRow, NodeRow } from '../models/graph-rows';
 import { writeGraphRows } from '../repositories/graph-writer';
 import type { BadRow } from './delimited';
+import type { FileFingerprint } from './file-fingerprint';
+import { emptyAccount, outcomeOf, type Outcome, type StepAccount } from './step-account';
 
 /**
- * What a file step yields: an item to write; a row it rejects (it breaks the
- * format: the import ends with an error); or a row it skips with a warning (well
- * formed, but the release itself is inconsistent, e.g. a relation naming a concept
- * the release does not define: reported and counted, not an error).
+ * What a file step yields for its rows:
+ * - `item`: a row (or, with `lines`, several rows read as one item, e.g. an O*NET
+ *   rating's IM and LV rows) to write;
+ * - `skip`: a row read and, by design, not written (`reason` says why, e.g. a scale
+ *   the import does not use); counted as skipped, no warning;
+ * - `warning`: a well-formed row skipped because the release itself is inconsistent
+ *   (a relation naming a concept the release does not define); counted as skipped,
+ *   listed, and refused by --strict;
+ * - `bad`: a row that breaks the format: rejected, listed, and the import ends with an error.
  */
-export type StepItem<T> = { item: T } | { bad: BadRow } | { warning: BadRow };
+export type StepItem<T> = { item: T; lines?: number } | { skip: string; lines?: number } | { warning: BadRow } | { bad: BadRow };
+
+/** Between the dataset and the file in a checkpoint's key: `onet-29.0|Skills.txt`. */
+export const CHECKPOINT_SEPARATOR = '|';
 
 /** How many rejected and skipped rows a report lists (and a checkpoint stores) in full; the counts are always whole. */
 export const LISTED_ROWS = 200;
 
-/** The rows one batch of a file becomes: nodes, links and aliases (no sources; the import wrote its own). */
-export type BatchRows = Partial<Omit<GraphRows, 'sources'>>;
+/** The facts one item writes: nodes, links and names added to nodes (no sources; the import wrote its own). */
+export type ItemFacts = Partial<Omit<GraphRows, 'sources'>>;
 
-/** A batch's nodes and links, as a step's `rows` returns them. */
-export function batchRows(nodes: NodeRow[], links: LinkRow[]): BatchRows {
+/** An item's facts from its nodes and links. */
+export function itemFacts(nodes: NodeRow[], links: LinkRow[] = []): ItemFacts {
   return { nodes, links };
 }
 
-/** One file of an import: where its items come from and the rows a batch of them becomes. */
+/** One file of an import: where its items come from and the facts each becomes. */
 export interface ImportStep<T> {
   /** The file's name, part of the checkpoint key. */
   file: string;
   items: AsyncIterable<StepItem<T>>;
-  /** The rows of one batch, for the graph writer; no database access. */
-  rows(batch: T[]): BatchRows;
+  /**
+   * The facts one item writes, for the graph writer; no database access. An item
+   * that writes no fact (e.g. a figure for a code no role carries) is counted as
+   * skipped, by design.
+   */
+  facts(item: T): ItemFacts;
+  /** The file's size and digest: stored with a finished file, so a later run can tell whether it changed. */
+  fingerprint?: FileFingerprint;
 }
 
 /**
- * One file's account: rows read, written (`items`), skipped with a warning and
- * rejected, with the first LISTED_ROWS of each kind and their reasons. When the file
- * is finished the account is stored on its checkpoint, so a run that finds the file
- * already loaded reports what the run that loaded it found.
+ * One file's account, whole: every row read is created, updated, unchanged,
+ * skipped or rejected (`read` is their sum), with the first LISTED_ROWS warnings and
+ * rejections and their reasons. A row's outcome is that of the facts it writes:
+ * created when any of them was created, else updated when any changed, else
+ * unchanged (see outcomeOf). Stored with the file's checkpoint, batch by batch, so
+ * a resumed or repeated run still reports the whole file.
  */
-export interface StepReport {
+export interface StepReport extends StepAccount {
   file: string;
-  /** Rows of the file read: written, skipped and rejected. */
-  read: number;
   /** Items written (by this run and earlier, interrupted ones). */
   items: number;
   /** Items an earlier, interrupted run had already committed. */
   resumedAfter: number;
-  /** Rows rejected (they break the format), the first LISTED_ROWS of `rejected`. */
-  badRows: BadRow[];
-  rejected: number;
-  /** Rows skipped with a warning (the release's own inconsistencies), the first LISTED_ROWS of `skipped`. */
-  warnings: BadRow[];
-  skipped: number;
   seconds: number;
-  /** True when an earlier run had finished this file, so it was not read again. */
+  /** True when an earlier run had finished this file and its content is the same, so it was not read again. */
   alreadyDone: boolean;
+  /** True when an earlier run had finished this file but its content has changed since: it was read again. */
+  changedSinceLoaded: boolean;
 }
 
-/** The account of a file as a checkpoint stores it (`problems` is JSON: the listed rows of each kind). */
-function storedReport(report: StepReport): Record<string, unknown> {
+/** The account of a file as a checkpoint stores it: counts, and JSON of the listed rows and the reasons for skipping. */
+function storedAccount(account: StepAccount): Record<string, unknown> {
   return {
-    read: report.read,
-    skipped: report.skipped,
-    rejected: report.rejected,
-    problems: JSON.stringify({ warnings: report.warnings, badRows: report.badRows }),
+    read: account.read,
+    created: account.created,
+    updated: account.updated,
+    unchanged: account.unchanged,
+    skipped: account.skipped,
+    warned: account.warned,
+    rejected: account.rejected,
+    problems: JSON.stringify({ warnings: account.warnings, badRows: account.badRows, skipReasons: account.skipReasons }),
   };
 }
 
-function restoredReport(report: StepReport, checkpoint: Record<string, unknown>): void {
-  report.items = Number(checkpoint.rows);
-  // Checkpoints stored before reports were kept hold no account: the counts are then what is known, the rows written.
-  report.read = checkpoint.read === null || checkpoint.read === undefined ? report.items : Number(checkpoint.read);
-  report.skipped = Number(checkpoint.skipped ?? 0);
-  report.rejected = Number(checkpoint.rejected ?? 0);
-  const problems = typeof checkpoint.problems === 'string' ? (JSON.parse(checkpoint.problems) as { warnings?: BadRow[]; badRows?: BadRow[] }) : {};
-  report.warnings = problems.warnings ?? [];
-  report.badRows = problems.badRows ?? [];
+/** A checkpoint's account; checkpoints stored before outcomes were kept count their written rows as unchanged. */
+export function restoredAccount(checkpoint: Record<string, unknown>): StepAccount {
+  const count = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  const items = Number(checkpoint.rows ?? 0);
+  const problems =
+    typeof checkpoint.problems === 'string'
+      ? (JSON.parse(checkpoint.problems) as { warnings?: BadRow[]; badRows?: BadRow[]; skipReasons?: Record<string, number> })
+      : {};
+  const skipped = count(checkpoint.skipped) ?? 0;
+  const account: StepAccount = {
+    read: count(checkpoint.read) ?? items,
+    created: count(checkpoint.created) ?? 0,
+    updated: count(checkpoint.updated) ?? 0,
+    unchanged: count(checkpoint.unchanged) ?? 0,
+    skipped,
+    warned: count(checkpoint.warned) ?? skipped,
+    rejected: count(checkpoint.rejected) ?? 0,
+    warnings: problems.warnings ?? [],
+    badRows: problems.badRows ?? [],
+    skipReasons: problems.skipReasons ?? {},
+  };
+  if (checkpoint.created === null || checkpoint.created === undefined) {
+    account.unchanged = account.read - account.skipped - account.rejected;
+  }
+  return account;
+}
+
+/**
+ * The files of a dataset an earlier run finished, each with the fingerprint stored
+ * when it was (null on checkpoints stored before fingerprints were kept).
+ */
+export async function finishedFiles(database: Database, dataset: string, files: readonly string[]): Promise<Map<string, string | null>> {
+  const rows = await database.runner(() => 'import').read('import-checkpoint-get', { keys: files.map((file) => `${dataset}${CHECKPOINT_SEPARATOR}${file}`) });
+  return new Map(
+    rows
+      .filter((row) => row.done === true)
+      .map((row) => [String(row.key).slice(dataset.length + CHECKPOINT_SEPARATOR.length), row.fingerprint === null || row.fingerprint === undefined ? null : String(row.fingerprint)]),
+  );
 }
 
 export interface BatchLoaderOptions {
@@ -89,11 +134,53 @@ export interface BatchLoaderOptions {
   batchTimeoutMs: number;
 }
 
+/** The items of one batch with the facts each writes, merged so that a fact several items write is written once. */
+class Batch {
+  readonly nodes = new Map<string, NodeRow>();
+  readonly links = new Map<string, LinkRow>();
+  readonly aliases = new Map<string, AliasRow>();
+  /** Per item: its rows (lines) and the keys of its facts. */
+  readonly items: { lines: number; nodes: string[]; links: string[]; aliases: string[] }[] = [];
+
+  add(facts: ItemFacts, lines: number): void {
+    const entry = { lines, nodes: [] as string[], links: [] as string[], aliases: [] as string[] };
+    // A later item's properties replace an earlier one's for the same fact, as writing them in turn would.
+    for (const node of facts.nodes ?? []) {
+      this.nodes.set(node.id, node);
+      entry.nodes.push(node.id);
+    }
+    for (const link of facts.links ?? []) {
+      const key = linkKey(link);
+      this.links.set(key, link);
+      entry.links.push(key);
+    }
+    for (const alias of facts.aliases ?? []) {
+      const key = `${alias.id}\u0000${alias.alias}`;
+      this.aliases.set(key, alias);
+      entry.aliases.push(key);
+    }
+    this.items.push(entry);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+}
+
+function linkKey(link: { from: unknown; type: unknown; to: unknown } | Record<string, unknown>): string {
+  return `${String(link.from)}\u0000${String(link.type)}\u0000${String(link.to)}`;
+}
+
+/** True when an item writes at least one fact. */
+function writesAnything(facts: ItemFacts): boolean {
+  return (facts.nodes?.length ?? 0) + (facts.links?.length ?? 0) + (facts.aliases?.length ?? 0) > 0;
+}
+
 /**
  * Loads files in batches: each batch is one transaction that writes its items and
- * moves the file's checkpoint past them (the step turns items into rows, the
- * graph writer writes them), so an import stopped at any point (a
- * crash, Ctrl-C, a lost database) resumes after the last committed batch, and no
+ * moves the file's checkpoint past them, with the running account (the step turns
+ * items into facts, the graph writer writes them), so an import stopped at any point
+ * (a crash, Ctrl-C, a lost database) resumes after the last committed batch, and no
  * batch is ever half-written. Every statement MERGEs, so even a repeated batch
  * changes nothing. Bad rows are collected with file and line and reported.
  * Written here rather than with a job library: the unit of work, the checkpoint and
@@ -106,14 +193,14 @@ export class BatchLoader {
   ) {}
 
   private key(file: string): string {
-    return `${this.options.dataset}|${file}`;
+    return `${this.options.dataset}${CHECKPOINT_SEPARATOR}${file}`;
   }
 
   /** Forgets earlier progress, so every file is read again. */
   async restart(): Promise<number> {
     const [row] = await this.database.writeTransaction(
       'import-restart',
-      (run) => run('import-checkpoint-clear', { prefix: `${this.options.dataset}|` }),
+      (run) => run('import-checkpoint-clear', { prefix: `${this.options.dataset}${CHECKPOINT_SEPARATOR}` }),
       { timeoutMs: this.options.batchTimeoutMs },
     );
     return Number(row?.removed ?? 0);
@@ -123,46 +210,64 @@ export class BatchLoader {
     const started = performance.now();
     const key = this.key(step.file);
     const [checkpoint] = await this.database.runner(() => 'import').read('import-checkpoint-get', { keys: [key] });
-    const report: StepReport = {
-      file: step.file,
-      read: 0,
-      items: 0,
-      resumedAfter: 0,
-      badRows: [],
-      rejected: 0,
-      warnings: [],
-      skipped: 0,
-      seconds: 0,
-      alreadyDone: false,
-    };
+    const report: StepReport = { file: step.file, ...emptyAccount(), items: 0, resumedAfter: 0, seconds: 0, alreadyDone: false, changedSinceLoaded: false };
     if (checkpoint?.done === true) {
-      report.alreadyDone = true;
-      restoredReport(report, checkpoint);
-      this.options.progress(`${step.file}: already loaded (${report.items} items); --restart reads it again`);
-      return report;
+      const stored = checkpoint.fingerprint === null || checkpoint.fingerprint === undefined ? null : String(checkpoint.fingerprint);
+      if (!step.fingerprint || stored === null || stored === step.fingerprint.digest) {
+        Object.assign(report, restoredAccount(checkpoint), { items: Number(checkpoint.rows), alreadyDone: true });
+        this.options.progress(`${step.file}: already loaded (${report.read} rows), unchanged since; --restart reads it again`);
+        return report;
+      }
+      report.changedSinceLoaded = true;
+      this.options.progress(`${step.file}: changed since it was loaded (${step.fingerprint.size} bytes now); reading it again`);
     }
-    const skip = Number(checkpoint?.rows ?? 0);
+    // A resumed file: the items an earlier run committed, and their outcomes, which that run stored batch by batch.
+    const skip = checkpoint?.done === false ? Number(checkpoint.rows ?? 0) : 0;
+    if (skip > 0) {
+      const earlier = restoredAccount(checkpoint as Record<string, unknown>);
+      report.created = earlier.created;
+      report.updated = earlier.updated;
+      report.unchanged = earlier.unchanged;
+      this.options.progress(`${step.file}: resuming after ${skip} items committed earlier`);
+    }
     report.resumedAfter = skip;
-    if (skip > 0) this.options.progress(`${step.file}: resuming after ${skip} items committed earlier`);
 
     let seen = 0;
-    let batch: T[] = [];
+    let batch = new Batch();
     let lastReport = performance.now();
     const flush = async (done: boolean) => {
-      const items = batch;
-      batch = [];
-      await this.database.writeTransaction(
+      const current = batch;
+      batch = new Batch();
+      const outcomes = await this.database.writeTransaction(
         `import ${step.file}`,
         async (run) => {
-          if (items.length > 0) {
-            const rows = step.rows(items);
-            await writeGraphRows(run, { sources: [], nodes: rows.nodes ?? [], links: rows.links ?? [], aliases: rows.aliases }, this.options.actor);
+          const counts = { created: report.created, updated: report.updated, unchanged: report.unchanged };
+          if (current.size > 0) {
+            const written = await writeGraphRows(
+              run,
+              { sources: [], nodes: [...current.nodes.values()], links: [...current.links.values()], aliases: [...current.aliases.values()] },
+              this.options.actor,
+            );
+            const nodeOutcome = new Map(written.rows.nodes.map((row) => [String(row.id), outcomeOf(row)]));
+            const linkOutcome = new Map(written.rows.links.map((row) => [linkKey(row), outcomeOf(row)]));
+            const aliasOutcome = new Map(written.rows.aliases.map((row) => [`${String(row.id)}\u0000${String(row.alias)}`, outcomeOf(row)]));
+            for (const item of current.items) {
+              const facts: Outcome[] = [
+                ...item.nodes.map((id) => nodeOutcome.get(id) ?? 'unchanged'),
+                ...item.links.map((link) => linkOutcome.get(link) ?? 'unchanged'),
+                ...item.aliases.map((alias) => aliasOutcome.get(alias) ?? 'unchanged'),
+              ];
+              const outcome: Outcome = facts.includes('created') ? 'created' : facts.includes('updated') ? 'updated' : 'unchanged';
+              counts[outcome] += item.lines;
+            }
           }
-          await run('import-checkpoint-set', { key, rows: seen, done });
-          if (done) await run('import-checkpoint-report', { key, ...storedReport(report) });
+          await run('import-checkpoint-set', { key, rows: seen, done, ...counts });
+          if (done) await run('import-checkpoint-report', { key, ...storedAccount({ ...report, ...counts }), fingerprint: step.fingerprint?.digest ?? null, size: step.fingerprint?.size ?? null });
+          return counts;
         },
         { timeoutMs: this.options.batchTimeoutMs },
       );
+      Object.assign(report, outcomes);
       report.items = seen;
       const now = performance.now();
       if (done || now - lastReport > 2_000) {
@@ -173,22 +278,39 @@ export class BatchLoader {
       }
     };
 
+    const skipped = (lines: number, reason: string) => {
+      report.skipped += lines;
+      report.skipReasons[reason] = (report.skipReasons[reason] ?? 0) + lines;
+    };
     for await (const entry of step.items) {
-      report.read += 1;
       if ('bad' in entry) {
+        report.read += 1;
         report.rejected += 1;
         if (report.badRows.length < LISTED_ROWS) report.badRows.push(entry.bad);
         continue;
       }
       if ('warning' in entry) {
+        report.read += 1;
         report.skipped += 1;
+        report.warned += 1;
         if (report.warnings.length < LISTED_ROWS) report.warnings.push(entry.warning);
+        continue;
+      }
+      const lines = entry.lines ?? 1;
+      report.read += lines;
+      if ('skip' in entry) {
+        skipped(lines, entry.skip);
+        continue;
+      }
+      const facts = step.facts(entry.item);
+      if (!writesAnything(facts)) {
+        skipped(lines, 'writes no fact');
         continue;
       }
       seen += 1;
       if (seen <= skip) continue;
-      batch.push(entry.item);
-      if (batch.length >= this.options.batchSize) await flush(false);
+      batch.add(facts, lines);
+      if (batch.size >= this.options.batchSize) await flush(false);
     }
     await flush(true);
     report.seconds = (performance.now() - started) / 1000;

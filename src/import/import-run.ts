@@ -1,13 +1,19 @@
 import type { Database } from '../database/database';
-import { markRoleWeightsPending, refreshRoleWeightsNow } from '../database/role-weights';
+import { markRoleWeightsPending, refreshRoleWeights, settleRoleWeights } from '../database/role-weights';
 import { citationProperties } from '../models/graph-rows';
 import { writeGraphRows } from '../repositories/graph-writer';
-import { BatchLoader } from './batch-loader';
+import { BatchLoader, type StepReport } from './batch-loader';
 
 export interface ImportRunOptions {
   batchSize: number;
   restart: boolean;
   progress(line: string): void;
+  /**
+   * False for an import that writes no skill requirement and no role (e.g. labels in
+   * another language): the roles' derived weights are neither marked pending nor
+   * refreshed. Default true.
+   */
+  changesWeights?: boolean;
 }
 
 /** What every step of one import shares: its loader and the citation of its source. */
@@ -16,29 +22,80 @@ export interface ImportRun {
   actor: string;
   /** The citation properties of every fact the import writes. */
   cite: Record<string, unknown>;
-  /** After the last batch: brings the roles' derived weights up to date (one transaction). */
-  finish(): Promise<void>;
+  /**
+   * True when this run must write what follows the files (derived weights, inferred
+   * links): a step loaded rows, or the previous run did not finish (it may have
+   * stopped after its last batch). False when every file was loaded earlier and is
+   * unchanged since, and that run finished: then nothing follows to bring up to date.
+   */
+  changes(steps: readonly StepReport[]): boolean;
+  /**
+   * After the last batch: brings the roles' derived weights up to date (unless
+   * nothing changed, see `changes`) and records the run as finished (one transaction).
+   */
+  finish(steps: readonly StepReport[]): Promise<void>;
+}
+
+/** The kind of DatasetLoad record an import run keeps (the curated loader keeps another). */
+export const IMPORT_RUN_KIND = 'import';
+
+/** What an import run records of the release it loads, for `import status`. */
+export interface ImportedRelease {
+  /** The taxonomy, as the import command names it: onet, esco, bls-oews... */
+  taxonomy: string;
+  release: string;
 }
 
 /**
- * Starts an import of one dataset release: writes its Source, forgets earlier
- * progress when asked to restart, and returns what its steps share.
+ * Starts an import of one dataset release: writes its Source, records the run as
+ * begun (unfinished until `finish`), forgets earlier progress when asked to
+ * restart, and returns what its steps share.
  */
-export async function beginImport(database: Database, source: { id: string; title: string }, options: ImportRunOptions): Promise<ImportRun> {
+export async function beginImport(
+  database: Database,
+  source: { id: string; title: string },
+  release: ImportedRelease,
+  options: ImportRunOptions,
+): Promise<ImportRun> {
   const actor = `importer:${source.id}`;
   const loader = new BatchLoader(database, { dataset: source.id, actor, batchSize: options.batchSize, progress: options.progress, batchTimeoutMs: 60_000 });
   if (options.restart) options.progress(`forgot ${await loader.restart()} checkpoint(s) of ${source.id}`);
-  await markRoleWeightsPending(database, source.id);
-  await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [source], nodes: [], links: [] }, actor), {
-    timeoutMs: 60_000,
-  });
+  const weighs = options.changesWeights !== false;
+  if (weighs) await markRoleWeightsPending(database, source.id);
+  const previousFinished = await database.writeTransaction(
+    'import source',
+    async (run) => {
+      await writeGraphRows(run, { sources: [source], nodes: [], links: [] }, actor);
+      const [row] = await run('import-run-begin', { name: source.id, ...release, kind: IMPORT_RUN_KIND });
+      return row?.wasFinished === true;
+    },
+    { timeoutMs: 60_000 },
+  );
+  const changes = (steps: readonly StepReport[]) => options.restart || !previousFinished || steps.some((step) => !step.alreadyDone);
   return {
     loader,
     actor,
     cite: citationProperties([{ source: source.id }]),
-    finish: async () => {
+    changes,
+    finish: async (steps) => {
       const started = Date.now();
-      const { roles, refreshed } = await refreshRoleWeightsNow(database, 120_000, source.id);
+      const refresh = weighs && changes(steps);
+      const { roles, refreshed } = await database.writeTransaction(
+        'refresh-role-weights',
+        async (run) => {
+          const report = refresh ? await refreshRoleWeights(run) : { roles: 0, refreshed: 0 };
+          // The weights are current either way: this run's pending mark goes.
+          if (weighs) await settleRoleWeights(run, [source.id]);
+          await run('import-run-finish', { name: source.id });
+          return report;
+        },
+        { timeoutMs: 120_000 },
+      );
+      if (!weighs) return;
+      if (!refresh) {
+        options.progress('role weights: every file loaded earlier and unchanged since, after a finished run: nothing to refresh');
+        return;
+      }
       options.progress(`role weights: ${refreshed} of ${roles} role(s) refreshed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     },
   };

@@ -1,8 +1,9 @@
 import type { Row, TransactionRun } from '../database/database';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import { RELATIONS } from '../models/relations';
-import type { GraphRows } from '../models/graph-rows';
+import { RELATIONS, type RelationType } from '../models/relations';
+import type { AliasRow, GraphRows, LinkRow } from '../models/graph-rows';
+import { typedName } from '../database/cypher-catalog';
 
 /** How many facts of one kind a write created, changed and left as they were. */
 export interface ChangeCounts {
@@ -16,8 +17,8 @@ export interface WriteReport {
   sources: ChangeCounts;
   nodes: ChangeCounts;
   links: ChangeCounts;
-  /** One row per input row, in statement order: { created, updated, updatedAt, updatedBy, ... }. */
-  rows: { sources: Row[]; nodes: Row[]; links: Row[] };
+  /** One row per input row, in statement order: { created, updated, updatedAt, updatedBy, ... }; aliases: { id, alias, added }. */
+  rows: { sources: Row[]; nodes: Row[]; links: Row[]; aliases: Row[] };
 }
 
 /**
@@ -62,6 +63,16 @@ function counts(rows: Row[]): ChangeCounts {
   return { created, updated, unchanged: rows.length - created - updated };
 }
 
+/** Adds names to nodes, one statement row per node; returns one row per name: { id, alias, added }. */
+async function addAliases(run: TransactionRun, rows: readonly AliasRow[], actor: string): Promise<Row[]> {
+  const byNode = new Map<string, Set<string>>();
+  for (const { id, alias } of rows) byNode.set(id, (byNode.get(id) ?? new Set()).add(alias));
+  const written = await run('import-add-aliases', { rows: [...byNode].map(([id, aliases]) => ({ id, aliases: [...aliases] })), actor });
+  const added = new Set(written.flatMap((row) => (row.added as string[]).map((alias) => `${String(row.id)}\u0000${alias}`)));
+  const found = new Set(written.map((row) => String(row.id)));
+  return rows.filter((row) => found.has(row.id)).map((row) => ({ id: row.id, alias: row.alias, added: added.has(`${row.id}\u0000${row.alias}`) }));
+}
+
 /**
  * Writes sources, nodes, links and added aliases inside the caller's transaction, stamping what
  * changed with `actor`. Throws, so that the caller's transaction rolls back, when an
@@ -84,8 +95,16 @@ export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor
     .filter((link) => RELATIONS[link.type].figure)
     .map((link) => ({ figure: link.to, role: link.from, type: link.type }));
   const unlinked = figures.length > 0 ? await run('unlink-moved-figures', { rows: figures }) : [];
-  const links = rows.links.length > 0 ? await run('upsert-links', { rows: rows.links, actor }) : [];
-  if (rows.aliases && rows.aliases.length > 0) await run('import-add-aliases', { rows: rows.aliases, actor });
+  // One statement per type: a type named in the text is expanded through its own relationships alone (see TYPED).
+  const byType = new Map<RelationType, LinkRow[]>();
+  for (const link of rows.links) {
+    const typed = byType.get(link.type) ?? [];
+    typed.push(link);
+    byType.set(link.type, typed);
+  }
+  const links: Row[] = [];
+  for (const [type, typed] of byType) links.push(...(await run(typedName('upsert-links', type), { rows: typed, actor })));
+  const aliases = rows.aliases && rows.aliases.length > 0 ? await addAliases(run, rows.aliases, actor) : [];
   if (links.length !== rows.links.length) {
     // Callers check link ends before writing; a shortfall means the graph disagrees
     // with the rows (e.g. a node deleted meanwhile), so the whole write is undone.
@@ -95,5 +114,5 @@ export async function writeGraphRows(run: TransactionRun, rows: GraphRows, actor
   for (const row of [...nodes, ...links]) factCounts.cite(row.citedBefore, row.citedAfter);
   for (const row of unlinked) factCounts.removed(row.cited);
   await factCounts.apply(run);
-  return { sources: counts(sources), nodes: counts(nodes), links: counts(links), rows: { sources, nodes, links } };
+  return { sources: counts(sources), nodes: counts(nodes), links: counts(links), rows: { sources, nodes, links, aliases } };
 }

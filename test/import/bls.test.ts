@@ -45,7 +45,12 @@ describe('BLS wages (OEWS national table)', () => {
   it('reads every detailed occupation, and no group row, without a bad row', async () => {
     const report = await importOews(api.database, { ...quiet, file: path.join(fixtures, 'oews_national_M2025_cross_industry.tsv'), release: 'M2025' });
     expect(report.steps.flatMap((step) => step.badRows)).toEqual([]);
-    expect(report.steps[0]?.items).toBe(detailed.length);
+    // Every row read; group rows skipped, and detailed ones whose code no role carries (they would write nothing).
+    const step = report.steps[0];
+    expect(step?.read).toBe(rows.length);
+    expect(step?.skipReasons).toMatchObject({ 'broad group row: not a detailed occupation': rows.filter((row) => row.O_GROUP === 'broad').length });
+    expect((step?.items ?? 0) + (step?.skipReasons["no role carries the row's SOC code"] ?? 0)).toBe(detailed.length);
+    expect(step?.items).toBeGreaterThan(0);
   });
 
   it.each([['audio-engineer'], ['music-producer']])('gives %s the May 2025 figures of its SOC code beside the salaries it had', async (id) => {
@@ -89,7 +94,11 @@ describe('BLS Employment Projections (table 1.2)', () => {
     const report = await importProjections(api.database, { ...quiet, file: path.join(fixtures, 'occupation_table_1.2.tsv'), release: null });
     expect(report.source).toBe('bls-ep-2024-34');
     expect(report.steps.flatMap((step) => step.badRows)).toEqual([]);
-    expect(report.steps[0]?.items).toBe(lineItems.length);
+    const step = report.steps[0];
+    expect(step?.read).toBe(rows.length);
+    expect(step?.skipReasons['a summary row: not a detailed occupation']).toBe(rows.length - lineItems.length);
+    expect((step?.items ?? 0) + (step?.skipReasons["no role carries the row's SOC code"] ?? 0)).toBe(lineItems.length);
+    expect(step?.items).toBeGreaterThan(0);
   });
 
   it.each([['audio-engineer'], ['music-producer']])('gives %s the 2024-34 projection of its SOC code, in people', async (id) => {

@@ -37,19 +37,38 @@ describe('O*NET text release', () => {
     const report = await importOnet(api.database, { ...quiet, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
     expect(report.steps.flatMap((step) => step.badRows)).toEqual([]);
     expect(report.steps.find((step) => step.file === 'Occupation Data.txt')?.items).toBe(occupations.length);
-    // Every row of the education file is read; a repeated (occupation, RL category) is skipped with a warning.
+    // Every row of the education file is read; a repeated (occupation, RL category) is skipped with a warning,
+    // rows of other scales and shares of 0 by design.
     const education = tsv('onet', 'Education, Training, and Experience.txt');
     const firstSeen = new Set<string>();
     const repeats: number[] = [];
+    let otherScales = 0;
+    let zeros = 0;
     education.forEach((row, index) => {
-      if (row['Scale ID'] !== 'RL') return;
+      if (row['Scale ID'] !== 'RL') {
+        otherScales += 1;
+        return;
+      }
       const key = `${row['O*NET-SOC Code']} ${row.Category}`;
       if (firstSeen.has(key)) repeats.push(index + 2);
+      else if (Number(row['Data Value']) === 0) zeros += 1;
       firstSeen.add(key);
     });
+    expect(otherScales * zeros).toBeGreaterThan(0);
     const step = report.steps.find((entry) => entry.file === 'Education, Training, and Experience.txt');
-    expect(step).toMatchObject({ read: education.length, skipped: repeats.length, rejected: 0 });
+    expect(step).toMatchObject({ read: education.length, skipped: repeats.length + otherScales + zeros, warned: repeats.length, rejected: 0 });
     expect(step?.warnings.map((warning) => warning.line)).toEqual(repeats);
+    expect(Object.values(step?.skipReasons ?? {}).reduce((sum, count) => sum + count, 0)).toBe(otherScales + zeros);
+  });
+
+  it('accounts for every row of every file: each read row created, updated, unchanged, skipped or rejected', async () => {
+    const report = await importOnet(api.database, { ...quiet, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
+    const files = fs.readdirSync(path.join(fixtures, 'onet')).filter((file) => !file.includes('Categories') && file.endsWith('.txt'));
+    expect(report.steps.map((step) => step.file).sort()).toEqual(files.sort());
+    for (const step of report.steps) {
+      expect({ file: step.file, read: step.read }).toEqual({ file: step.file, read: tsv('onet', step.file).length });
+      expect({ file: step.file, sum: step.created + step.updated + step.unchanged + step.skipped + step.rejected }).toEqual({ file: step.file, sum: step.read });
+    }
   });
 
   it('makes each occupation a role with its code, description and alternate titles', async () => {
@@ -254,6 +273,17 @@ describe('O*NET text release', () => {
     expect(again.steps.every((step) => step.alreadyDone)).toBe(true);
     const restarted = await importOnet(api.database, { ...quiet, restart: true, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
     expect(restarted.steps.some((step) => step.alreadyDone)).toBe(false);
+    // Every row read again and written again, none created or updated: each unchanged, skipped or rejected as before.
+    for (const [index, step] of restarted.steps.entries()) {
+      const earlier = again.steps[index];
+      expect({ file: step.file, created: step.created, updated: step.updated }).toEqual({ file: step.file, created: 0, updated: 0 });
+      expect({ file: step.file, read: step.read, unchanged: step.unchanged, skipped: step.skipped }).toEqual({
+        file: step.file,
+        read: earlier?.read,
+        unchanged: step.read - step.skipped - step.rejected,
+        skipped: earlier?.skipped,
+      });
+    }
     const after = await graphFingerprint(api.database);
     // Only the checkpoints' own timestamps move: no fact was stamped as changed.
     expect({ nodes: after.nodes, relationships: after.relationships }).toEqual({ nodes: before.nodes, relationships: before.relationships });
@@ -605,7 +635,7 @@ describe('an interrupted import', () => {
           yield { item: id };
         }
       })(),
-      rows: (batch: string[]) => ({ nodes: batch.map((id) => ({ id, label: 'Skill' as const, properties: { name: id, ...cite } })) }),
+      facts: (id: string) => ({ nodes: [{ id, label: 'Skill' as const, properties: { name: id, ...cite } }] }),
     });
     const loader = new BatchLoader(api.database, { dataset: 'resume-test', actor: 'test', batchSize: 3, progress: () => undefined, batchTimeoutMs: 10_000 });
     await expect(loader.load(step(7))).rejects.toThrow('interrupted');
@@ -618,7 +648,8 @@ describe('an interrupted import', () => {
     expect(await stored()).toEqual(ids.slice(0, 6).sort());
 
     const resumed = await loader.load(step(null));
-    expect(resumed).toMatchObject({ resumedAfter: 6, items: 10 });
+    // The account is whole: the six created before the interruption, kept with the checkpoint, and the four created now.
+    expect(resumed).toMatchObject({ resumedAfter: 6, items: 10, read: 10, created: 10, updated: 0, unchanged: 0 });
     expect(await stored()).toEqual([...ids].sort());
   });
 });

@@ -40,6 +40,22 @@ describeNeeding(realData, 'O*NET 29.0, the whole published release', () => {
     expect(report.steps.find((step) => step.file === 'Tools Used.txt')?.items).toBe(41_650);
   });
 
+  it('accounts for every row of every file it reads: read = created + updated + unchanged + skipped + rejected', () => {
+    for (const step of report.steps) {
+      const rows = tsv(dir, step.file).length;
+      expect({ file: step.file, read: step.read, sum: step.created + step.updated + step.unchanged + step.skipped + step.rejected }).toEqual({
+        file: step.file,
+        read: rows,
+        sum: rows,
+      });
+    }
+    // The education file's rows of other scales are read and skipped by design, none with a warning.
+    const education = tsv(dir, 'Education, Training, and Experience.txt');
+    const step = report.steps.find((entry) => entry.file === 'Education, Training, and Experience.txt');
+    expect(step?.skipReasons).toMatchObject({ 'scale RW: not imported': education.filter((row) => row['Scale ID'] === 'RW').length });
+    expect(step?.warned).toBe(0);
+  });
+
   it('keeps every technology product and every role-technology link: 8,749 and 32,470', async () => {
     const rows = tsv(dir, 'Technology Skills.txt');
     expect(distinct(rows.map((row) => row.Example as string))).toBe(8_749);
@@ -116,5 +132,15 @@ describeNeeding(realData, 'O*NET 29.0, the whole published release', () => {
     process.stderr.write(`O*NET 29.0 imported again in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     expect(again.steps.some((step) => step.alreadyDone)).toBe(false);
     expect(await lastChanges()).toEqual(before);
+    // Every row read again: none created or updated, each written one unchanged.
+    for (const [index, step] of again.steps.entries()) {
+      expect({ file: step.file, read: step.read, created: step.created, updated: step.updated, unchanged: step.unchanged }).toEqual({
+        file: step.file,
+        read: report.steps[index]?.read,
+        created: 0,
+        updated: 0,
+        unchanged: step.read - step.skipped - step.rejected,
+      });
+    }
   }, 20 * 60_000);
 });

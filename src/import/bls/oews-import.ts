@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
-import type { LinkRow, NodeRow } from '../../models/graph-rows';
 import { ROLE_FACT } from '../../models/relations';
 import type { ImportReport } from '../import-report';
 import { beginImport } from '../import-run';
@@ -52,7 +51,7 @@ export async function importOews(database: Database, options: OewsImportOptions)
   const year = Number(release.slice(1));
   const sourceId = `bls-oews-${release.toLowerCase()}`;
   const source = { id: sourceId, title: `U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May ${year}, national, all industries` };
-  const { loader, cite, finish } = await beginImport(database, source, options);
+  const { loader, cite, finish } = await beginImport(database, source, { taxonomy: 'bls-oews', release }, options);
   const bySoc = await rolesBySoc(database);
   const name = path.basename(options.file);
   let unmatched = 0;
@@ -61,17 +60,22 @@ export async function importOews(database: Database, options: OewsImportOptions)
     file: name,
     items: (async function* () {
       for await (const row of readTable(options.file, REQUIRED)) {
-        if (row.values.O_GROUP !== 'detailed') continue;
-        if (!bySoc.has(row.values.OCC_CODE ?? '')) unmatched += 1;
-        yield rowOf(oewsRow, row) as { item: OewsRow } | { bad: { file: string; line: number; problem: string } };
+        if (row.values.O_GROUP !== 'detailed') {
+          yield { skip: `${row.values.O_GROUP || 'a'} group row: not a detailed occupation` };
+          continue;
+        }
+        const parsed = rowOf(oewsRow, row) as { item: OewsRow } | { bad: { file: string; line: number; problem: string } };
+        if ('item' in parsed && !bySoc.has(parsed.item.OCC_CODE)) {
+          unmatched += 1;
+          yield { skip: "no role carries the row's SOC code" };
+          continue;
+        }
+        yield parsed;
       }
     })(),
-    rows: (batch) => {
-      const nodes: NodeRow[] = [];
-      const links: LinkRow[] = [];
-      for (const row of batch) {
-        const roles = bySoc.get(row.OCC_CODE) ?? [];
-        const wages = Object.fromEntries(WAGES.map((column) => [column, blsNumber(row[column])]));
+    facts: (row) => {
+      const roles = bySoc.get(row.OCC_CODE) ?? [];
+      const wages = Object.fromEntries(WAGES.map((column) => [column, blsNumber(row[column])]));
         const topCoded = WAGES.filter((column) => row[column]?.trim() === TOP_CODED);
         const rows = figureRowsForRoles(roles, {
           sourceId,
@@ -97,13 +101,10 @@ export async function importOews(database: Database, options: OewsImportOptions)
             note: topCoded.length > 0 ? `BLS marks ${topCoded.join(', ')} as at or above its top wage ("#")` : null,
           },
         });
-        nodes.push(...rows.nodes);
-        links.push(...rows.links);
-      }
-      return { nodes, links };
+        return rows;
     },
   });
   options.progress(`${name}: ${unmatched} detailed occupation(s) of the table match no role's O*NET-SOC code`);
-  await finish();
+  await finish([step]);
   return { source: sourceId, steps: [step] };
 }

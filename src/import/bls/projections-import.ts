@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
-import type { LinkRow, NodeRow } from '../../models/graph-rows';
 import { ROLE_FACT } from '../../models/relations';
 import { ImportFileError } from '../delimited';
 import type { ImportReport } from '../import-report';
@@ -60,7 +59,7 @@ export async function importProjections(database: Database, options: Projections
   const period = options.release ?? columns.period;
   const sourceId = `bls-ep-${period}`;
   const source = { id: sourceId, title: `U.S. Bureau of Labor Statistics, Employment Projections ${period}, table 1.2` };
-  const { loader, cite, finish } = await beginImport(database, source, options);
+  const { loader, cite, finish } = await beginImport(database, source, { taxonomy: 'bls-projections', release: period }, options);
   const projectionRow = z.object({
     [CODE]: z.string().regex(/^\d{2}-\d{4}$/, 'a SOC code such as 27-4014'),
     [TITLE]: z.string().trim().min(1, 'a non-empty title'),
@@ -74,20 +73,25 @@ export async function importProjections(database: Database, options: Projections
     file: name,
     items: (async function* () {
       for await (const row of readTable(options.file, [CODE, TITLE, TYPE, change, base])) {
-        if (row.values[TYPE] !== 'Line item') continue;
-        if (!bySoc.has(row.values[CODE] ?? '')) unmatched += 1;
-        yield rowOf(projectionRow, row) as { item: Record<string, string> } | { bad: { file: string; line: number; problem: string } };
+        if (row.values[TYPE] !== 'Line item') {
+          yield { skip: 'a summary row: not a detailed occupation' };
+          continue;
+        }
+        const parsed = rowOf(projectionRow, row) as { item: Record<string, string> } | { bad: { file: string; line: number; problem: string } };
+        if ('item' in parsed && !bySoc.has(parsed.item[CODE] as string)) {
+          unmatched += 1;
+          yield { skip: "no role carries the row's SOC code" };
+          continue;
+        }
+        yield parsed;
       }
     })(),
-    rows: (batch) => {
-      const nodes: NodeRow[] = [];
-      const links: LinkRow[] = [];
+    facts: (row) => {
       const people = (value: string | undefined) => {
         const thousands = blsNumber(value);
         return thousands === null ? null : Math.round(thousands * 1000);
       };
-      for (const row of batch) {
-        const code = row[CODE] as string;
+      const code = row[CODE] as string;
         const rows = figureRowsForRoles(bySoc.get(code) ?? [], {
           sourceId,
           label: 'GrowthFigure',
@@ -102,13 +106,10 @@ export async function importProjections(database: Database, options: Projections
             projectedEmployment: people(row[projected]),
           },
         });
-        nodes.push(...rows.nodes);
-        links.push(...rows.links);
-      }
-      return { nodes, links };
+        return rows;
     },
   });
   options.progress(`${name}: ${unmatched} detailed occupation(s) of the table match no role's O*NET-SOC code`);
-  await finish();
+  await finish([step]);
   return { source: sourceId, steps: [step] };
 }

@@ -76,7 +76,7 @@ export interface EscoOnetCounts {
  * with `restart` so that every row is matched afresh.
  */
 export async function importEscoOnetCrosswalk(database: Database, options: EscoOnetImportOptions): Promise<ImportReport & { counts: EscoOnetCounts }> {
-  const { loader, cite, finish } = await beginImport(database, ESCO_ONET_SOURCE, options);
+  const { loader, cite, finish } = await beginImport(database, ESCO_ONET_SOURCE, { taxonomy: 'crosswalk-esco-onet', release: 'ESCO to O*NET-SOC 2019' }, options);
   const runner = database.runner(() => 'import crosswalk');
   const byEscoCode = new Map<string, string[]>();
   for (const row of await runner.read('roles-by-external-code', { prefix: 'ESCO_CODE:' })) {
@@ -131,15 +131,12 @@ export async function importEscoOnetCrosswalk(database: Database, options: EscoO
     items: (async function* () {
       yield* items;
     })(),
-    rows: (batch) => ({
-      nodes: [],
-      links: batch.flatMap((pair): LinkRow[] =>
-        pair.group
-          ? [{ from: pair.onetRole, to: pair.group, type: ROLE_FACT.occupationGroups, properties: { ...cite } }]
-          : pair.escoRoles.map((escoRole) => ({ from: escoRole, to: pair.onetRole, type: ROLE_FACT.equivalents, properties: { crosswalk: ESCO_ONET_CROSSWALK, ...cite } })),
-      ),
+    facts: (pair) => ({
+      links: pair.group
+        ? [{ from: pair.onetRole, to: pair.group, type: ROLE_FACT.occupationGroups, properties: { ...cite } }]
+        : pair.escoRoles.map((escoRole): LinkRow => ({ from: escoRole, to: pair.onetRole, type: ROLE_FACT.equivalents, properties: { crosswalk: ESCO_ONET_CROSSWALK, ...cite } })),
     }),
   });
-  await finish();
+  await finish([step]);
   return { source: ESCO_ONET_SOURCE.id, steps: [step], counts };
 }

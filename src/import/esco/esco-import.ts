@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../../database/database';
-import type { BatchLoader, BatchRows, StepItem, StepReport } from '../batch-loader';
-import { batchRows } from '../batch-loader';
-import type { BadRow } from '../delimited';
+import type { StepItem, StepReport } from '../batch-loader';
+import { finishedFiles, itemFacts, type ItemFacts } from '../batch-loader';
 import { readDelimited } from '../delimited';
 import { taxonomyId } from '../ids';
 import { ROLE_FACT } from '../../models/relations';
 import { beginImport } from '../import-run';
-import { ImportRefusedError, type ImportReport } from '../import-report';
+import type { ImportReport } from '../import-report';
+import { plannedStep, preflight, type PlannedStep } from '../preflight';
 import { requireKnown, rowOf } from '../row';
 import { locateEscoFiles, type EscoFile } from './locate-esco-files';
 
@@ -144,25 +144,6 @@ export function skillGroupId(uri: string): string {
   return match[1] ? taxonomyId('esco-skill-group', match[1]) : taxonomyId('isced-f', match[2] as string);
 }
 
-/** One file's pass: how its rows are read (the same in the pre-flight pass and the load) and what a batch becomes. */
-interface EscoStep {
-  file: string;
-  scan(): AsyncIterable<StepItem<unknown>>;
-  load(loader: BatchLoader): Promise<StepReport>;
-}
-
-function escoStep<T>(file: string, items: () => AsyncIterable<StepItem<T>>, rows: (batch: T[]) => BatchRows): EscoStep {
-  return { file, scan: items, load: (loader) => loader.load({ file, items: items(), rows }) };
-}
-
-/** What the pre-flight pass found in one file. */
-interface Preflight {
-  file: string;
-  read: number;
-  warnings: BadRow[];
-  badRows: BadRow[];
-}
-
 /**
  * Imports ESCO's CSV download, v1.1.x (two folders) or v1.2.x (one): ISCO-08 groups
  * become occupation groups, each part of its broader group; occupations become
@@ -206,32 +187,34 @@ export async function importEsco(database: Database, options: EscoImportOptions)
     return item;
   };
 
-  const steps: EscoStep[] = [
+  // A file whose concepts later files name is read whenever a later one is (it fills the sets they check).
+  const escoStep = <T>(file: EscoFile, items: () => AsyncIterable<StepItem<T>>, facts: (item: T) => ItemFacts, pass = '') =>
+    plannedStep(`${name(file)}${pass}`, paths[file], items, facts, { defines: pass === '' && ['iscoGroups', 'occupations', 'skills', 'skillsHierarchy', 'skillGroups'].includes(file) });
+  const steps: PlannedStep[] = [
     escoStep(
-      name('iscoGroups'),
+      'iscoGroups',
       async function* () {
         for await (const row of csv('iscoGroups', ['conceptUri', 'code', 'preferredLabel', 'altLabels', 'description'])) yield defines(groups, rowOf(iscoGroupRow, row));
       },
-      (batch) =>
-        batchRows(
-          batch.map((row) => ({
+      (row) =>
+        itemFacts([
+          {
             id: iscoGroupId(row.code),
             label: 'OccupationGroup',
             properties: { name: row.preferredLabel, code: row.code, aliases: row.altLabels, description: row.description, ...cite },
-          })),
-          [],
-        ),
+          },
+        ]),
     ),
     escoStep(
-      name('occupations'),
+      'occupations',
       async function* () {
         for await (const row of csv('occupations', ['conceptUri', 'preferredLabel', 'altLabels', 'iscoGroup', 'description'])) {
           yield defines(occupations, rowOf(occupationRow, row));
         }
       },
-      (batch) =>
-        batchRows(
-          batch.map((row) => ({
+      (row) =>
+        itemFacts([
+          {
             id: escoId(row.conceptUri),
             label: 'Role',
             properties: {
@@ -241,15 +224,14 @@ export async function importEsco(database: Database, options: EscoImportOptions)
               externalCodes: [`ESCO:${row.conceptUri}`, `ISCO:${row.iscoGroup}`, ...(row.code ? [`ESCO_CODE:${row.code}`] : [])],
               ...cite,
             },
-          })),
-          [],
-        ),
+          },
+        ]),
     ),
     // Each occupation in the ISCO unit group its iscoGroup column names: a second pass over the file, a step of its
     // own so that a group the release lacks skips the link with a warning, not the occupation. The rows the
     // occupations step rejected are left out here (it reports them), so this step reads the file's valid rows.
     escoStep(
-      `${name('occupations')} iscoGroup`,
+      'occupations',
       async function* () {
         for await (const row of csv('occupations', ['conceptUri', 'preferredLabel', 'altLabels', 'iscoGroup', 'description'])) {
           const parsed = rowOf(occupationRow, row);
@@ -258,16 +240,17 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           yield requireKnown({ item }, row, [['groupUri', groups, name('iscoGroups')]], 'warning');
         }
       },
-      (batch) => batchRows([], batch.map((row) => ({ from: escoId(row.conceptUri), to: iscoGroupId(row.iscoGroup), type: 'IN_OCCUPATION_GROUP', properties: { ...cite } }))),
+      (row) => itemFacts([], [{ from: escoId(row.conceptUri), to: iscoGroupId(row.iscoGroup), type: 'IN_OCCUPATION_GROUP', properties: { ...cite } }]),
+      ' iscoGroup',
     ),
     escoStep(
-      name('skills'),
+      'skills',
       async function* () {
         for await (const row of csv('skills', ['conceptUri', 'skillType', 'preferredLabel', 'altLabels', 'description'])) yield defines(skills, rowOf(skillRow, row));
       },
-      (batch) =>
-        batchRows(
-          batch.map((row) => ({
+      (row) =>
+        itemFacts([
+          {
             id: escoId(row.conceptUri),
             label: 'Skill',
             properties: {
@@ -278,12 +261,11 @@ export async function importEsco(database: Database, options: EscoImportOptions)
               reuseLevel: row.reuseLevel,
               ...cite,
             },
-          })),
-          [],
-        ),
+          },
+        ]),
     ),
     escoStep(
-      name('occupationSkillRelations'),
+      'occupationSkillRelations',
       async function* () {
         for await (const row of csv('occupationSkillRelations', ['occupationUri', 'relationType', 'skillUri'])) {
           yield requireKnown(
@@ -297,19 +279,14 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           );
         }
       },
-      (batch) =>
-        batchRows(
+      (row) =>
+        itemFacts(
           [],
-          batch.map((row) => ({
-            from: escoId(row.occupationUri),
-            to: escoId(row.skillUri),
-            type: ROLE_FACT.skills,
-            properties: { essential: row.relationType === 'essential', ...cite },
-          })),
+          [{ from: escoId(row.occupationUri), to: escoId(row.skillUri), type: ROLE_FACT.skills, properties: { essential: row.relationType === 'essential', ...cite } }],
         ),
     ),
     escoStep(
-      name('skillSkillRelations'),
+      'skillSkillRelations',
       async function* () {
         for await (const row of csv('skillSkillRelations', ['originalSkillUri', 'relationType', 'relatedSkillUri'])) {
           yield requireKnown(
@@ -323,19 +300,14 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           );
         }
       },
-      (batch) =>
-        batchRows(
+      (row) =>
+        itemFacts(
           [],
-          batch.map((row) => ({
-            from: escoId(row.originalSkillUri),
-            to: escoId(row.relatedSkillUri),
-            type: 'RELATED_SKILL',
-            properties: { essential: row.relationType === 'essential', ...cite },
-          })),
+          [{ from: escoId(row.originalSkillUri), to: escoId(row.relatedSkillUri), type: 'RELATED_SKILL', properties: { essential: row.relationType === 'essential', ...cite } }],
         ),
     ),
     escoStep(
-      name('broaderRelationsOccPillar'),
+      'broaderRelationsOccPillar',
       async function* () {
         for await (const row of csv('broaderRelationsOccPillar', ['conceptType', 'conceptUri', 'broaderType', 'broaderUri'])) {
           const parsed = rowOf(broaderRow, { ...row, values: { ...row.values, kind: `${row.values.conceptType} ${row.values.broaderType}` } });
@@ -356,44 +328,36 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           );
         }
       },
-      (batch) =>
-        batchRows(
-          [],
-          batch.map((row) => {
-            if (row.kind === 'ISCOGroup ISCOGroup') return { from: iscoGroupId(row.conceptUri), to: iscoGroupId(row.broaderUri), type: 'BROADER_GROUP', properties: { ...cite } };
-            if (row.kind === 'Occupation ISCOGroup') return { from: escoId(row.conceptUri), to: iscoGroupId(row.broaderUri), type: 'IN_OCCUPATION_GROUP', properties: { ...cite } };
-            return { from: escoId(row.conceptUri), to: escoId(row.broaderUri), type: 'BROADER_ROLE', properties: { ...cite } };
-          }),
-        ),
+      (row) => {
+        if (row.kind === 'ISCOGroup ISCOGroup') return itemFacts([], [{ from: iscoGroupId(row.conceptUri), to: iscoGroupId(row.broaderUri), type: 'BROADER_GROUP', properties: { ...cite } }]);
+        if (row.kind === 'Occupation ISCOGroup') return itemFacts([], [{ from: escoId(row.conceptUri), to: iscoGroupId(row.broaderUri), type: 'IN_OCCUPATION_GROUP', properties: { ...cite } }]);
+        return itemFacts([], [{ from: escoId(row.conceptUri), to: escoId(row.broaderUri), type: 'BROADER_ROLE', properties: { ...cite } }]);
+      },
     ),
     // The skills hierarchy: each group with its level and code (and, for a group skillGroups lacks, as v1.1.1 lacks 7,
     // its label and description), then the groups skillGroups lists with their labels, then the broader relations.
     // Each property has one writer, so a repeated run changes nothing.
     escoStep(
-      name('skillsHierarchy'),
+      'skillsHierarchy',
       async function* () {
         for await (const row of csv('skillsHierarchy', ['Level 0 URI', 'Level 0 preferred term', 'Level 0 code', 'Description'])) {
           yield defines(skillGroups, defines(placedGroups, rowOf(hierarchyRow, row)));
         }
       },
-      (batch) =>
-        batchRows(
-          batch.map((row) => {
-            const isced = /isced-f\/(\d+)$/.exec(row.conceptUri)?.[1] ?? null;
-            const unlisted = listedGroups.has(row.conceptUri) ? {} : { name: row.preferredLabel, description: row.description };
-            return { id: skillGroupId(row.conceptUri), label: 'SkillGroup', properties: { level: row.level, code: row.code ?? isced, ...unlisted, ...cite } };
-          }),
-          [],
-        ),
+      (row) => {
+        const isced = /isced-f\/(\d+)$/.exec(row.conceptUri)?.[1] ?? null;
+        const unlisted = listedGroups.has(row.conceptUri) ? {} : { name: row.preferredLabel, description: row.description };
+        return itemFacts([{ id: skillGroupId(row.conceptUri), label: 'SkillGroup', properties: { level: row.level, code: row.code ?? isced, ...unlisted, ...cite } }]);
+      },
     ),
     escoStep(
-      name('skillGroups'),
+      'skillGroups',
       async function* () {
         for await (const row of csv('skillGroups', ['conceptUri', 'preferredLabel', 'altLabels', 'description', 'code'])) yield defines(skillGroups, defines(listedGroups, rowOf(skillGroupRow, row)));
       },
-      (batch) =>
-        batchRows(
-          batch.map((row) => ({
+      (row) =>
+        itemFacts([
+          {
             id: skillGroupId(row.conceptUri),
             label: 'SkillGroup',
             properties: {
@@ -403,12 +367,11 @@ export async function importEsco(database: Database, options: EscoImportOptions)
               ...(placedGroups.has(row.conceptUri) ? {} : { code: row.code }),
               ...cite,
             },
-          })),
-          [],
-        ),
+          },
+        ]),
     ),
     escoStep(
-      name('broaderRelationsSkillPillar'),
+      'broaderRelationsSkillPillar',
       async function* () {
         for await (const row of csv('broaderRelationsSkillPillar', ['conceptType', 'conceptUri', 'broaderType', 'broaderUri'])) {
           const parsed = rowOf(skillBroaderRow, { ...row, values: { ...row.values, kind: `${row.values.conceptType} ${row.values.broaderType}` } });
@@ -429,49 +392,22 @@ export async function importEsco(database: Database, options: EscoImportOptions)
           );
         }
       },
-      (batch) =>
-        batchRows(
-          [],
-          batch.map((row) => {
-            if (row.kind === 'SkillGroup SkillGroup') return { from: skillGroupId(row.conceptUri), to: skillGroupId(row.broaderUri), type: 'BROADER_SKILL_GROUP', properties: { ...cite } };
-            if (row.kind === 'KnowledgeSkillCompetence SkillGroup') return { from: escoId(row.conceptUri), to: skillGroupId(row.broaderUri), type: 'IN_SKILL_GROUP', properties: { ...cite } };
-            return { from: escoId(row.conceptUri), to: escoId(row.broaderUri), type: 'BROADER_SKILL', properties: { ...cite } };
-          }),
-        ),
+      (row) => {
+        if (row.kind === 'SkillGroup SkillGroup') return itemFacts([], [{ from: skillGroupId(row.conceptUri), to: skillGroupId(row.broaderUri), type: 'BROADER_SKILL_GROUP', properties: { ...cite } }]);
+        if (row.kind === 'KnowledgeSkillCompetence SkillGroup') return itemFacts([], [{ from: escoId(row.conceptUri), to: skillGroupId(row.broaderUri), type: 'IN_SKILL_GROUP', properties: { ...cite } }]);
+        return itemFacts([], [{ from: escoId(row.conceptUri), to: escoId(row.broaderUri), type: 'BROADER_SKILL', properties: { ...cite } }]);
+      },
     ),
   ];
 
   // Pre-flight: every file read whole before anything is written.
-  const started = performance.now();
-  const found: Preflight[] = [];
-  for (const step of steps) {
-    const result: Preflight = { file: step.file, read: 0, warnings: [], badRows: [] };
-    for await (const entry of step.scan()) {
-      result.read += 1;
-      if ('warning' in entry) result.warnings.push(entry.warning);
-      else if ('bad' in entry) result.badRows.push(entry.bad);
-    }
-    found.push(result);
-  }
-  const problems = found.filter((result) => result.warnings.length + result.badRows.length > 0);
-  options.progress(
-    `pre-flight: ${found.length} files read in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
-      (problems.length === 0
-        ? 'no row to skip or reject'
-        : problems.map((result) => `${result.file}: ${result.warnings.length} to skip, ${result.badRows.length} to reject`).join('; ')),
-  );
-  if (options.strict && problems.length > 0) {
-    const lines = problems.flatMap((result) => [
-      `${result.file}: ${result.warnings.length} row(s) to skip, ${result.badRows.length} to reject`,
-      ...[...result.badRows, ...result.warnings].slice(0, 5).map((row) => `  ${row.file}:${row.line}: ${row.problem}`),
-    ]);
-    throw new ImportRefusedError(`--strict: the pre-flight pass found rows it would skip or reject; nothing was written\n${lines.join('\n')}`);
-  }
+  const finished = options.restart ? new Map<string, string | null>() : await finishedFiles(database, sourceId, steps.map((step) => step.file));
+  const fingerprints = await preflight(steps, { ...options, finished });
 
-  const run = await beginImport(database, source, options);
+  const run = await beginImport(database, source, { taxonomy: 'esco', release: options.release }, options);
   cite = run.cite;
   const reports: StepReport[] = [];
-  for (const step of steps) reports.push(await step.load(run.loader));
-  await run.finish();
+  for (const step of steps) reports.push(await step.load(run.loader, fingerprints.get(step)));
+  await run.finish(reports);
   return { source: sourceId, steps: reports };
 }

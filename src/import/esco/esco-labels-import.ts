@@ -5,7 +5,7 @@ import type { Database } from '../../database/database';
 import { aliasesProperty, isLanguage, LANGUAGE_CODES, LANGUAGES, nameProperty, type Language } from '../../models/languages';
 import type { NodeLabel } from '../../models/node-labels';
 import type { StepItem, StepReport } from '../batch-loader';
-import { batchRows } from '../batch-loader';
+import { itemFacts } from '../batch-loader';
 import { ImportFileError, readDelimited, type BadRow } from '../delimited';
 import { beginImport } from '../import-run';
 import { ImportRefusedError, type ImportReport } from '../import-report';
@@ -187,25 +187,25 @@ export async function importEscoLabels(database: Database, options: EscoLabelsOp
     throw new ImportRefusedError(`--strict: the pre-flight pass found rows it would skip or reject; nothing was written\n${lines.join('\n')}`);
   }
 
-  const run = await beginImport(database, source, options);
+  const run = await beginImport(database, source, { taxonomy: 'esco-labels', release: options.release }, { ...options, changesWeights: false });
   const reports: StepReport[] = [];
   for (const step of steps) {
     reports.push(
       await run.loader.load({
         file: step.file,
         items: step.items(),
-        rows: (batch) =>
-          batchRows(
-            batch.map((row) => ({
+        facts: (row) =>
+          itemFacts([
+            {
               id: step.id(row.conceptUri),
               label: step.label,
               properties: { [nameProperty(language)]: row.preferredLabel, [aliasesProperty(language)]: row.altLabels },
-            })),
-            [],
-          ),
+            },
+          ]),
       }),
     );
   }
+  await run.finish(reports);
   return { source: sourceId, steps: reports };
 }
 

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import type { Database } from '../../database/database';
 import type { NodeRow, LinkRow } from '../../models/graph-rows';
 import { writeGraphRows } from '../../repositories/graph-writer';
-import { batchRows, type StepItem, type StepReport } from '../batch-loader';
+import { finishedFiles, itemFacts, type ItemFacts, type StepItem, type StepReport } from '../batch-loader';
 import { ImportFileError, readDelimited, type FileRow } from '../delimited';
 import { ROLE_FACT } from '../../models/relations';
 import { nameId, taxonomyId } from '../ids';
 import { beginImport } from '../import-run';
 import type { ImportReport } from '../import-report';
+import { plannedStep, preflight, type PlannedStep } from '../preflight';
 import { requireKnown, rowOf } from '../row';
 
 export interface OnetImportOptions {
@@ -21,6 +22,8 @@ export interface OnetImportOptions {
   minImportance: number;
   batchSize: number;
   restart: boolean;
+  /** Refuse, before writing anything, when the pre-flight pass finds any row to skip with a warning or reject. Default false. */
+  strict?: boolean;
   progress(line: string): void;
 }
 
@@ -88,6 +91,10 @@ const relatedRow = z.object({
   Index: z.string().regex(/^\d+$/, 'a rank').transform(Number),
 });
 const jobZoneRow = z.object({ 'O*NET-SOC Code': SOC_CODE, 'Job Zone': number(1, 5) });
+/** The values of each scale, built once: building a zod schema per row cost more than parsing the row. */
+const IMPORTANCE = number(1, 5);
+const LEVEL = number(0, 7);
+const SHARE = number(0, 100);
 /** A row of Education, Training, and Experience.txt: any scale; the category and value are checked for RL alone. */
 const trainingRow = z.object({
   'O*NET-SOC Code': SOC_CODE,
@@ -113,8 +120,29 @@ export function educationLevelName(description: string): string {
   return description.split(' - ')[0]?.trim() || description.trim();
 }
 
-/** One row of Education, Training, and Experience.txt: an RL share, or a row of another scale (read, not written). */
-type TrainingItem = { kind: 'share'; code: string; category: number; share: number; suppressed: boolean } | { kind: 'other' };
+/** An RL share of Education, Training, and Experience.txt: the percent of an occupation's workers naming a level. */
+interface ShareItem {
+  code: string;
+  category: number;
+  share: number;
+  suppressed: boolean;
+}
+
+/** The files every release has and the import reads; Tools Used.txt, Sample of Reported Titles.txt and the education pair are optional. */
+const REQUIRED_FILES = [
+  'Occupation Data.txt',
+  'Alternate Titles.txt',
+  'Skills.txt',
+  'Knowledge.txt',
+  'Task Statements.txt',
+  'Technology Skills.txt',
+  'Related Occupations.txt',
+  'Job Zones.txt',
+] as const;
+const EDUCATION_FILE = 'Education, Training, and Experience.txt';
+const EDUCATION_CATEGORIES_FILE = 'Education, Training, and Experience Categories.txt';
+const RATING_COLUMNS = ['O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID', 'Data Value'];
+const TOOL_COLUMNS = ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title'];
 
 /** The ratings of one element for one occupation, gathered from its IM and LV rows. */
 interface Rating {
@@ -126,6 +154,8 @@ interface Rating {
   level?: number;
   notRelevant: boolean;
   suppressed: boolean;
+  /** The file's rows this rating was read from (its IM and LV rows). */
+  lines: number;
 }
 
 /**
@@ -141,104 +171,28 @@ interface Rating {
  * Used.txt, Sample of Reported Titles.txt and Education, Training, and Experience.txt
  * (with its categories file) are optional.
  * Every fact cites one Source for the release.
+ *
+ * A pre-flight pass first reads every file the import uses whole (present, valid
+ * UTF-8, header as expected, each row parsed), before anything is written: a
+ * missing or unreadable file refuses the import (ImportFileError), and so, with
+ * `strict`, does any row to skip with a warning or reject (ImportRefusedError).
  */
 export async function importOnet(database: Database, options: OnetImportOptions): Promise<ImportReport> {
   const sourceId = `onet-${options.release}`;
   const source = { id: sourceId, title: `O*NET ${options.release} Database (tab-delimited text release)` };
-  const { loader, actor, cite, finish } = await beginImport(database, source, options);
   const file = (name: string) => path.join(options.dir, name);
+  const missing = REQUIRED_FILES.filter((name) => !fs.existsSync(file(name))).map((name) => `${name}: no such file`);
+  const present = (name: string) => fs.existsSync(file(name));
+  // Set once the import has begun; the pre-flight pass writes nothing.
+  let cite: Record<string, unknown> = {};
 
-  // Every occupation code, read first so that relations to unknown occupations are reported as bad rows.
+  // Every occupation code, filled as Occupation Data.txt is read (first in the pre-flight pass), so that
+  // relations to unknown occupations are reported as bad rows.
   const known = new Set<string>();
-  for await (const row of readDelimited(file('Occupation Data.txt'), { delimiter: '\t', quoted: false, required: ['O*NET-SOC Code'] })) {
-    if (row.values['O*NET-SOC Code']) known.add(row.values['O*NET-SOC Code']);
-  }
   const occupationKnown = [['O*NET-SOC Code', known, 'Occupation Data.txt']] as const;
   const tsv = (name: string, required: string[]) => readDelimited(file(name), { delimiter: '\t', quoted: false, required });
-  const steps: StepReport[] = [];
-
-  steps.push(
-    await loader.load({
-      file: 'Occupation Data.txt',
-      items: (async function* () {
-        for await (const row of tsv('Occupation Data.txt', ['O*NET-SOC Code', 'Title', 'Description'])) yield rowOf(occupationRow, row);
-      })(),
-      rows: (batch) =>
-        batchRows(
-          batch.map((row) => ({
-            id: occupationId(row['O*NET-SOC Code']),
-            label: 'Role',
-            properties: { name: row.Title, summary: row.Description, externalCodes: [`ONET_SOC:${row['O*NET-SOC Code']}`], ...cite },
-          })),
-          [],
-        ),
-    }),
-  );
-
-  steps.push(
-    await loader.load({
-      file: 'Alternate Titles.txt',
-      items: (async function* () {
-        for await (const row of tsv('Alternate Titles.txt', ['O*NET-SOC Code', 'Alternate Title'])) {
-          yield requireKnown(rowOf(alternateRow, row), row, occupationKnown);
-        }
-      })(),
-      rows: (batch) => ({ aliases: batch.map((row) => ({ id: occupationId(row['O*NET-SOC Code']), alias: row['Alternate Title'] })) }),
-    }),
-  );
-
-  for (const [name, domain] of [
-    ['Skills.txt', 'skill'],
-    ['Knowledge.txt', 'knowledge'],
-  ] as const) {
-    steps.push(
-      await loader.load({
-        file: name,
-        items: ratings(tsv(name, ['O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID', 'Data Value']), domain, occupationKnown),
-        rows: (batch) => {
-          const elements = new Map<string, NodeRow>();
-          const links: LinkRow[] = [];
-          for (const rating of batch) {
-            const id = elementId(rating.element);
-            elements.set(id, {
-              id,
-              label: 'Skill',
-              properties: { name: rating.name, category: domain === 'knowledge' ? 'knowledge' : null, aliases: [], description: null, ...cite },
-            });
-            if (rating.notRelevant || rating.importance === undefined || rating.importance < options.minImportance) continue;
-            links.push({
-              from: occupationId(rating.code),
-              to: id,
-              type: ROLE_FACT.skills,
-              properties: { importance: rating.importance, level: rating.level ?? null, suppressed: rating.suppressed, ...cite },
-            });
-          }
-          return batchRows([...elements.values()], links);
-        },
-      }),
-    );
-  }
-
-  steps.push(
-    await loader.load({
-      file: 'Task Statements.txt',
-      items: (async function* () {
-        for await (const row of tsv('Task Statements.txt', ['O*NET-SOC Code', 'Task ID', 'Task'])) {
-          yield requireKnown(rowOf(taskRow, row), row, occupationKnown);
-        }
-      })(),
-      rows: (batch) =>
-        batchRows(
-          batch.map((row) => ({ id: taxonomyId('onet-task', row['Task ID']), label: 'Responsibility', properties: { name: row.Task, ...cite } })),
-          batch.map((row) => ({
-            from: occupationId(row['O*NET-SOC Code']),
-            to: taxonomyId('onet-task', row['Task ID']),
-            type: ROLE_FACT.responsibilities,
-            properties: { core: row['Task Type'] === 'Core', ...cite },
-          })),
-        ),
-    }),
-  );
+  const onetStep = <T>(name: string, items: () => AsyncIterable<StepItem<T>>, facts: (item: T) => ItemFacts, defines = false) =>
+    plannedStep(name, file(name), items, facts, { defines });
 
   // Which exact name each tool id stands for, over both tool files: a second name on one id is reported, never merged.
   const toolNames = new Map<string, string>();
@@ -259,167 +213,171 @@ export async function importOnet(database: Database, options: OnetImportOptions)
     label: 'Tool',
     properties: { name, kind, aliases: [], commodityCode: null, commodity: null, ...cite },
   });
+  const ratingFacts = (domain: Rating['domain']) => (rating: Rating) => {
+    const id = elementId(rating.element);
+    const node: NodeRow = { id, label: 'Skill', properties: { name: rating.name, category: domain === 'knowledge' ? 'knowledge' : null, aliases: [], description: null, ...cite } };
+    if (rating.notRelevant || rating.importance === undefined || rating.importance < options.minImportance) return itemFacts([node]);
+    return itemFacts(
+      [node],
+      [{ from: occupationId(rating.code), to: id, type: ROLE_FACT.skills, properties: { importance: rating.importance, level: rating.level ?? null, suppressed: rating.suppressed, ...cite } }],
+    );
+  };
+  const aliasStep = (name: string, column: string, schema: typeof alternateRow | typeof reportedTitleRow) =>
+    onetStep(
+      name,
+      async function* () {
+        for await (const row of tsv(name, ['O*NET-SOC Code', column])) yield requireKnown(rowOf(schema, row), row, occupationKnown);
+      },
+      (row: Record<string, string>) => ({ aliases: [{ id: occupationId(row['O*NET-SOC Code'] as string), alias: row[column] as string }] }),
+    );
 
-  steps.push(
-    await loader.load({
-      file: 'Technology Skills.txt',
-      items: (async function* () {
-        for await (const row of tsv('Technology Skills.txt', ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title'])) {
+  const levels = new Map<number, string>();
+  const steps: PlannedStep[] = [
+    onetStep(
+      'Occupation Data.txt',
+      async function* () {
+        for await (const row of tsv('Occupation Data.txt', ['O*NET-SOC Code', 'Title', 'Description'])) {
+          const parsed = rowOf(occupationRow, row);
+          if ('item' in parsed) known.add(parsed.item['O*NET-SOC Code']);
+          yield parsed;
+        }
+      },
+      (row) =>
+        itemFacts([
+          {
+            id: occupationId(row['O*NET-SOC Code']),
+            label: 'Role',
+            properties: { name: row.Title, summary: row.Description, externalCodes: [`ONET_SOC:${row['O*NET-SOC Code']}`], ...cite },
+          },
+        ]),
+      true,
+    ),
+    aliasStep('Alternate Titles.txt', 'Alternate Title', alternateRow),
+    onetStep('Skills.txt', () => ratings(tsv('Skills.txt', RATING_COLUMNS), 'skill', occupationKnown), ratingFacts('skill')),
+    onetStep('Knowledge.txt', () => ratings(tsv('Knowledge.txt', RATING_COLUMNS), 'knowledge', occupationKnown), ratingFacts('knowledge')),
+    onetStep(
+      'Task Statements.txt',
+      async function* () {
+        for await (const row of tsv('Task Statements.txt', ['O*NET-SOC Code', 'Task ID', 'Task'])) yield requireKnown(rowOf(taskRow, row), row, occupationKnown);
+      },
+      (row) => {
+        const id = taxonomyId('onet-task', row['Task ID']);
+        return itemFacts(
+          [{ id, label: 'Responsibility', properties: { name: row.Task, ...cite } }],
+          [{ from: occupationId(row['O*NET-SOC Code']), to: id, type: ROLE_FACT.responsibilities, properties: { core: row['Task Type'] === 'Core', ...cite } }],
+        );
+      },
+    ),
+    onetStep(
+      'Technology Skills.txt',
+      async function* () {
+        for await (const row of tsv('Technology Skills.txt', TOOL_COLUMNS)) {
           yield distinctName(requireKnown(rowOf(technologyRow, row), row, occupationKnown), row, technologyId);
         }
-      })(),
-      rows: (batch) => {
-        const tools = new Map<string, NodeRow>();
-        const links = new Map<string, LinkRow>();
-        for (const row of batch) {
-          const id = technologyId(row.Example);
-          tools.set(id, toolNode(id, row.Example, 'software'));
-          const from = occupationId(row['O*NET-SOC Code']);
-          links.set(`${from}|${id}`, {
-            from,
-            to: id,
-            type: ROLE_FACT.tools,
-            properties: {
-              hot: row['Hot Technology'] === 'Y',
-              inDemand: row['In Demand'] === 'Y',
-              commodityCode: row['Commodity Code'],
-              commodity: row['Commodity Title'],
-              ...cite,
-            },
-          });
-        }
-        return batchRows([...tools.values()], [...links.values()]);
       },
-    }),
-  );
-
-  if (fs.existsSync(file('Tools Used.txt'))) {
-    steps.push(
-      await loader.load({
-        file: 'Tools Used.txt',
-        items: (async function* () {
-          for await (const row of tsv('Tools Used.txt', ['O*NET-SOC Code', 'Example', 'Commodity Code', 'Commodity Title'])) {
-            yield distinctName(requireKnown(rowOf(toolRow, row), row, occupationKnown), row, hardwareId);
-          }
-        })(),
-        rows: (batch) => {
-          const tools = new Map<string, NodeRow>();
-          const links = new Map<string, LinkRow>();
-          for (const row of batch) {
-            const id = hardwareId(row.Example);
-            tools.set(id, toolNode(id, row.Example, 'hardware'));
-            const from = occupationId(row['O*NET-SOC Code']);
-            links.set(`${from}|${id}`, {
-              from,
-              to: id,
-              type: ROLE_FACT.tools,
-              properties: { commodityCode: row['Commodity Code'], commodity: row['Commodity Title'], ...cite },
-            });
-          }
-          return batchRows([...tools.values()], [...links.values()]);
-        },
-      }),
-    );
-  }
-
-  if (fs.existsSync(file('Sample of Reported Titles.txt'))) {
-    steps.push(
-      await loader.load({
-        file: 'Sample of Reported Titles.txt',
-        items: (async function* () {
-          for await (const row of tsv('Sample of Reported Titles.txt', ['O*NET-SOC Code', 'Reported Job Title'])) {
-            yield requireKnown(rowOf(reportedTitleRow, row), row, occupationKnown);
-          }
-        })(),
-        rows: (batch) => ({ aliases: batch.map((row) => ({ id: occupationId(row['O*NET-SOC Code']), alias: row['Reported Job Title'] })) }),
-      }),
-    );
-  }
-
-  steps.push(
-    await loader.load({
-      file: 'Related Occupations.txt',
-      items: (async function* () {
+      (row) => {
+        const id = technologyId(row.Example);
+        const properties = {
+          hot: row['Hot Technology'] === 'Y',
+          inDemand: row['In Demand'] === 'Y',
+          commodityCode: row['Commodity Code'],
+          commodity: row['Commodity Title'],
+          ...cite,
+        };
+        return itemFacts([toolNode(id, row.Example, 'software')], [{ from: occupationId(row['O*NET-SOC Code']), to: id, type: ROLE_FACT.tools, properties }]);
+      },
+    ),
+    ...(present('Tools Used.txt')
+      ? [
+          onetStep(
+            'Tools Used.txt',
+            async function* () {
+              for await (const row of tsv('Tools Used.txt', TOOL_COLUMNS)) yield distinctName(requireKnown(rowOf(toolRow, row), row, occupationKnown), row, hardwareId);
+            },
+            (row) => {
+              const id = hardwareId(row.Example);
+              const properties = { commodityCode: row['Commodity Code'], commodity: row['Commodity Title'], ...cite };
+              return itemFacts([toolNode(id, row.Example, 'hardware')], [{ from: occupationId(row['O*NET-SOC Code']), to: id, type: ROLE_FACT.tools, properties }]);
+            },
+          ),
+        ]
+      : []),
+    ...(present('Sample of Reported Titles.txt') ? [aliasStep('Sample of Reported Titles.txt', 'Reported Job Title', reportedTitleRow)] : []),
+    onetStep(
+      'Related Occupations.txt',
+      async function* () {
         for await (const row of tsv('Related Occupations.txt', ['O*NET-SOC Code', 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'])) {
           yield requireKnown(rowOf(relatedRow, row), row, [...occupationKnown, ['Related O*NET-SOC Code', known, 'Occupation Data.txt']]);
         }
-      })(),
-      rows: (batch) =>
-        batchRows(
+      },
+      (row) =>
+        itemFacts(
           [],
-          batch.map((row) => ({
-            from: occupationId(row['O*NET-SOC Code']),
-            to: occupationId(row['Related O*NET-SOC Code']),
-            type: ROLE_FACT.relatedRoles,
-            properties: {
-              tier: row['Relatedness Tier'],
-              rank: row.Index,
-              reason: `O*NET related occupation (${row['Relatedness Tier']}, rank ${row.Index})`,
-              ...cite,
+          [
+            {
+              from: occupationId(row['O*NET-SOC Code']),
+              to: occupationId(row['Related O*NET-SOC Code']),
+              type: ROLE_FACT.relatedRoles,
+              properties: {
+                tier: row['Relatedness Tier'],
+                rank: row.Index,
+                reason: `O*NET related occupation (${row['Relatedness Tier']}, rank ${row.Index})`,
+                ...cite,
+              },
             },
-          })),
+          ],
         ),
-    }),
-  );
-
-  steps.push(
-    await loader.load({
-      file: 'Job Zones.txt',
-      items: (async function* () {
-        for await (const row of tsv('Job Zones.txt', ['O*NET-SOC Code', 'Job Zone'])) {
-          yield requireKnown(rowOf(jobZoneRow, row), row, occupationKnown);
-        }
-      })(),
-      rows: (batch) => {
-        const zones = new Map<string, NodeRow>();
-        for (const row of batch) {
-          const id = taxonomyId('onet-job-zone', String(row['Job Zone']));
-          zones.set(id, { id, label: 'Education', properties: { name: `O*NET Job Zone ${row['Job Zone']}`, ...cite } });
-        }
-        return batchRows(
-          [...zones.values()],
-          batch.map((row) => ({
-            from: occupationId(row['O*NET-SOC Code']),
-            to: taxonomyId('onet-job-zone', String(row['Job Zone'])),
-            type: ROLE_FACT.education,
-            properties: { ...cite },
-          })),
+    ),
+    onetStep(
+      'Job Zones.txt',
+      async function* () {
+        for await (const row of tsv('Job Zones.txt', ['O*NET-SOC Code', 'Job Zone'])) yield requireKnown(rowOf(jobZoneRow, row), row, occupationKnown);
+      },
+      (row) => {
+        const id = taxonomyId('onet-job-zone', String(row['Job Zone']));
+        return itemFacts(
+          [{ id, label: 'Education', properties: { name: `O*NET Job Zone ${row['Job Zone']}`, ...cite } }],
+          [{ from: occupationId(row['O*NET-SOC Code']), to: id, type: ROLE_FACT.education, properties: { ...cite } }],
         );
       },
-    }),
-  );
+    ),
+    ...(present(EDUCATION_FILE)
+      ? [
+          // The level names come from the categories file, read whole (and checked) as the education file's pass begins.
+          plannedStep(
+            EDUCATION_FILE,
+            [file(EDUCATION_FILE), file(EDUCATION_CATEGORIES_FILE)],
+            async function* () {
+              for (const [category, name] of await requiredLevels(tsv(EDUCATION_CATEGORIES_FILE, ['Element ID', 'Scale ID', 'Category', 'Category Description']))) {
+                levels.set(category, name);
+              }
+              yield* shares(tsv(EDUCATION_FILE, ['O*NET-SOC Code', 'Element ID', 'Scale ID', 'Category', 'Data Value']), levels, occupationKnown);
+            },
+            (item: ShareItem) => {
+              const id = educationLevelId(item.category);
+              return itemFacts(
+                [{ id, label: 'Education', properties: { name: levels.get(item.category), ...cite } }],
+                [{ from: occupationId(item.code), to: id, type: ROLE_FACT.education, properties: { share: item.share, category: item.category, suppressed: item.suppressed, ...cite } }],
+              );
+            },
+          ),
+        ]
+      : []),
+  ];
 
-  if (fs.existsSync(file('Education, Training, and Experience.txt'))) {
-    const levels = await requiredLevels(tsv('Education, Training, and Experience Categories.txt', ['Element ID', 'Scale ID', 'Category', 'Category Description']));
-    steps.push(
-      await loader.load({
-        file: 'Education, Training, and Experience.txt',
-        items: shares(tsv('Education, Training, and Experience.txt', ['O*NET-SOC Code', 'Element ID', 'Scale ID', 'Category', 'Data Value']), levels, occupationKnown),
-        rows: (batch) => {
-          const nodes = new Map<string, NodeRow>();
-          const links: LinkRow[] = [];
-          for (const item of batch) {
-            // Other scales are read and not written; a level no worker names is no requirement.
-            if (item.kind !== 'share' || item.share === 0) continue;
-            const id = educationLevelId(item.category);
-            nodes.set(id, { id, label: 'Education', properties: { name: levels.get(item.category), ...cite } });
-            links.push({
-              from: occupationId(item.code),
-              to: id,
-              type: ROLE_FACT.education,
-              properties: { share: item.share, category: item.category, suppressed: item.suppressed, ...cite },
-            });
-          }
-          return batchRows([...nodes.values()], links);
-        },
-      }),
-    );
+  const finished = options.restart ? new Map<string, string | null>() : await finishedFiles(database, sourceId, steps.map((step) => step.file));
+  const fingerprints = await preflight(steps, { ...options, missing, finished });
+  const run = await beginImport(database, source, { taxonomy: 'onet', release: options.release }, options);
+  cite = run.cite;
+  const reports: StepReport[] = [];
+  for (const step of steps) reports.push(await step.load(run.loader, fingerprints.get(step)));
+
+  if (run.changes(reports)) {
+    const crosswalk = await linkRolesSharingCodes(database, run.actor, cite);
+    options.progress(`crosswalk: ${crosswalk} role(s) of other sources related to the O*NET occupation with their code`);
   }
-
-  const crosswalk = await linkRolesSharingCodes(database, actor, cite);
-  options.progress(`crosswalk: ${crosswalk} role(s) of other sources related to the O*NET occupation with their code`);
-  await finish();
-  return { source: sourceId, steps };
+  await run.finish(reports);
+  return { source: sourceId, steps: reports };
 }
 
 /**
@@ -474,7 +432,7 @@ async function* ratings(
   let current: string | null = null;
   let pending = new Map<string, Rating>();
   const drain = function* () {
-    for (const rating of pending.values()) yield { item: rating };
+    for (const rating of pending.values()) yield { item: rating, lines: rating.lines };
     pending = new Map();
   };
   for await (const row of rows) {
@@ -484,7 +442,7 @@ async function* ratings(
       continue;
     }
     const values = parsed.item;
-    const scale = values['Scale ID'] === 'IM' ? number(1, 5) : number(0, 7);
+    const scale = values['Scale ID'] === 'IM' ? IMPORTANCE : LEVEL;
     const value = scale.safeParse(values['Data Value']);
     if (!value.success) {
       yield { bad: { file: row.file, line: row.line, problem: `"Data Value" ${JSON.stringify(values['Data Value'])} on scale ${values['Scale ID']}: ${value.error.issues[0]?.message}` } };
@@ -502,7 +460,9 @@ async function* ratings(
       domain,
       notRelevant: false,
       suppressed: false,
+      lines: 0,
     };
+    rating.lines += 1;
     if (values['Scale ID'] === 'IM') rating.importance = value.data;
     else {
       rating.level = value.data;
@@ -537,7 +497,7 @@ async function requiredLevels(rows: AsyncIterable<FileRow>): Promise<Map<number,
 /**
  * The rows of Education, Training, and Experience.txt: each RL row a share (percent,
  * 0-100) of a category the categories file names; rows of other scales (RW, PT, OJ,
- * IM) pass as read and not written. A row repeating an (occupation, category) already
+ * IM), and shares of 0, are skipped by design (read, not written). A row repeating an (occupation, category) already
  * read is skipped with a warning when it states the same share, and rejected when it
  * states another.
  */
@@ -545,7 +505,7 @@ async function* shares(
   rows: AsyncIterable<FileRow>,
   levels: ReadonlyMap<number, string>,
   occupationKnown: readonly (readonly ['O*NET-SOC Code', ReadonlySet<string>, string])[],
-): AsyncGenerator<StepItem<TrainingItem>> {
+): AsyncGenerator<StepItem<ShareItem>> {
   const seen = new Map<string, { share: number; line: number }>();
   for await (const row of rows) {
     const parsed = requireKnown(rowOf(trainingRow, row), row, occupationKnown);
@@ -555,16 +515,16 @@ async function* shares(
     }
     const values = parsed.item;
     if (values['Scale ID'] !== REQUIRED_LEVEL.scale) {
-      yield { item: { kind: 'other' } };
+      yield { skip: `scale ${values['Scale ID']}: not imported` };
       continue;
     }
-    const bad = (problem: string): StepItem<TrainingItem> => ({ bad: { file: row.file, line: row.line, problem } });
+    const bad = (problem: string): StepItem<ShareItem> => ({ bad: { file: row.file, line: row.line, problem } });
     const category = CATEGORY.safeParse(values.Category);
     if (!category.success || !levels.has(category.data)) {
       yield bad(`"Category" ${JSON.stringify(values.Category)} is not an RL category of Education, Training, and Experience Categories.txt`);
       continue;
     }
-    const share = number(0, 100).safeParse(values['Data Value']);
+    const share = SHARE.safeParse(values['Data Value']);
     if (!share.success) {
       yield bad(`"Data Value" ${JSON.stringify(values['Data Value'])} on scale RL: ${share.error.issues[0]?.message}`);
       continue;
@@ -577,6 +537,8 @@ async function* shares(
       continue;
     }
     seen.set(key, { share: share.data, line: row.line });
-    yield { item: { kind: 'share', code: values['O*NET-SOC Code'], category: category.data, share: share.data, suppressed: values['Recommend Suppress'] === 'Y' } };
+    // A level no worker names is no requirement.
+    if (share.data === 0) yield { skip: 'RL share 0: no requirement' };
+    else yield { item: { code: values['O*NET-SOC Code'], category: category.data, share: share.data, suppressed: values['Recommend Suppress'] === 'Y' } };
   }
 }
