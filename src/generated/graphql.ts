@@ -948,10 +948,14 @@ export type Role = Node & {
    */
   education: Array<EducationRequirement>;
   /**
-   * The occupations of other taxonomies a published crosswalk states equivalent to this
-   * one (an ESCO occupation's O*NET occupations and the other way round), each with the
-   * crosswalk's name and the kind of match where the crosswalk gives one. Listed by both
-   * ends. Ordered by name; empty for a role no imported crosswalk names.
+   * The occupations and occupation groups of other taxonomies a crosswalk states
+   * equivalent to this one: an ESCO occupation's O*NET occupations and the other way
+   * round (O*NET's ESCO to O*NET-SOC crosswalk), an O*NET occupation's ISCO-08 groups
+   * (the BLS ISCO-08 to SOC 2010 crosswalk), and a curated role's counterparts in
+   * O*NET, ESCO and ISCO-08 (this project's own mapping, cited as such). Each with the
+   * crosswalk's name and the kind of match where the crosswalk gives one. Equivalences
+   * between roles are listed by both ends. Ordered by name; empty for a role no
+   * crosswalk names.
    */
   equivalents: Array<RoleEquivalent>;
   /**
@@ -1042,18 +1046,28 @@ export type RoleEdge = {
   node: Role;
 };
 
-/** An occupation of another taxonomy that a published crosswalk states equivalent to a role. */
+/**
+ * An occupation, or an occupation group, of another taxonomy that a crosswalk states
+ * equivalent to a role.
+ */
 export type RoleEquivalent = {
   __typename?: 'RoleEquivalent';
   /** The crosswalk stating the equivalence, e.g. O*NET's ESCO to O*NET-SOC crosswalk. */
   crosswalk?: Maybe<Scalars['String']['output']>;
+  /** The equivalent occupation group (an ISCO-08 group); null when the equivalent is an occupation (see `role`). */
+  group?: Maybe<OccupationGroup>;
   /**
-   * The kind of match the crosswalk gives (e.g. exact, broad, narrow); null when it gives
-   * none, as O*NET's ESCO to O*NET-SOC crosswalk does.
+   * The kind of match the crosswalk gives; null when it gives none, as O*NET's ESCO to
+   * O*NET-SOC crosswalk does. The BLS ISCO-08 to SOC 2010 crosswalk: `part` when the BLS
+   * marks the SOC occupation as mapping to several ISCO-08 groups (this group covers
+   * part of it), else null. This project's mapping of its curated roles: `exact`,
+   * `broader` (the equivalent is broader than the role) or `narrower`.
    */
   match?: Maybe<Scalars['String']['output']>;
-  /** The equivalent role, in the other taxonomy. */
-  role: Role;
+  /** The equivalent's name, whichever it is. */
+  name: Scalars['String']['output'];
+  /** The equivalent occupation, in the other taxonomy; null when the equivalent is a group (see `group`). */
+  role?: Maybe<Role>;
   /** Passages stating the equivalence: the crosswalk's rows, cited by source. */
   sources: Array<Citation>;
 };
@@ -1965,8 +1979,10 @@ export type RoleEdgeResolvers<ContextType = Context, ParentType extends Resolver
 
 export type RoleEquivalentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleEquivalent'] = ResolversParentTypes['RoleEquivalent']> = {
   crosswalk?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['OccupationGroup']>, ParentType, ContextType>;
   match?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
 };
 

@@ -5,6 +5,7 @@ import { createLogger } from '../logging/logger';
 import { importOews, oewsReleaseFromFile } from './bls/oews-import';
 import { importProjections } from './bls/projections-import';
 import { importEscoOnetCrosswalk } from './crosswalk/esco-onet-import';
+import { importIscoSocCrosswalk } from './crosswalk/isco-soc-import';
 import { importEsco } from './esco/esco-import';
 import { ImportRefusedError, type ImportReport } from './import-report';
 import { locateEscoFiles } from './esco/locate-esco-files';
@@ -15,6 +16,8 @@ const USAGE = `usage: npm run import -- onet DIR [--release 30.0] [--min-importa
        npm run import -- bls-oews FILE [--release M2024] [--restart]      (national_M2024_dl.xlsx, or it as .tsv/.csv)
        npm run import -- bls-projections FILE [--release 2024-34] [--restart]   (Employment Projections table 1.2)
        npm run import -- crosswalk-esco-onet FILE [--restart]   (O*NET's ESCO_to_ONET-SOC.xlsx, or it as .tsv)
+       npm run import -- crosswalk-isco-soc FILE FILE [--restart]   (the BLS isco_soc_crosswalk.xls, or its
+                         "2010 SOC to ISCO-08" sheet as .tsv/.csv, and O*NET's 2010_to_2019_Crosswalk.csv)
 
 Imports a taxonomy's bulk files into the graph, with the service's connection
 settings (NEO4J_URI, NEO4J_PASSWORD...; unset: the local Neo4j, reused when the
@@ -24,7 +27,8 @@ or the folder holding both. Every ESCO file is read once before anything is writ
 a missing file refuses the import. The BLS figures attach to the roles that carry an
 O*NET-SOC code, so import O*NET first; the crosswalk links the O*NET and ESCO
 occupations the graph holds, so import both first (and again with --restart after
-importing another release of either). Interrupted imports resume where they stopped;
+importing another release of either); so does the ISCO-SOC crosswalk, which links
+O*NET occupations to ESCO's ISCO-08 groups. Interrupted imports resume where they stopped;
 --restart reads every file again. Each file's rows read, written, skipped (with a
 warning: a relation naming a concept the release lacks) and rejected (with the
 reason) are listed; a finished file's account is kept, so a repeated run reports it
@@ -32,7 +36,7 @@ again. The exit code is 1 when rows were rejected, or with --strict when the
 pre-flight pass found any row to skip or reject (then nothing is written); 2 when
 the import could not run (a missing file, a wrong header, no database).`;
 
-const TAXONOMIES = ['onet', 'esco', 'bls-oews', 'bls-projections', 'crosswalk-esco-onet'] as const;
+const TAXONOMIES = ['onet', 'esco', 'bls-oews', 'bls-projections', 'crosswalk-esco-onet', 'crosswalk-isco-soc'] as const;
 
 interface Arguments {
   taxonomy: (typeof TAXONOMIES)[number];
@@ -56,8 +60,9 @@ function parseArguments(argv: string[]): Arguments {
     restart: false,
     strict: false,
   };
-  // ESCO v1.1.x comes as two folders.
+  // ESCO v1.1.x comes as two folders; the ISCO-SOC crosswalk needs its bridge.
   if (taxonomy === 'esco' && rest[0] && !rest[0].startsWith('--')) options.dirs.push(rest.shift() as string);
+  while (taxonomy === 'crosswalk-isco-soc' && rest[0] && !rest[0].startsWith('--')) options.dirs.push(rest.shift() as string);
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index];
     const value = rest[index + 1];
@@ -111,9 +116,10 @@ async function main(): Promise<number> {
       'bls-oews': () => oewsReleaseFromFile(first),
       'bls-projections': () => 'table 1.2',
       'crosswalk-esco-onet': () => 'ESCO to O*NET-SOC 2019',
+      'crosswalk-isco-soc': () => 'ISCO-08 to SOC 2010',
     }[args.taxonomy]();
   if (!release) {
-    const example = { onet: '30.0', esco: '1.1.1', 'bls-oews': 'M2024', 'bls-projections': '2024-34', 'crosswalk-esco-onet': '' }[args.taxonomy];
+    const example = { onet: '30.0', esco: '1.1.1', 'bls-oews': 'M2024', 'bls-projections': '2024-34', 'crosswalk-esco-onet': '', 'crosswalk-isco-soc': '' }[args.taxonomy];
     throw new ConfigError(`cannot tell the release from the name ${args.dirs.join(', ')}; pass --release, e.g. --release ${example}`);
   }
   const config = loadConfig(process.env);
@@ -131,6 +137,7 @@ async function main(): Promise<number> {
       'bls-oews': () => importOews(opened.database, { ...args, file: first, release, progress }),
       'bls-projections': () => importProjections(opened.database, { ...args, file: first, release: args.release, progress }),
       'crosswalk-esco-onet': () => importEscoOnetCrosswalk(opened.database, { ...args, file: first, progress }),
+      'crosswalk-isco-soc': () => importIscoSocCrosswalk(opened.database, { ...args, files: args.dirs, progress }),
     }[args.taxonomy];
     const report = await run();
     return printReport(report);

@@ -160,7 +160,9 @@ export const roleResolvers: Resolvers = {
     sources: (link) => link.citations,
   },
   RoleEquivalent: {
-    role: (link) => link.target,
+    role: (link) => (link.target.label === 'Role' ? link.target : null),
+    group: (link) => (link.target.label === 'OccupationGroup' ? link.target : null),
+    name: (link) => link.target.name ?? link.target.id,
     crosswalk: (link) => link.crosswalk ?? null,
     match: (link) => link.match ?? null,
     sources: (link) => link.citations,
