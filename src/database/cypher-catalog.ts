@@ -46,6 +46,8 @@ export const QUERY_NAMES = [
   'roles-by-external-code',
   'roles-by-code',
   'refresh-role-weights',
+  'roles-with-equivalence-mapping',
+  'unlink-unmapped-equivalents',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

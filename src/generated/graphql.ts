@@ -1066,9 +1066,15 @@ export type RoleEquivalent = {
   match?: Maybe<Scalars['String']['output']>;
   /** The equivalent's name, whichever it is. */
   name: Scalars['String']['output'];
+  /** Why the mapping pairs the two, where it says (this project's mapping of its curated roles does); null otherwise. */
+  reason?: Maybe<Scalars['String']['output']>;
   /** The equivalent occupation, in the other taxonomy; null when the equivalent is a group (see `group`). */
   role?: Maybe<Role>;
-  /** Passages stating the equivalence: the crosswalk's rows, cited by source. */
+  /**
+   * Passages stating the equivalence: the crosswalk's rows, cited by source (the BLS
+   * crosswalk's links cite the BLS row and the O*NET-SOC 2010 to 2019 row they come
+   * through; the curated roles' links cite this project's mapping, not the articles).
+   */
   sources: Array<Citation>;
 };
 
@@ -1982,6 +1988,7 @@ export type RoleEquivalentResolvers<ContextType = Context, ParentType extends Re
   group?: Resolver<Maybe<ResolversTypes['OccupationGroup']>, ParentType, ContextType>;
   match?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
 };

@@ -1,6 +1,7 @@
 import type { Database } from '../database/database';
 import { refreshRoleWeightsNow } from '../database/role-weights';
 import { citationProperties } from '../models/graph-rows';
+import { linkCuratedEquivalents } from '../repositories/curated-equivalents';
 import { writeGraphRows } from '../repositories/graph-writer';
 import { BatchLoader } from './batch-loader';
 
@@ -16,7 +17,10 @@ export interface ImportRun {
   actor: string;
   /** The citation properties of every fact the import writes. */
   cite: Record<string, unknown>;
-  /** After the last batch: brings the roles' derived weights up to date (one transaction). */
+  /**
+   * After the last batch: links the curated roles to the counterparts their mapping
+   * names that are now in the graph, and brings the roles' derived weights up to date.
+   */
   finish(): Promise<void>;
 }
 
@@ -36,6 +40,8 @@ export async function beginImport(database: Database, source: { id: string; titl
     actor,
     cite: citationProperties([{ source: source.id }]),
     finish: async () => {
+      const mapped = await database.writeTransaction('import curated equivalents', (run) => linkCuratedEquivalents(run, actor), { timeoutMs: 60_000 });
+      options.progress(`curated roles: ${mapped} equivalence link(s) of their mapping to occupations and groups in the graph`);
       const started = Date.now();
       const { roles, refreshed } = await refreshRoleWeightsNow(database, 120_000);
       options.progress(`role weights: ${refreshed} of ${roles} role(s) refreshed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

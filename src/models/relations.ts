@@ -238,7 +238,7 @@ export const RELATIONS = {
         kind: 'wrapper',
         type: 'RoleEquivalent',
         nodeField: null,
-        linkFields: { role: [], group: [], name: [], crosswalk: ['crosswalk'], match: ['match'], sources: CITATION },
+        linkFields: { role: [], group: [], name: [], crosswalk: ['crosswalk'], match: ['match'], reason: ['reason'], sources: CITATION },
       },
     },
     bothWaysBetweenRoles: true,

@@ -90,8 +90,9 @@ describe("O*NET's ESCO to O*NET-SOC crosswalk", () => {
     expectNoErrors(response);
     // Other crosswalks (the BLS's, the curated roles' mapping) may have linked these roles too, whichever file ran first.
     type Entry = { role: { id: string } | null; crosswalk: string };
-    for (const side of ['esco', 'onet']) {
-      response.data[side].equivalents = response.data[side].equivalents.filter((entry: Entry) => entry.crosswalk === ESCO_ONET_CROSSWALK);
+    const data = response.data as Record<'esco' | 'onet', { equivalents: Entry[] }>;
+    for (const side of ['esco', 'onet'] as const) {
+      data[side].equivalents = data[side].equivalents.filter((entry: Entry) => entry.crosswalk === ESCO_ONET_CROSSWALK);
     }
     const expectedOnet = equivalences.filter((row) => row.esco === '3521.1.6').map((row) => occupationId(row.onet));
     expect(response.data?.esco.equivalents.map((entry: { role: { id: string } }) => entry.role.id).sort()).toEqual(expectedOnet.sort());

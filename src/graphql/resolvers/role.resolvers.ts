@@ -165,6 +165,7 @@ export const roleResolvers: Resolvers = {
     name: (link) => link.target.name ?? link.target.id,
     crosswalk: (link) => link.crosswalk ?? null,
     match: (link) => link.match ?? null,
+    reason: (link) => link.reason ?? null,
     sources: (link) => link.citations,
   },
   Collaboration: {
