@@ -2,7 +2,7 @@ import type { TransactionRun } from '../database/database';
 import { equivalentSchema } from '../data/curated-schema';
 import { citationProperties, type LinkRow } from '../models/graph-rows';
 import { ROLE_FACT } from '../models/relations';
-import { taxonomyId } from '../import/ids';
+import { taxonomyId } from '../models/taxonomy-id';
 import { writeGraphRows } from './graph-writer';
 
 /** The name every link of the editorial mapping carries (`RoleEquivalent.crosswalk`). */
