@@ -48,6 +48,7 @@ export const QUERY_NAMES = [
   'refresh-role-weights',
   'roles-with-equivalence-mapping',
   'unlink-unmapped-equivalents',
+  'equivalent-figures',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -134,6 +134,9 @@ export const roleResolvers: Resolvers = {
   },
   Role: {
     externalCodes: (role) => parseExternalCodes(role.externalCodes),
+    // Resolved when read rather than copied onto the role at import: the figures then follow whatever crosswalks and
+    // BLS releases the graph holds, in whichever order they were imported, and stay one node per role and release.
+    equivalentFigures: (role, _args, { loaders }) => loaders.equivalentFigures.load(role.id),
     ...factResolvers(),
     sources: async (role, _args, context) => {
       const sources = await context.loaders.source.loadMany((await details(role, context)).sourceIds);
