@@ -37,6 +37,7 @@ const config: CodegenConfig = {
           SkillGroup: '../models/records#NodeRecord',
           SalaryFigure: '../models/records#NodeRecord',
           GrowthFigure: '../models/records#NodeRecord',
+          EquivalentFigures: '../models/records#EquivalentFiguresRecord',
           RoleSkill: '../models/records#LinkRecord',
           RelatedRole: '../models/records#LinkRecord',
           RoleEquivalent: '../models/records#LinkRecord',

@@ -42,7 +42,8 @@ describeNeeding(sources, 'data/curated/careers.json against the documents it cit
 
   it('cites each of the source documents, by file name', () => {
     const files = fs.readdirSync(sourcesDir).filter((file) => file.endsWith('.txt')).map((file) => file.slice(0, -4));
-    expect(dataset.sources.map((source) => source.id).sort()).toEqual(files.sort());
+    // The editorial source (the roles' mapping to public taxonomies) is this project's own and has no document.
+    expect(dataset.sources.filter((source) => !source.editorial).map((source) => source.id).sort()).toEqual(files.sort());
   });
 
   it('quotes only what the documents say, verbatim', () => {

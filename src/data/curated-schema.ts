@@ -23,15 +23,36 @@ const named = { id, name: z.string().min(1), ...fact };
 
 const aliases = z.array(z.string().min(1));
 
+/**
+ * A curated role's counterpart in a public taxonomy, as this project's editors map
+ * it (the articles name no codes): the counterpart's code, how it matches (SKOS's
+ * kinds: `exact`, `close`, `broader` when the counterpart is broader than the role,
+ * `narrower`), why, and the editorial source cited for it. Becomes an EQUIVALENT_TO
+ * link whenever the counterpart is in the graph (see curated-equivalents.ts).
+ */
+export const equivalentSchema = z.strictObject({
+  code: z.string().regex(/^(ONET_SOC:\d{2}-\d{4}\.\d{2}|ESCO_CODE:\d{4}(\.\d{1,3})*|ISCO:\d{1,4})$/, 'a code such as ONET_SOC:27-4014.00, ESCO_CODE:3521.1.6 or ISCO:3521'),
+  match: z.enum(['exact', 'close', 'broader', 'narrower']),
+  reason: z.string().min(1),
+  citations,
+});
+
 /** One schema per kind of fact; the curation mutations validate their inputs with these too. */
 export const factSchemas = {
-  source: z.strictObject({ id: z.string().regex(/^[\w.-]+$/, 'source ids are letters, digits, dots, underscores and hyphens'), title: z.string().min(1) }),
+  source: z.strictObject({
+    id: z.string().regex(/^[\w.-]+$/, 'source ids are letters, digits, dots, underscores and hyphens'),
+    title: z.string().min(1),
+    /** A source this project writes itself (its mapping of the roles to public taxonomies), with no document behind it: cited without quotes. */
+    editorial: z.literal(true).optional(),
+  }),
   role: z.strictObject({
     ...named,
     aliases,
     summary: z.string().min(1).optional(),
     /** Codes of the occupation groups the role's figures describe, as `SYSTEM:code`. */
     externalCodes: z.array(z.string().regex(/^(ONET_SOC|ISCO|ESCO):\S+$/, 'a code such as ONET_SOC:27-4014.00')).optional(),
+    /** The role's counterparts in O*NET, ESCO and ISCO-08, as this project maps them. */
+    equivalents: z.array(equivalentSchema).optional(),
   }),
   skill: z.strictObject({
     ...named,

@@ -15,7 +15,9 @@ type LinkFact = CuratedDataset['links'][number];
  * writing an edited fact also removes what was taken out of it.
  */
 export function nodeRow(label: NodeLabel, entity: NodeFact): NodeRow {
+  // A role's mapping is kept apart (see toGraphRows): a curator's edit of the role leaves it be.
   const { id, citations, inferred, ...rest } = entity;
+  if ('equivalents' in rest) delete rest.equivalents;
   const properties: Record<string, unknown> = {
     aliases: [],
     externalCodes: null,
@@ -70,11 +72,18 @@ export function toGraphRows(dataset: CuratedDataset): GraphRows {
   const nodes = Object.values(dataset.entities)
     .flat()
     .map((fact) => nodeRow(labels.get(fact.id) as NodeLabel, fact));
+  // Each role's editorial mapping, stored on the role as JSON (Neo4j holds no list of maps) for the links to be
+  // made whenever its counterparts are in the graph, now or after an import.
+  const roles = new Map(dataset.entities.roles.map((role) => [role.id, role]));
+  for (const node of nodes) {
+    const role = roles.get(node.id);
+    if (role) node.properties.equivalenceMapping = role.equivalents?.length ? JSON.stringify(role.equivalents) : null;
+  }
   const links: LinkRow[] = [];
   for (const figure of [...dataset.figures.salaries.map(salaryRows), ...dataset.figures.growth.map(growthRows)]) {
     nodes.push(figure.node);
     links.push(figure.link);
   }
   links.push(...dataset.links.map(linkRow));
-  return { sources: dataset.sources, nodes, links };
+  return { sources: dataset.sources.map(({ id, title }) => ({ id, title })), nodes, links };
 }

@@ -64,10 +64,21 @@ export function validateCurated(input: unknown, origin: string): CuratedDataset 
   }
 
   const labels = labelsById(dataset);
-  const cited = [...everyFact, ...dataset.links];
+  const mappings = dataset.entities.roles.flatMap((role) => (role.equivalents ?? []).map((entry) => ({ ...entry, id: `${role.id} = ${entry.code}` })));
+  const cited = [...everyFact, ...dataset.links, ...mappings];
   for (const fact of cited) {
     for (const citation of fact.citations) {
       if (!sourceIds.has(citation.source)) problems.push(`${describe(fact)} cites unknown source "${citation.source}"`);
+    }
+  }
+  // The mapping is this project's judgement: it cites an editorial source, never the articles, and the articles' facts never cite one.
+  const editorial = new Set(dataset.sources.filter((source) => source.editorial).map((source) => source.id));
+  for (const fact of cited) {
+    const isMapping = mappings.includes(fact as (typeof mappings)[number]);
+    for (const citation of fact.citations) {
+      if (isMapping && sourceIds.has(citation.source) && !editorial.has(citation.source)) problems.push(`${describe(fact)} must cite an editorial source, not "${citation.source}"`);
+      if (!isMapping && editorial.has(citation.source)) problems.push(`${describe(fact)} cites the editorial source "${citation.source}", which only the roles' mapping may cite`);
+      if (editorial.has(citation.source) && citation.quote !== undefined) problems.push(`${describe(fact)} quotes the editorial source "${citation.source}", which has no document`);
     }
   }
   for (const figure of [...dataset.figures.salaries, ...dataset.figures.growth]) {

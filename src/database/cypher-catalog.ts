@@ -56,6 +56,9 @@ export const QUERY_NAMES = [
   'role-weights-pending',
   'role-weights-settled',
   'role-weights-state',
+  'roles-with-equivalence-mapping',
+  'unlink-unmapped-equivalents',
+  'equivalent-figures',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { NodeRecord, LinkRecord, RoleDetailsRecord, SourceRecord } from '../models/records';
+import type { EquivalentFiguresRecord, NodeRecord, LinkRecord, RoleDetailsRecord, SourceRecord } from '../models/records';
 import { roleLinksKey, type RoleLinksKey } from '../repositories/role.repository';
 import { NO_SKILL_HIERARCHY, type OccupationGroupNeighbours, type SkillHierarchyNeighbours } from '../repositories/node.repository';
 import type { Repositories } from '../repositories/repositories';
@@ -15,6 +15,8 @@ export interface Loaders {
   /** One type of a role's facts: the Role fields a query selects, for every role at that level, in one statement. */
   roleLinks: DataLoader<RoleLinksKey, LinkRecord[], string>;
   rolesPointingAt: DataLoader<string, NodeRecord[]>;
+  /** The BLS figures each role reaches through its equivalents (Role.equivalentFigures). */
+  equivalentFigures: DataLoader<string, EquivalentFiguresRecord[]>;
   occupationGroupNeighbours: DataLoader<string, OccupationGroupNeighbours>;
   skillHierarchy: DataLoader<string, SkillHierarchyNeighbours>;
   source: DataLoader<string, SourceRecord | null>;
@@ -32,6 +34,7 @@ export function createLoaders(repositories: Repositories): Loaders {
       { cacheKeyFn: roleLinksKey },
     ),
     rolesPointingAt: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.nodes.rolesPointingAt(ids), [])),
+    equivalentFigures: new DataLoader(async (ids) => inKeyOrder(ids, await repositories.roles.equivalentFiguresByIds(ids), [])),
     occupationGroupNeighbours: new DataLoader(async (ids) =>
       inKeyOrder(ids, await repositories.nodes.occupationGroupNeighbours(ids), { broader: null, narrower: [] }),
     ),

@@ -5,6 +5,7 @@ import { createLogger } from '../logging/logger';
 import { importOews, oewsReleaseFromFile } from './bls/oews-import';
 import { importProjections } from './bls/projections-import';
 import { importEscoOnetCrosswalk } from './crosswalk/esco-onet-import';
+import { importIscoSocCrosswalk } from './crosswalk/isco-soc-import';
 import { importEsco } from './esco/esco-import';
 import { importEscoLabels, labelReleaseFromFolder } from './esco/esco-labels-import';
 import { ImportRefusedError, type ImportReport } from './import-report';
@@ -22,6 +23,8 @@ const USAGE = `usage: npm run import -- status [SOURCE]   (each imported release
        npm run import -- bls-oews FILE [--release M2024] [--restart]      (national_M2024_dl.xlsx, or it as .tsv/.csv)
        npm run import -- bls-projections FILE [--release 2024-34] [--restart]   (Employment Projections table 1.2)
        npm run import -- crosswalk-esco-onet FILE [--restart]   (O*NET's ESCO_to_ONET-SOC.xlsx, or it as .tsv)
+       npm run import -- crosswalk-isco-soc FILE FILE [--restart]   (the BLS isco_soc_crosswalk.xls, or its
+                         "2010 SOC to ISCO-08" sheet as .tsv/.csv, and O*NET's 2010_to_2019_Crosswalk.csv)
 
 Imports a taxonomy's bulk files into the graph, with the service's connection
 settings (NEO4J_URI, NEO4J_PASSWORD...; unset: the local Neo4j, reused when the
@@ -35,7 +38,8 @@ those the graph indexes) add names in that language to the concepts the graph ho
 by URI; import the ESCO release first. The BLS figures attach to the roles that carry
 an O*NET-SOC code, so import O*NET first; the crosswalk links the O*NET and ESCO
 occupations the graph holds, so import both first (and again with --restart after
-importing another release of either). Interrupted imports resume where they stopped;
+importing another release of either); so does the ISCO-SOC crosswalk, which links
+O*NET occupations to ESCO's ISCO-08 groups. Interrupted imports resume where they stopped;
 a file loaded earlier and unchanged since (same size and SHA-256) is not read again;
 --restart reads every file again. Each file's rows read, created, updated,
 unchanged, skipped (by design, or with a warning: a relation naming a concept the
@@ -46,10 +50,10 @@ row to skip with a warning or reject (then nothing is written); 2 when the impor
 could not run (a missing file, a wrong header, no database, a failed download).
 Each DIR or FILE may also be a zip archive as the publisher ships it, an https://
 address, or a release name fetched from its publisher into .cache/releases (onet
-29.0, bls-oews M2024, bls-projections 2024-34, crosswalk-esco-onet current): see
-docs/importing.md.`;
+29.0, bls-oews M2024, bls-projections 2024-34, crosswalk-esco-onet current,
+crosswalk-isco-soc current): see docs/importing.md.`;
 
-const TAXONOMIES = ['onet', 'esco', 'esco-labels', 'bls-oews', 'bls-projections', 'crosswalk-esco-onet'] as const;
+const TAXONOMIES = ['onet', 'esco', 'esco-labels', 'bls-oews', 'bls-projections', 'crosswalk-esco-onet', 'crosswalk-isco-soc'] as const;
 
 interface Arguments {
   taxonomy: (typeof TAXONOMIES)[number];
@@ -76,8 +80,9 @@ function parseArguments(argv: string[]): Arguments {
     strict: false,
     lang: null,
   };
-  // ESCO v1.1.x comes as two folders.
+  // ESCO v1.1.x comes as two folders; the ISCO-SOC crosswalk needs its bridge.
   if (taxonomy === 'esco' && rest[0] && !rest[0].startsWith('--')) options.dirs.push(rest.shift() as string);
+  while (taxonomy === 'crosswalk-isco-soc' && rest[0] && !rest[0].startsWith('--')) options.dirs.push(rest.shift() as string);
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index];
     const value = rest[index + 1];
@@ -154,9 +159,10 @@ async function main(): Promise<number> {
       'bls-oews': () => oewsReleaseFromFile(first),
       'bls-projections': () => 'table 1.2',
       'crosswalk-esco-onet': () => 'ESCO to O*NET-SOC 2019',
+      'crosswalk-isco-soc': () => 'ISCO-08 to SOC 2010',
     }[args.taxonomy]();
   if (!release) {
-    const example = { onet: '30.0', esco: '1.1.1', 'esco-labels': '1.1.1', 'bls-oews': 'M2024', 'bls-projections': '2024-34', 'crosswalk-esco-onet': '' }[args.taxonomy];
+    const example = { onet: '30.0', esco: '1.1.1', 'esco-labels': '1.1.1', 'bls-oews': 'M2024', 'bls-projections': '2024-34', 'crosswalk-esco-onet': '', 'crosswalk-isco-soc': '' }[args.taxonomy];
     throw new ConfigError(`cannot tell the release from the name ${args.dirs.join(', ')}; pass --release, e.g. --release ${example}`);
   }
   const config = loadConfig(process.env);
@@ -175,6 +181,7 @@ async function main(): Promise<number> {
       'bls-oews': () => importOews(opened.database, { ...args, file: first, release, progress }),
       'bls-projections': () => importProjections(opened.database, { ...args, file: first, release: args.release, progress }),
       'crosswalk-esco-onet': () => importEscoOnetCrosswalk(opened.database, { ...args, file: first, progress }),
+      'crosswalk-isco-soc': () => importIscoSocCrosswalk(opened.database, { ...args, files: args.dirs, progress }),
     }[args.taxonomy];
     const report = await run();
     return printReport(report);

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
+import { slug } from '../models/taxonomy-id';
 
-/**
- * Graph ids for imported concepts: a prefix naming the taxonomy, then the code in
- * lowercase words. For a publisher's code (an O*NET-SOC code, an element id, a task
- * number), whose form is fixed, the words are the code itself.
- */
-export function taxonomyId(prefix: string, code: string): string {
-  return `${prefix}-${slug(code)}`.slice(0, 200).replace(/-+$/, '');
-}
+export { taxonomyId } from '../models/taxonomy-id';
 
 /**
  * The id of a concept whose only key is its name as published (an O*NET technology
@@ -23,12 +17,4 @@ export function nameId(prefix: string, name: string): string {
   const base = `${prefix}-${slug(name)}`.slice(0, 180).replace(/-+$/, '');
   if (/^[A-Za-z0-9]+( [A-Za-z0-9]+)*$/.test(name)) return base;
   return `${base}-${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8)}`;
-}
-
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../database/database';
 import { markRoleWeightsPending, refreshRoleWeights, settleRoleWeights } from '../database/role-weights';
 import { citationProperties } from '../models/graph-rows';
+import { linkCuratedEquivalents } from '../repositories/curated-equivalents';
 import { writeGraphRows } from '../repositories/graph-writer';
 import { BatchLoader, type StepReport } from './batch-loader';
 
@@ -23,15 +24,16 @@ export interface ImportRun {
   /** The citation properties of every fact the import writes. */
   cite: Record<string, unknown>;
   /**
-   * True when this run must write what follows the files (derived weights, inferred
-   * links): a step loaded rows, or the previous run did not finish (it may have
+   * True when this run must write what follows the files (derived weights, the
+   * curated roles' equivalence links): a step loaded rows, or the previous run did not finish (it may have
    * stopped after its last batch). False when every file was loaded earlier and is
    * unchanged since, and that run finished: then nothing follows to bring up to date.
    */
   changes(steps: readonly StepReport[]): boolean;
   /**
-   * After the last batch: brings the roles' derived weights up to date (unless
-   * nothing changed, see `changes`) and records the run as finished (one transaction).
+   * After the last batch, unless nothing changed (see `changes`): links the curated
+   * roles to the counterparts their mapping names that are now in the graph, and
+   * brings the roles' derived weights up to date; then records the run as finished.
    */
   finish(steps: readonly StepReport[]): Promise<void>;
 }
@@ -78,6 +80,10 @@ export async function beginImport(
     cite: citationProperties([{ source: source.id }]),
     changes,
     finish: async (steps) => {
+      if (weighs && changes(steps)) {
+        const mapped = await database.writeTransaction('import curated equivalents', (run) => linkCuratedEquivalents(run, actor), { timeoutMs: 60_000 });
+        options.progress(`curated roles: ${mapped} equivalence link(s) of their mapping to occupations and groups in the graph`);
+      }
       const started = Date.now();
       const refresh = weighs && changes(steps);
       const { roles, refreshed } = await database.writeTransaction(

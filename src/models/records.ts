@@ -51,8 +51,21 @@ export interface NodeRecord {
   employment?: number | null;
   baseEmployment?: number | null;
   projectedEmployment?: number | null;
+  /** A figure published by SOC code (the BLS's): the SOC 2018 detailed occupation it is for, e.g. `27-4014`. */
+  socCode?: string | null;
   /** `SYSTEM:code` strings, e.g. `ONET_SOC:27-4014.00`; see parseExternalCodes in code-systems.ts. */
   externalCodes?: string[] | null;
+}
+
+/**
+ * The figures a role reaches through its equivalents for one SOC code (Role.equivalentFigures):
+ * the equivalents refining that code, and one figure per source of each kind.
+ */
+export interface EquivalentFiguresRecord {
+  socCode: string;
+  via: NodeRecord[];
+  salaries: NodeRecord[];
+  growth: NodeRecord[];
 }
 
 /** A relationship stating a fact about a role, with the node at its far end. */

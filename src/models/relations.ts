@@ -227,16 +227,18 @@ export const RELATIONS = {
     verb: 'is related to',
     bothVerb: null,
   },
+  // An occupation's equivalent in another taxonomy: an occupation (ESCO's, O*NET's, a curated role) or an
+  // ISCO-08 group (the BLS crosswalk); the wrapper reads the far node whole, as either.
   EQUIVALENT_TO: {
     from: ['Role'],
-    to: ['Role'],
+    to: ['Role', 'OccupationGroup'],
     roleFact: {
       field: 'equivalents',
       shape: {
         kind: 'wrapper',
         type: 'RoleEquivalent',
-        nodeField: 'role',
-        linkFields: { role: [], crosswalk: ['crosswalk'], match: ['match'], sources: CITATION },
+        nodeField: null,
+        linkFields: { role: [], group: [], name: [], crosswalk: ['crosswalk'], match: ['match'], reason: ['reason'], sources: CITATION },
       },
     },
     bothWaysBetweenRoles: true,

@@ -3,6 +3,7 @@ import type { Database } from '../database/database';
 import type { CuratedDataset } from '../data/curated-schema';
 import { toGraphRows } from '../data/to-graph-rows';
 import { refreshRoleWeights } from '../database/role-weights';
+import { linkCuratedEquivalents } from './curated-equivalents';
 import { writeGraphRows, type ChangeCounts } from './graph-writer';
 
 /**
@@ -38,7 +39,10 @@ export async function seedCurated(
   options: { actor?: string; record?: string } = {},
 ): Promise<SeedReport> {
   return database.writeTransaction('seed-curated', async (run) => {
-    const { sources, nodes, links } = await writeGraphRows(run, toGraphRows(dataset), options.actor ?? CURATED_LOADER);
+    const actor = options.actor ?? CURATED_LOADER;
+    const { sources, nodes, links } = await writeGraphRows(run, toGraphRows(dataset), actor);
+    // The mapping's counterparts already in the graph (an O*NET or ESCO import before this load).
+    await linkCuratedEquivalents(run, actor);
     await refreshRoleWeights(run);
     if (options.record) await run('dataset-load-record', { name: options.record, checksum: datasetChecksum(dataset) });
     return { sources, nodes, links };

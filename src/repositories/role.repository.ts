@@ -1,5 +1,5 @@
 import type { CypherRunner } from '../database/database';
-import type { NodeRecord, LinkRecord, RoleDetailsRecord } from '../models/records';
+import type { EquivalentFiguresRecord, NodeRecord, LinkRecord, RoleDetailsRecord } from '../models/records';
 import { RELATIONS, roleFactField, ROLE_RELATIONS, type RoleFactField, type RoleRelation } from '../models/relations';
 import { pairsToObject, toCitations, toNode, type PropertyPairs } from './row-mapping';
 
@@ -62,6 +62,46 @@ export class RoleRepository {
   async byCode(codes: readonly string[], prefixes: readonly string[], limit: number): Promise<NodeRecord[]> {
     const rows = await this.run.read('roles-by-code', { codes, prefixes, limit });
     return rows.map((row) => toNode(row.role as Record<string, unknown>, 'Role'));
+  }
+
+  /**
+   * The figures published by SOC code that each role reaches through its equivalents
+   * (Role.equivalentFigures), in one statement for all roles: per SOC code, the
+   * equivalents refining it (by name) and one figure per source (the importers give
+   * each role of a SOC code its own copy of a release's figure), the latest first.
+   */
+  async equivalentFiguresByIds(ids: readonly string[]): Promise<Map<string, EquivalentFiguresRecord[]>> {
+    const rows = await this.run.read('equivalent-figures', { ids });
+    const byRole = new Map<string, Map<string, EquivalentFiguresRecord & { sources: Set<string> }>>();
+    for (const row of rows) {
+      const id = String(row.id);
+      const socCode = String(row.socCode);
+      const codes = byRole.get(id) ?? new Map<string, EquivalentFiguresRecord & { sources: Set<string> }>();
+      byRole.set(id, codes);
+      const entry = codes.get(socCode) ?? { socCode, via: [], salaries: [], growth: [], sources: new Set<string>() };
+      codes.set(socCode, entry);
+      const via = toNode(row.via as Record<string, unknown>, 'Role');
+      if (!entry.via.some((known) => known.id === via.id)) entry.via.push(via);
+      const figure = toNode(row.figure as Record<string, unknown>, row.label);
+      const key = `${figure.label}|${figure.citations.map((citation) => citation.sourceId).join(',')}`;
+      if (entry.sources.has(key)) continue;
+      entry.sources.add(key);
+      (figure.label === 'SalaryFigure' ? entry.salaries : entry.growth).push(figure);
+    }
+    const name = (node: NodeRecord) => node.name ?? node.id;
+    return new Map(
+      [...byRole].map(([id, codes]) => [
+        id,
+        [...codes.values()]
+          .sort((a, b) => a.socCode.localeCompare(b.socCode))
+          .map(({ socCode, via, salaries, growth }) => ({
+            socCode,
+            via: via.sort((a, b) => name(a).localeCompare(name(b))),
+            salaries: salaries.sort((a, b) => (b.year ?? 0) - (a.year ?? 0)),
+            growth: growth.sort((a, b) => String(b.period ?? '').localeCompare(String(a.period ?? ''))),
+          })),
+      ]),
+    );
   }
 
   /** Each role's details, in one statement whatever the number of roles or facts. */

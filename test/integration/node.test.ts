@@ -34,11 +34,13 @@ describe('node(id)', () => {
 });
 
 describe('sources', () => {
-  it('lists both documents with their titles', async () => {
+  it('lists both documents with their titles, and the editorial source of the roles\' mapping', async () => {
     const { data } = await api.query('{ sources { id title } }');
     expect(data?.sources).toEqual([
       { id: '000_3acbafd368b5d407', title: 'Difference Between Music Producer & Audio Engineer' },
       { id: '004_09eb0189a829cf87', title: expect.stringMatching(/Music Producer vs\. Sound Engineer/) },
+      // The project's own mapping of the roles to O*NET, ESCO and ISCO-08: a source with no document.
+      { id: 'careers-graph-role-mapping', title: expect.stringMatching(/^careers-graph editors: mapping of the curated roles/) },
     ]);
   });
 });

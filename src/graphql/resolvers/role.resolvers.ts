@@ -136,6 +136,9 @@ export const roleResolvers: Resolvers = {
   Role: {
     ...labelFields,
     externalCodes: (role) => parseExternalCodes(role.externalCodes),
+    // Resolved when read rather than copied onto the role at import: the figures then follow whatever crosswalks and
+    // BLS releases the graph holds, in whichever order they were imported, and stay one node per role and release.
+    equivalentFigures: (role, _args, { loaders }) => loaders.equivalentFigures.load(role.id),
     ...factResolvers(),
     sources: async (role, _args, context) => {
       const sources = await context.loaders.source.loadMany((await details(role, context)).sourceIds);
@@ -162,9 +165,12 @@ export const roleResolvers: Resolvers = {
     sources: (link) => link.citations,
   },
   RoleEquivalent: {
-    role: (link) => link.target,
+    role: (link) => (link.target.label === 'Role' ? link.target : null),
+    group: (link) => (link.target.label === 'OccupationGroup' ? link.target : null),
+    name: (link) => link.target.name ?? link.target.id,
     crosswalk: (link) => link.crosswalk ?? null,
     match: (link) => link.match ?? null,
+    reason: (link) => link.reason ?? null,
     sources: (link) => link.citations,
   },
   Collaboration: {

@@ -98,6 +98,7 @@ export async function importOews(database: Database, options: OewsImportOptions)
             statistic: 'median',
             provider: 'U.S. Bureau of Labor Statistics (OEWS)',
             population: `${row.OCC_TITLE} (SOC ${row.OCC_CODE}), national, all industries, May ${year}`,
+            socCode: row.OCC_CODE,
             note: topCoded.length > 0 ? `BLS marks ${topCoded.join(', ')} as at or above its top wage ("#")` : null,
           },
         });

@@ -102,6 +102,7 @@ export async function importProjections(database: Database, options: Projections
             period,
             provider: 'U.S. Bureau of Labor Statistics (Employment Projections)',
             population: `${row[TITLE]} (SOC ${code}), national, self-employed included`,
+            socCode: code,
             baseEmployment: people(row[base]),
             projectedEmployment: people(row[projected]),
           },

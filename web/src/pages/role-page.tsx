@@ -139,6 +139,22 @@ function RoleDetails({ role }: { role: LoadedRole }) {
               </li>
             ))}
           </FactList>
+          {role.equivalents.length > 0 ? (
+            <FactList title="In other taxonomies" id="equivalents">
+              {role.equivalents.map((link) => {
+                const target = link.role ? { __typename: 'Role', id: link.role.id } : { __typename: 'OccupationGroup', id: link.group?.id ?? '' };
+                return (
+                  <li key={target.id}>
+                    <Link to={nodeHref(target)}>{link.group ? `ISCO-08 ${link.group.code} ${link.name}` : link.name}</Link>{' '}
+                    <span className="muted">
+                      {link.crosswalk}
+                      {link.match ? `, ${link.match}` : ''}
+                    </span>
+                  </li>
+                );
+              })}
+            </FactList>
+          ) : null}
           <SimilarRoles role={role} />
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">Documents cited</h2>

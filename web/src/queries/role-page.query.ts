@@ -108,6 +108,18 @@ export const RolePageQuery = graphql(`
           id
         }
       }
+      equivalents {
+        role {
+          id
+        }
+        group {
+          id
+          code
+        }
+        name
+        crosswalk
+        match
+      }
       sources {
         id
         title

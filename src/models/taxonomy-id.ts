@@ -1,0 +1,19 @@
+/**
+ * Graph ids for imported concepts: a prefix naming the taxonomy, then the code in
+ * lowercase words. For a publisher's code (an O*NET-SOC code, an element id, a task
+ * number), whose form is fixed, the words are the code itself: `onet-27-4014-00`,
+ * `isco-3521`. The importers name their nodes so, and the curated roles' mapping
+ * finds them so.
+ */
+export function taxonomyId(prefix: string, code: string): string {
+  return `${prefix}-${slug(code)}`.slice(0, 200).replace(/-+$/, '');
+}
+
+/** A text in lowercase ASCII words joined by hyphens. */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
