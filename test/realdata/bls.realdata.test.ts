@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { socOfOnetCode } from '../../src/import/bls/roles-by-soc';
 import { importOews } from '../../src/import/bls/oews-import';
 import { importProjections } from '../../src/import/bls/projections-import';
 import { readCurated } from '../../src/data/read-curated';
@@ -28,6 +31,13 @@ describeNeeding(realData, 'BLS wages and projections, whole published tables', (
       growth { percent period provider }
     }
   }`;
+
+  it("finds each O*NET occupation's SOC 2018 code as O*NET's 2019 to SOC crosswalk states it, for every row", () => {
+    const rows = parseCsv(fs.readFileSync(unpackRealData('crosswalks/2019_to_SOC_Crosswalk.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBe(1016);
+    const differing = rows.filter((row) => socOfOnetCode(row['O*NET-SOC 2019 Code'] ?? '') !== row['2018 SOC Code']);
+    expect(differing).toEqual([]);
+  });
 
   it('the May 2024 workbook as BLS ships it, the May 2025 table and projections 2024-34 land on the curated roles beside their 2017 figures', async () => {
     expect(curatedWithCodes.length).toBeGreaterThan(0);

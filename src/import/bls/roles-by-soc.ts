@@ -4,6 +4,15 @@ import { taxonomyId } from '../ids';
 import type { Database } from '../../database/database';
 
 /**
+ * The SOC 2018 detailed occupation an O*NET-SOC 2019 code refines: its first seven
+ * characters (27-4014.00 refines 27-4014). O*NET's 2019_to_SOC_Crosswalk.csv states
+ * the same for every one of its 1,016 rows; the realdata suite checks it there.
+ */
+export function socOfOnetCode(code: string): string {
+  return code.slice(0, 7);
+}
+
+/**
  * The roles each SOC 2018 code describes: every role carrying an O*NET-SOC code
  * (`ONET_SOC:27-4014.00`, imported occupations and curated roles alike), by the
  * code's first seven characters, which O*NET-SOC 2019 shares with the SOC 2018
@@ -14,7 +23,7 @@ export async function rolesBySoc(database: Database): Promise<Map<string, string
   const bySoc = new Map<string, string[]>();
   for (const row of rows) {
     for (const stored of row.codes as string[]) {
-      const soc = stored.slice('ONET_SOC:'.length, 'ONET_SOC:'.length + 7);
+      const soc = socOfOnetCode(stored.slice('ONET_SOC:'.length));
       const roles = bySoc.get(soc) ?? [];
       if (!roles.includes(String(row.id))) roles.push(String(row.id));
       bySoc.set(soc, roles);
