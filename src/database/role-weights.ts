@@ -22,15 +22,15 @@ export async function refreshRoleWeights(run: TransactionRun): Promise<RoleWeigh
 }
 
 /**
- * The same, in a transaction of its own: after an import's last batch (`settles`: its
- * dataset, whose pending mark the refresh clears), and at start (`settles: 'all'`).
+ * The same, in a transaction of its own, clearing the pending marks of the datasets
+ * it `settles` (at start: `'all'`).
  */
-export function refreshRoleWeightsNow(database: Database, timeoutMs: number, settles: string | 'all'): Promise<RoleWeightsReport> {
+export function refreshRoleWeightsNow(database: Database, timeoutMs: number, settles: readonly string[] | 'all'): Promise<RoleWeightsReport> {
   return database.writeTransaction(
     'refresh-role-weights',
     async (run) => {
       const report = await refreshRoleWeights(run);
-      await settleRoleWeights(run, settles === 'all' ? null : [settles]);
+      await settleRoleWeights(run, settles === 'all' ? null : [...settles]);
       return report;
     },
     { timeoutMs },
