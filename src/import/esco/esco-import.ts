@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../database/database';
 import type { StepItem, StepReport } from '../batch-loader';
 import { finishedFiles, itemFacts, type ItemFacts } from '../batch-loader';
-import { readDelimited } from '../delimited';
+import { readDelimited, type FileRow } from '../delimited';
 import { taxonomyId } from '../ids';
 import { ROLE_FACT } from '../../models/relations';
 import { beginImport } from '../import-run';
@@ -124,6 +124,38 @@ const broaderRow = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('Occupation Occupation'), conceptUri: occupationUri, broaderUri: occupationUri }),
   z.object({ kind: z.literal('ISCOGroup ISCOGroup'), conceptUri: iscoUri, broaderUri: iscoUri }),
 ]);
+
+/** The columns of a pillar's broader relations (broaderRelationsOccPillar, broaderRelationsSkillPillar). */
+const BROADER_COLUMNS = ['conceptType', 'conceptUri', 'broaderType', 'broaderUri'];
+
+/**
+ * A pillar's broader relations: each row's kind is its two types (`Occupation
+ * ISCOGroup`), validated by `schema`; a row naming a concept its type's file does
+ * not define (`known(type)`: the concepts and that file's name) is skipped with a warning.
+ */
+async function* broaderItems<T extends { kind: string; conceptUri: string; broaderUri: string }>(
+  rows: AsyncIterable<FileRow>,
+  schema: z.ZodType<T>,
+  known: (type: string) => readonly [ReadonlySet<string>, string],
+): AsyncGenerator<StepItem<T>> {
+  for await (const row of rows) {
+    const parsed = rowOf(schema, { ...row, values: { ...row.values, kind: `${row.values.conceptType} ${row.values.broaderType}` } });
+    if (!('item' in parsed)) {
+      yield parsed;
+      continue;
+    }
+    const [narrowType, broadType] = parsed.item.kind.split(' ') as [string, string];
+    yield requireKnown(
+      parsed,
+      row,
+      [
+        ['conceptUri', ...known(narrowType)],
+        ['broaderUri', ...known(broadType)],
+      ],
+      'warning',
+    );
+  }
+}
 
 /** The graph id of an ESCO concept: `esco-occupation-<uuid>` or `esco-skill-<uuid>`. */
 export function escoId(uri: string): string {
@@ -309,24 +341,9 @@ export async function importEsco(database: Database, options: EscoImportOptions)
     escoStep(
       'broaderRelationsOccPillar',
       async function* () {
-        for await (const row of csv('broaderRelationsOccPillar', ['conceptType', 'conceptUri', 'broaderType', 'broaderUri'])) {
-          const parsed = rowOf(broaderRow, { ...row, values: { ...row.values, kind: `${row.values.conceptType} ${row.values.broaderType}` } });
-          if (!('item' in parsed)) {
-            yield parsed;
-            continue;
-          }
-          const known = (type: string) => (type === 'ISCOGroup' ? ([groups, name('iscoGroups')] as const) : ([occupations, name('occupations')] as const));
-          const [narrowType, broadType] = parsed.item.kind.split(' ') as [string, string];
-          yield requireKnown(
-            parsed,
-            row,
-            [
-              ['conceptUri', ...known(narrowType)],
-              ['broaderUri', ...known(broadType)],
-            ],
-            'warning',
-          );
-        }
+        yield* broaderItems(csv('broaderRelationsOccPillar', BROADER_COLUMNS), broaderRow, (type) =>
+          type === 'ISCOGroup' ? [groups, name('iscoGroups')] : [occupations, name('occupations')],
+        );
       },
       (row) => {
         if (row.kind === 'ISCOGroup ISCOGroup') return itemFacts([], [{ from: iscoGroupId(row.conceptUri), to: iscoGroupId(row.broaderUri), type: 'BROADER_GROUP', properties: { ...cite } }]);
@@ -373,24 +390,9 @@ export async function importEsco(database: Database, options: EscoImportOptions)
     escoStep(
       'broaderRelationsSkillPillar',
       async function* () {
-        for await (const row of csv('broaderRelationsSkillPillar', ['conceptType', 'conceptUri', 'broaderType', 'broaderUri'])) {
-          const parsed = rowOf(skillBroaderRow, { ...row, values: { ...row.values, kind: `${row.values.conceptType} ${row.values.broaderType}` } });
-          if (!('item' in parsed)) {
-            yield parsed;
-            continue;
-          }
-          const known = (type: string) => (type === 'SkillGroup' ? ([skillGroups, `${name('skillGroups')} or ${name('skillsHierarchy')}`] as const) : ([skills, name('skills')] as const));
-          const [narrowType, broadType] = parsed.item.kind.split(' ') as [string, string];
-          yield requireKnown(
-            parsed,
-            row,
-            [
-              ['conceptUri', ...known(narrowType)],
-              ['broaderUri', ...known(broadType)],
-            ],
-            'warning',
-          );
-        }
+        yield* broaderItems(csv('broaderRelationsSkillPillar', BROADER_COLUMNS), skillBroaderRow, (type) =>
+          type === 'SkillGroup' ? [skillGroups, `${name('skillGroups')} or ${name('skillsHierarchy')}`] : [skills, name('skills')],
+        );
       },
       (row) => {
         if (row.kind === 'SkillGroup SkillGroup') return itemFacts([], [{ from: skillGroupId(row.conceptUri), to: skillGroupId(row.broaderUri), type: 'BROADER_SKILL_GROUP', properties: { ...cite } }]);
