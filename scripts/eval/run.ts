@@ -1,0 +1,201 @@
+/**
+ * The evaluation of the analytics against ground truth on the real O*NET release.
+ *
+ *   npm run eval -- [--release DIR] [--out DIR] [--seed N]
+ *
+ * Starts a local Neo4j of its own (.neo4j/eval-data, kept between runs: the import
+ * skips files loaded before and unchanged), loads the curated graph and O*NET 29.0
+ * (from .realdata/onet-29.0/db_29_0_text, unpacked from ../shared/realdata when
+ * absent), serves the API in this process, and asks it what a user would:
+ *
+ * - similarRoles(role, first: 10) for every O*NET occupation, per metric, scored
+ *   against O*NET's Related Occupations (Primary-Short, the headline, and all tiers):
+ *   recall@10 and nDCG@10, and the share of occupations with an empty answer;
+ * - recommendRoles(skills, first: 10) from each rated occupation's own k most
+ *   important skills and knowledge areas (k = 5, 10), and from a noisy profile (30% of
+ *   the top 10 dropped, 3 skills the occupation does not rate important added, drawn
+ *   with a seeded generator): hit@1, hit@10 and MRR of the occupation itself.
+ *
+ * The ground truth is read from the files by onet-truth.ts, not through the graph.
+ * Prints a Markdown table and writes it, with the figures as JSON, to eval/results/.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../src/config/repo-root';
+import { connectDatabase } from '../../src/database/connect-database';
+import { startLocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
+import { importOnet, occupationId, elementId } from '../../src/import/onet/onet-import';
+import { createLogger } from '../../src/logging/logger';
+import { prepareGraph } from '../../src/repositories/prepare-graph';
+import { createApp } from '../../src/server/create-app';
+import { SeededRandom } from '../support/seeded-random';
+import { hitAtK, meanOf, ndcgAtK, recallAtK, reciprocalRank } from './metrics';
+import { readOnetTruth } from './onet-truth';
+
+const root = repoRoot();
+const METRICS = ['JACCARD', 'WEIGHTED_JACCARD'] as const;
+const K = 10;
+
+function option(argv: string[], flag: string, fallback: string): string {
+  const index = argv.indexOf(flag);
+  return index >= 0 && argv[index + 1] ? (argv[index + 1] as string) : fallback;
+}
+
+/** The O*NET text release, unpacked from ../shared/realdata into the git-ignored .realdata/ when absent. */
+function onetRelease(dir: string): string {
+  if (fs.existsSync(path.join(dir, 'Occupation Data.txt'))) return dir;
+  const shared = path.resolve(root, '..', 'shared', 'realdata', 'onet-29.0');
+  if (!fs.existsSync(shared)) {
+    throw new Error(`no O*NET release at ${dir}: pass --release DIR (the db_29_0_text folder), or place the shared releases at ../shared/realdata`);
+  }
+  const target = path.join(root, '.realdata', 'onet-29.0');
+  fs.mkdirSync(target, { recursive: true });
+  fs.cpSync(shared, target, { recursive: true });
+  execFileSync('find', [target, '-name', '*.xz', '-exec', 'xz', '-d', '-f', '{}', '+']);
+  return path.join(target, 'db_29_0_text');
+}
+
+type Row = Record<string, string | number | null>;
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const release = onetRelease(path.resolve(root, option(argv, '--release', '.realdata/onet-29.0/db_29_0_text')));
+  const out = path.resolve(root, option(argv, '--out', 'eval/results'));
+  const random = new SeededRandom(Number(option(argv, '--seed', '17')));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+
+  const password = 'careers-graph-eval';
+  const neo4j = await startLocalNeo4j({ boltPort: 7707, dataDir: path.join(root, '.neo4j', 'eval-data'), heap: '1g', pageCache: '512m', password, log });
+  const database = connectDatabase({ uri: neo4j.uri, user: 'neo4j', password, database: 'neo4j', queryTimeoutMs: 60_000 });
+  try {
+    const logger = createLogger('warn');
+    await prepareGraph(database, 'neo4j', true, logger);
+    await importOnet(database, { dir: release, release: '29.0', minImportance: 3, batchSize: 5000, restart: false, progress: log });
+    const app = await createApp(database, logger, { budget: { points: 1_000_000_000, windowSeconds: 60 } });
+    const port = await app.listen(0, '127.0.0.1');
+    const ask = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+      if (!body.data || body.errors) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    };
+
+    const truth = readOnetTruth(release);
+    const present = new Set(
+      (await database.driver.executeQuery('MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id', { ids: [...truth.occupations.map(occupationId), ...[...new Set([...truth.byImportance.values()].flat())].map(elementId)] })).records.map(
+        (record) => String(record.get('id')),
+      ),
+    );
+    const occupations = truth.occupations.filter((code) => present.has(occupationId(code)));
+    const started = Date.now();
+
+    // similarRoles against Related Occupations.
+    const similar: Row[] = [];
+    for (const metric of METRICS) {
+      const recallShort: (number | null)[] = [];
+      const ndcgShort: (number | null)[] = [];
+      const recallAll: (number | null)[] = [];
+      let empty = 0;
+      for (const code of occupations) {
+        const data = await ask<{ similarRoles: { role: { id: string } }[] }>('query ($id: ID!, $metric: SimilarityMetric) { similarRoles(role: $id, first: 10, metric: $metric) { role { id } } }', {
+          id: occupationId(code),
+          metric,
+        });
+        const ranked = data.similarRoles.map((match) => match.role.id);
+        if (ranked.length === 0) empty += 1;
+        const related = truth.related.get(code) ?? [];
+        const primaryShort = new Set(related.filter((entry) => entry.tier === 'Primary-Short').map((entry) => occupationId(entry.code)));
+        recallShort.push(recallAtK(ranked, primaryShort, K));
+        ndcgShort.push(ndcgAtK(ranked, primaryShort, K));
+        recallAll.push(recallAtK(ranked, new Set(related.map((entry) => occupationId(entry.code))), K));
+      }
+      similar.push({
+        metric,
+        occupations: occupations.length,
+        'recall@10 Primary-Short': meanOf(recallShort).mean,
+        'nDCG@10 Primary-Short': meanOf(ndcgShort).mean,
+        'recall@10 all tiers': meanOf(recallAll).mean,
+        'empty answers': empty / occupations.length,
+      });
+      log(`similarRoles ${metric}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+
+    // recommendRoles from an occupation's own profile.
+    const recommend: Row[] = [];
+    const rated = occupations.filter((code) => (truth.byImportance.get(code) ?? []).length > 0);
+    const allElements = [...new Set([...truth.byImportance.values()].flat())].filter((element) => present.has(elementId(element)));
+    const profiles: { name: string; skills: (code: string) => string[] }[] = [
+      { name: 'top 5', skills: (code) => (truth.byImportance.get(code) ?? []).slice(0, 5) },
+      { name: 'top 10', skills: (code) => (truth.byImportance.get(code) ?? []).slice(0, 10) },
+      {
+        name: 'top 10, noisy (30% dropped, 3 unrelated added)',
+        skills: (code) => {
+          const own = truth.byImportance.get(code) ?? [];
+          const kept = own.slice(0, 10).filter(() => !random.chance(0.3));
+          const unrelated = allElements.filter((element) => !own.slice(0, 20).includes(element));
+          for (let added = 0; added < 3 && unrelated.length > 0; added += 1) kept.push(unrelated.splice(random.int(unrelated.length), 1)[0] as string);
+          return kept;
+        },
+      },
+    ];
+    for (const profile of profiles) {
+      const hit1: number[] = [];
+      const hit10: number[] = [];
+      const rr: number[] = [];
+      let empty = 0;
+      for (const code of rated) {
+        const skills = profile.skills(code).map(elementId).filter((id) => present.has(id));
+        if (skills.length === 0) continue;
+        const data = await ask<{ recommendRoles: { role: { id: string } }[] }>('query ($skills: [ID!]!) { recommendRoles(skills: $skills, first: 10) { role { id } } }', { skills });
+        const ranked = data.recommendRoles.map((match) => match.role.id);
+        if (ranked.length === 0) empty += 1;
+        hit1.push(hitAtK(ranked, occupationId(code), 1));
+        hit10.push(hitAtK(ranked, occupationId(code), K));
+        rr.push(reciprocalRank(ranked, occupationId(code)));
+      }
+      recommend.push({
+        profile: profile.name,
+        occupations: hit1.length,
+        'hit@1': meanOf(hit1).mean,
+        'hit@10': meanOf(hit10).mean,
+        MRR: meanOf(rr).mean,
+        'empty answers': empty / Math.max(1, hit1.length),
+      });
+      log(`recommendRoles ${profile.name}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+    await app.stop();
+
+    const table = (rows: Row[]) => {
+      const columns = Object.keys(rows[0] ?? {});
+      const cell = (value: string | number | null) => (typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(3) : String(value ?? '—'));
+      return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${columns.map((column) => cell(row[column] ?? null)).join(' | ')} |`)].join('\n');
+    };
+    const report = [
+      `# Evaluation on O*NET 29.0`,
+      '',
+      `\`npm run eval\` (scripts/eval/run.ts), seed ${option(argv, '--seed', '17')}. Ground truth: O*NET's Related Occupations and each occupation's own skill and knowledge ratings, read from the release's files.`,
+      '',
+      '## similarRoles (first: 10) against Related Occupations',
+      '',
+      table(similar),
+      '',
+      "## recommendRoles (first: 10): the occupation itself, from its own most important skills and knowledge",
+      '',
+      table(recommend),
+      '',
+    ].join('\n');
+    process.stdout.write(`${report}\n`);
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'onet-29.0.md'), report);
+    fs.writeFileSync(path.join(out, 'onet-29.0.json'), `${JSON.stringify({ similar, recommend }, null, 2)}\n`);
+  } finally {
+    await database.close();
+    await neo4j.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`eval: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
