@@ -1,12 +1,13 @@
 /**
  * The evaluation of the analytics against ground truth on the real O*NET release.
  *
- *   npm run eval -- [--release DIR] [--out DIR] [--seed N]
+ *   npm run eval -- [--out DIR] [--seed N]
  *
  * Starts a local Neo4j of its own (.neo4j/eval-data, kept between runs: the import
- * skips files loaded before and unchanged), loads the curated graph and O*NET 29.0
- * (from .realdata/onet-29.0/db_29_0_text, unpacked from ../shared/realdata when
- * absent), serves the API in this process, and asks it what a user would:
+ * skips files loaded before and unchanged), loads the curated graph, O*NET 29.0, ESCO
+ * v1.1.1 and O*NET's ESCO crosswalk (from .realdata/, unpacked from
+ * ../shared/realdata when absent), serves the API in this process, and asks it what
+ * a user would:
  *
  * - similarRoles(role, first: 10) for every O*NET occupation, per metric, scored
  *   against O*NET's Related Occupations (Primary-Short, the headline, and all tiers):
@@ -14,7 +15,10 @@
  * - recommendRoles(skills, first: 10) from each rated occupation's own k most
  *   important skills and knowledge areas (k = 5, 10), and from a noisy profile (30% of
  *   the top 10 dropped, 3 skills the occupation does not rate important added, drawn
- *   with a seeded generator): hit@1, hit@10 and MRR of the occupation itself.
+ *   with a seeded generator): hit@1, hit@10 and MRR of the occupation itself;
+ * - similarRoles(role, first: 10) for every ESCO occupation: the share of the answers
+ *   in its own ISCO-08 minor group, and recall@10 of the ESCO occupations the crosswalk
+ *   maps to O*NET's Primary-Short related occupations of its own O*NET equivalents.
  *
  * The ground truth is read from the files by onet-truth.ts, not through the graph.
  * Prints a Markdown table and writes it, with the figures as JSON, to eval/results/.
@@ -25,12 +29,15 @@ import path from 'node:path';
 import { repoRoot } from '../../src/config/repo-root';
 import { connectDatabase } from '../../src/database/connect-database';
 import { startLocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
+import { importEscoOnetCrosswalk } from '../../src/import/crosswalk/esco-onet-import';
+import { escoId, importEsco } from '../../src/import/esco/esco-import';
 import { importOnet, occupationId, elementId } from '../../src/import/onet/onet-import';
 import { createLogger } from '../../src/logging/logger';
 import { prepareGraph } from '../../src/repositories/prepare-graph';
 import { createApp } from '../../src/server/create-app';
 import { SeededRandom } from '../support/seeded-random';
 import { hitAtK, meanOf, ndcgAtK, recallAtK, reciprocalRank } from './metrics';
+import { readEscoTruth } from './esco-truth';
 import { readOnetTruth } from './onet-truth';
 
 const root = repoRoot();
@@ -42,25 +49,25 @@ function option(argv: string[], flag: string, fallback: string): string {
   return index >= 0 && argv[index + 1] ? (argv[index + 1] as string) : fallback;
 }
 
-/** The O*NET text release, unpacked from ../shared/realdata into the git-ignored .realdata/ when absent. */
-function onetRelease(dir: string): string {
-  if (fs.existsSync(path.join(dir, 'Occupation Data.txt'))) return dir;
-  const shared = path.resolve(root, '..', 'shared', 'realdata', 'onet-29.0');
-  if (!fs.existsSync(shared)) {
-    throw new Error(`no O*NET release at ${dir}: pass --release DIR (the db_29_0_text folder), or place the shared releases at ../shared/realdata`);
-  }
-  const target = path.join(root, '.realdata', 'onet-29.0');
+/** A folder of the published releases, unpacked from ../shared/realdata into the git-ignored .realdata/ when absent. */
+function realData(folder: string): string {
+  const target = path.join(root, '.realdata', folder);
+  if (fs.existsSync(target)) return target;
+  const shared = path.resolve(root, '..', 'shared', 'realdata', folder);
+  if (!fs.existsSync(shared)) throw new Error(`no ${folder} in .realdata/ or ../shared/realdata: place the shared releases beside the repository`);
   fs.mkdirSync(target, { recursive: true });
   fs.cpSync(shared, target, { recursive: true });
   execFileSync('find', [target, '-name', '*.xz', '-exec', 'xz', '-d', '-f', '{}', '+']);
-  return path.join(target, 'db_29_0_text');
+  return target;
 }
 
 type Row = Record<string, string | number | null>;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const release = onetRelease(path.resolve(root, option(argv, '--release', '.realdata/onet-29.0/db_29_0_text')));
+  const release = path.join(realData('onet-29.0'), 'db_29_0_text');
+  const escoRelease = realData('esco-1.1.1');
+  const crosswalks = realData('crosswalks');
   const out = path.resolve(root, option(argv, '--out', 'eval/results'));
   const random = new SeededRandom(Number(option(argv, '--seed', '17')));
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -72,6 +79,8 @@ async function main(): Promise<void> {
     const logger = createLogger('warn');
     await prepareGraph(database, 'neo4j', true, logger);
     await importOnet(database, { dir: release, release: '29.0', minImportance: 3, batchSize: 5000, restart: false, progress: log });
+    await importEsco(database, { dirs: [escoRelease], release: '1.1.1', batchSize: 5000, restart: false, progress: log });
+    await importEscoOnetCrosswalk(database, { file: path.join(crosswalks, 'ESCO_to_ONET-SOC.xlsx'), batchSize: 5000, restart: false, progress: log });
     const app = await createApp(database, logger, { budget: { points: 1_000_000_000, windowSeconds: 60 } });
     const port = await app.listen(0, '127.0.0.1');
     const ask = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
@@ -119,6 +128,42 @@ async function main(): Promise<void> {
         'empty answers': empty / occupations.length,
       });
       log(`similarRoles ${metric}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+
+    // similarRoles of ESCO occupations: ESCO's own grouping, and O*NET's Related Occupations through the crosswalk.
+    const esco = readEscoTruth(path.join(escoRelease, 'ESCO dataset - v1.1.1 - classification - en - csv'), path.join(crosswalks, 'derived', 'ESCO_to_ONET-SOC.tsv'));
+    const groupOf = new Map(esco.occupations.map((occupation) => [escoId(occupation.uri), occupation.iscoGroup]));
+    const escoByOnet = new Map<string, string[]>();
+    for (const occupation of esco.occupations) {
+      for (const onet of esco.onetByEscoCode.get(occupation.code) ?? []) escoByOnet.set(onet, [...(escoByOnet.get(onet) ?? []), escoId(occupation.uri)]);
+    }
+    const escoSimilar: Row[] = [];
+    for (const metric of METRICS) {
+      const sameMinor: (number | null)[] = [];
+      const recallThrough: (number | null)[] = [];
+      let empty = 0;
+      for (const occupation of esco.occupations) {
+        const id = escoId(occupation.uri);
+        if (!groupOf.has(id)) continue;
+        const data = await ask<{ similarRoles: { role: { id: string } }[] }>('query ($id: ID!, $metric: SimilarityMetric) { similarRoles(role: $id, first: 10, metric: $metric) { role { id } } }', { id, metric });
+        const ranked = data.similarRoles.map((match) => match.role.id);
+        if (ranked.length === 0) empty += 1;
+        sameMinor.push(ranked.length === 0 ? null : ranked.filter((other) => groupOf.get(other)?.slice(0, 3) === occupation.iscoGroup.slice(0, 3)).length / ranked.length);
+        const relatedOnet = new Set(
+          (esco.onetByEscoCode.get(occupation.code) ?? []).flatMap((onet) => (truth.related.get(onet) ?? []).filter((entry) => entry.tier === 'Primary-Short').map((entry) => entry.code)),
+        );
+        const relevant = new Set([...relatedOnet].flatMap((onet) => escoByOnet.get(onet) ?? []).filter((other) => other !== id));
+        recallThrough.push(recallAtK(ranked, relevant, K));
+      }
+      escoSimilar.push({
+        metric,
+        occupations: sameMinor.length + empty,
+        'same ISCO minor group share of the top 10': meanOf(sameMinor).mean,
+        'recall@10 through the crosswalk (Primary-Short)': meanOf(recallThrough).mean,
+        'with crosswalk ground truth': meanOf(recallThrough).count,
+        'empty answers': empty / Math.max(1, sameMinor.length + empty),
+      });
+      log(`ESCO similarRoles ${metric}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
 
     // recommendRoles from an occupation's own profile.
@@ -184,11 +229,17 @@ async function main(): Promise<void> {
       '',
       table(recommend),
       '',
+      "## similarRoles (first: 10) of ESCO v1.1.1's occupations: ESCO's own ISCO grouping, and O*NET's Related Occupations through O*NET's ESCO crosswalk",
+      '',
+      'The relevant occupations of an ESCO occupation: the other ESCO occupations the crosswalk maps to an O*NET occupation in the Primary-Short list of one of its own O*NET occupations.',
+      '',
+      table(escoSimilar),
+      '',
     ].join('\n');
     process.stdout.write(`${report}\n`);
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'onet-29.0.md'), report);
-    fs.writeFileSync(path.join(out, 'onet-29.0.json'), `${JSON.stringify({ similar, recommend }, null, 2)}\n`);
+    fs.writeFileSync(path.join(out, 'onet-29.0.json'), `${JSON.stringify({ similar, recommend, escoSimilar }, null, 2)}\n`);
   } finally {
     await database.close();
     await neo4j.stop();
