@@ -13,7 +13,7 @@ const IMPORT_SETTINGS = {
 };
 
 /** The base layer: what every other layer may import. */
-const BASE = ['./models', './errors', './config', './logging', './auth'];
+const BASE = ['./models', './errors', './config', './logging', './auth', './analysis'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/generated/', 'web/src/generated/', 'tools/neo4j-local/target/', '.neo4j/', '.venv-fuzz/'] },
@@ -47,11 +47,11 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            ...['models', 'errors', 'config', 'logging', 'auth'].map((base) => ({
+            ...['models', 'errors', 'config', 'logging', 'auth', 'analysis'].map((base) => ({
               target: `./src/${base}`,
               from: './src',
-              except: ['./models', './errors', './config', './logging', './auth'],
-              message: 'The base (models, errors, config, logging, auth) imports nothing above it.',
+              except: ['./models', './errors', './config', './logging', './auth', './analysis'],
+              message: 'The base (models, errors, config, logging, auth, analysis: pure computation) imports nothing above it.',
             })),
             { target: './src/data', from: './src', except: ['./data', ...BASE], message: 'data/ is the curated format: it imports only the base.' },
             { target: './src/database', from: './src', except: ['./database', ...BASE], message: 'database/ imports only the base.' },

@@ -6,7 +6,10 @@
 //   role.skillWeight = Σ idf(s)·w(role, s) over S(role), with idf and w as in
 //                      similar-roles.cypher: idf(s) = ln(1 + N / df(s)), N = number of
 //                      roles, df(s) = degree of s; w = importance / 5, 1 for essential,
-//                      0.5 for optional, else 1 (the requirement's `weight`).
+//                      0.5 for optional, else 1 (the requirement's `weight`);
+//   role.skillNorm   = √(Σ sal(role, s)² over S(role)), the length of the role's skill
+//                      profile as recommend-roles.cypher scores it: sal is the
+//                      requirement's salience where O*NET rates it, else its weight.
 // idf depends on every role (N) and every requirement of s (df), so one changed
 // requirement can change any role's weight: every writer runs this statement in
 // the transaction of its change (curation mutations, the curated loader) or after
@@ -20,10 +23,12 @@ CALL (role, roleCount) {
   OPTIONAL MATCH (role)-[r:REQUIRES_SKILL]->(s:Skill)
   RETURN count(s) AS skillCount,
     sum(CASE WHEN s IS NULL THEN 0.0 ELSE log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-() }) *
-      r.weight END) AS skillWeight
+      r.weight END) AS skillWeight,
+    sqrt(sum(CASE WHEN s IS NULL THEN 0.0 ELSE coalesce(r.salience, r.weight) ^ 2 END)) AS skillNorm
 }
-WITH role, skillCount, skillWeight,
-  role.skillCount IS NULL OR role.skillCount <> skillCount OR role.skillWeight IS NULL OR role.skillWeight <> skillWeight AS stale
+WITH role, skillCount, skillWeight, skillNorm,
+  role.skillCount IS NULL OR role.skillCount <> skillCount OR role.skillWeight IS NULL OR role.skillWeight <> skillWeight
+    OR role.skillNorm IS NULL OR role.skillNorm <> skillNorm AS stale
 FOREACH (_ IN CASE WHEN stale THEN [1] ELSE [] END |
-  SET role.skillCount = skillCount, role.skillWeight = skillWeight)
+  SET role.skillCount = skillCount, role.skillWeight = skillWeight, role.skillNorm = skillNorm)
 RETURN count(role) AS roles, count(CASE WHEN stale THEN 1 END) AS refreshed

@@ -41,7 +41,7 @@ import { readEscoTruth } from './esco-truth';
 import { readOnetTruth } from './onet-truth';
 
 const root = repoRoot();
-const METRICS = ['JACCARD', 'WEIGHTED_JACCARD'] as const;
+const METRICS = ['PROFILE', 'JACCARD', 'WEIGHTED_JACCARD'] as const;
 const K = 10;
 
 function option(argv: string[], flag: string, fallback: string): string {
@@ -209,6 +209,31 @@ async function main(): Promise<void> {
       });
       log(`recommendRoles ${profile.name}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
+    // skillGap against recommendRoles: the fit skillGap(from, to) gives must be the score
+    // recommendRoles gives `to` for the skills `from` requires, for every answer.
+    const consistency: Row[] = [];
+    {
+      const sample = rated.filter((_, index) => index % 10 === 0);
+      let pairs = 0;
+      let agreeing = 0;
+      let worst = 0;
+      for (const code of sample) {
+        const from = occupationId(code);
+        const held = await ask<{ role: { skills: { skill: { id: string } }[] } | null }>('query ($id: ID!) { role(id: $id) { skills { skill { id } } } }', { id: from });
+        const skills = (held.role?.skills ?? []).map((link) => link.skill.id).slice(0, 100);
+        if (skills.length === 0) continue;
+        const data = await ask<{ recommendRoles: { role: { id: string }; score: number }[] }>('query ($skills: [ID!]!) { recommendRoles(skills: $skills, first: 5) { role { id } score } }', { skills });
+        for (const recommendation of data.recommendRoles) {
+          const gap = await ask<{ skillGap: { fit: number } }>('query ($from: ID!, $to: ID!) { skillGap(from: $from, to: $to) { fit } }', { from, to: recommendation.role.id });
+          const difference = Math.abs(gap.skillGap.fit - recommendation.score);
+          pairs += 1;
+          worst = Math.max(worst, difference);
+          if (difference <= 1e-9) agreeing += 1;
+        }
+      }
+      consistency.push({ 'from occupations': sample.length, pairs, 'fit equal to the score': agreeing / Math.max(1, pairs), 'largest difference': worst });
+      log(`skillGap consistency: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
     await app.stop();
 
     const table = (rows: Row[]) => {
@@ -235,11 +260,17 @@ async function main(): Promise<void> {
       '',
       table(escoSimilar),
       '',
+      "## skillGap against recommendRoles: the fit of skillGap(from, to) against the score recommendRoles(from's skills) gives `to`",
+      '',
+      'Every tenth rated occupation as `from`, each of its top 5 recommendations as `to`.',
+      '',
+      table(consistency),
+      '',
     ].join('\n');
     process.stdout.write(`${report}\n`);
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'onet-29.0.md'), report);
-    fs.writeFileSync(path.join(out, 'onet-29.0.json'), `${JSON.stringify({ similar, recommend, escoSimilar }, null, 2)}\n`);
+    fs.writeFileSync(path.join(out, 'onet-29.0.json'), `${JSON.stringify({ similar, recommend, escoSimilar, consistency }, null, 2)}\n`);
   } finally {
     await database.close();
     await neo4j.stop();

@@ -59,6 +59,12 @@ export const QUERY_NAMES = [
   'roles-with-equivalence-mapping',
   'unlink-unmapped-equivalents',
   'equivalent-figures',
+  'role-profile-features',
+  'role-neighbours-set',
+  'role-neighbours-mark',
+  'role-neighbours-state',
+  'role-neighbours-built',
+  'similar-roles-profile',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,4 +1,5 @@
 import type { Database, TransactionRun } from './database';
+import { NEIGHBOURS_STATE } from './role-neighbours';
 
 /** The id of the (:GraphState) node recording which imports left the weights pending. */
 const STATE = 'role-weights';
@@ -18,6 +19,9 @@ export interface RoleWeightsReport {
  */
 export async function refreshRoleWeights(run: TransactionRun): Promise<RoleWeightsReport> {
   const [row] = await run('refresh-role-weights', {});
+  // The same writes may change role profiles: the kept neighbours are due a refresh
+  // (src/database/role-neighbours.ts), which the writer runs after it commits.
+  await run('role-neighbours-mark', { state: NEIGHBOURS_STATE });
   return { roles: Number(row?.roles ?? 0), refreshed: Number(row?.refreshed ?? 0) };
 }
 

@@ -728,6 +728,20 @@ export type PathStep = {
   to: Scalars['ID']['output'];
 };
 
+/**
+ * The cosine of each block of two roles' profiles (see SimilarityMetric.PROFILE), from 0
+ * to 1: score = (names + duties + 0.5·skills) / (‖a‖·‖b‖).
+ */
+export type ProfileParts = {
+  __typename?: 'ProfileParts';
+  /** Of the terms of their descriptions and responsibilities. */
+  duties: Scalars['Float']['output'];
+  /** Of the terms of their names and aliases. */
+  names: Scalars['Float']['output'];
+  /** Of their skill requirements, weighted by salience or weight. */
+  skills: Scalars['Float']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -789,9 +803,10 @@ export type Query = {
    */
   search: Array<SearchHit>;
   /**
-   * The roles most alike a role by their skills, best first, ties broken by name. Roles
-   * sharing no skill are left out. `first` is 1..100 (default 5). See SimilarityMetric
-   * for the formulas. Unknown id: NOT_FOUND.
+   * The roles most alike a role, best first, ties broken by name. With PROFILE (the
+   * default) the roles of its taxonomy whose profile shares anything with its own; with
+   * the Jaccard metrics the roles sharing a skill with it. `first` is 1..100 (default 5).
+   * See SimilarityMetric for the formulas. Unknown id: NOT_FOUND.
    */
   similarRoles: Array<RoleMatch>;
   /** A skill by id, or null when there is none. */
@@ -1204,6 +1219,11 @@ export type RoleMatch = {
   __typename?: 'RoleMatch';
   /** Plain Jaccard of the two skill sets. */
   jaccard: Scalars['Float']['output'];
+  /**
+   * The parts of the PROFILE score: the cosine of each block of the two profiles. Null
+   * when the metric asked for is not PROFILE.
+   */
+  parts?: Maybe<ProfileParts>;
   /** The similar role. */
   role: Role;
   /** The score of the metric asked for, from 0 to 1 (rounded to 12 decimals); higher is more alike. */
@@ -1221,16 +1241,23 @@ export type RoleRecommendation = {
   __typename?: 'RoleRecommendation';
   /** The role's skills among those given, ordered by name. */
   matched: Array<Skill>;
-  /** The role's skills not among those given: what to learn. Ordered by name. */
+  /** The role's skills not among those given, ordered by name (see toLearn for them by gain). */
   missing: Array<Skill>;
   /** The role recommended. */
   role: Role;
   /**
-   * Weighted coverage of the role's skills by the given ones: Σ idf(s)·w(s) over the
-   * role's skills that were given, divided by Σ idf(s)·w(s) over all the role's skills
-   * (idf and the requirement weight w as in WEIGHTED_JACCARD). From 0 to 1.
+   * How well the given skills G fit the role R: the cosine between G (each skill weighing
+   * 1) and R's skill profile, Σ sal(R, s) over R's skills in G / (‖R‖·√|G|), with
+   * ‖R‖ = √(Σ sal(R, s)² over R's skills) and sal(R, s) the requirement's salience where
+   * O*NET rates it (max(0, z)^1.5, z how far its importance stands above the occupation's
+   * own mean in standard deviations), else its weight (ESCO: 1 essential, 0.5 optional;
+   * curated: 1). From 0 to 1: 1 when G is exactly what R needs in its proportions; skills
+   * R does not need, and needs of R not in G, both lower it, so a role needing little
+   * does not win by needing little.
    */
   score: Scalars['Float']['output'];
+  /** The role's skills not among those given, each with how much it would raise the score: highest gain first, then by name. */
+  toLearn: Array<SkillGain>;
 };
 
 /** A role's duty, with what the source says of it for this role. */
@@ -1389,10 +1416,30 @@ export type SettingInput = {
   name: Scalars['String']['input'];
 };
 
-/** How `similarRoles` scores two roles' skill sets A and B. */
+/**
+ * How `similarRoles` scores two roles: PROFILE compares everything known of them, the two
+ * Jaccard indexes their skill sets A and B only.
+ */
 export type SimilarityMetric =
   /** Plain Jaccard: |A ∩ B| / |A ∪ B|. Every skill counts the same. */
   | 'JACCARD'
+  /**
+   * The cosine of the two roles' profiles, within their taxonomy (O*NET with O*NET, ESCO
+   * with ESCO, curated with curated). A profile has three blocks, each a vector of unit
+   * length: `names` (the terms of the name and aliases), `duties` (of the description and
+   * responsibilities) and `skills` (the requirements, weighted by their salience where
+   * O*NET rates them: max(0, z)^1.5 with z how far the importance stands above the
+   * occupation's own mean in standard deviations; else by the requirement's weight, 1
+   * essential and 0.5 optional for ESCO, 1 for curated). A term weighs
+   * (1 + ln tf)·ln(N / df) within the taxonomy, so a word every title has counts for
+   * nothing. score = (1·cos_names + 1·cos_duties + 0.5·cos_skills) / (‖a‖·‖b‖), with
+   * ‖r‖ = √(the weights of r's non-empty blocks): 1 for the same profile, symmetric, and a
+   * role does not score higher for having little in its profile. Each role keeps its 100
+   * nearest, rebuilt after every write (RoleMatch.parts gives the three cosines). The
+   * evaluation on O*NET 29.0 (docs/analytics.md) finds 70% of O*NET's Primary-Short related
+   * occupations in the top 10, where WEIGHTED_JACCARD finds 28%.
+   */
+  | 'PROFILE'
   /**
    * Weighted Jaccard: Σ idf(s)·min(wA(s), wB(s)) divided by Σ idf(s)·max(wA(s), wB(s))
    * over A ∪ B, with idf(s) = ln(1 + N / df(s)), N the number of roles and df(s) the
@@ -1482,16 +1529,34 @@ export type SkillEdge = {
   node: Skill;
 };
 
+/** A skill to learn and what it would bring. */
+export type SkillGain = {
+  __typename?: 'SkillGain';
+  /**
+   * How much the score would rise with this skill added to those given:
+   * (Σ sal over R's skills in G + sal(R, s)) / (‖R‖·√(|G| + 1)) − score. May be negative
+   * for a skill R barely needs (one more skill lengthens the person's profile).
+   */
+  gain: Scalars['Float']['output'];
+  /** The skill. */
+  skill: Skill;
+};
+
 /** Moving from one role to another: what carries over and what is left to learn. */
 export type SkillGap = {
   __typename?: 'SkillGap';
   /**
    * Weighted share of the target's skills already held: Σ idf·w over transferable divided
    * by Σ idf·w over all of `to`'s skills (w: the weight of `to`'s requirement, as in
-   * WEIGHTED_JACCARD); the same number recommendRoles gives `to` for `from`'s skills.
-   * 0 when `to` requires no skill.
+   * WEIGHTED_JACCARD). 0 when `to` requires no skill.
    */
   coverage: Scalars['Float']['output'];
+  /**
+   * How well `from`'s skills fit `to`: the score recommendRoles gives `to` when the skills
+   * given are those `from` requires (see RoleRecommendation.score). 0 when either role
+   * requires no skill.
+   */
+  fit: Scalars['Float']['output'];
   /** The role one comes from. */
   from: Role;
   /** Unweighted share: |transferable| / |skills of to|; 0 when `to` requires no skill. */
@@ -1823,6 +1888,7 @@ export type ResolversTypes = {
   OverlapDimension: OverlapDimension;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'sources'> & { sources: Array<ResolversTypes['Citation']> }>;
+  ProfileParts: ResolverTypeWrapper<ProfileParts>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelatedRole: ResolverTypeWrapper<LinkRecord>;
   Relation: Relation;
@@ -1835,7 +1901,7 @@ export type ResolversTypes = {
   RoleInput: RoleInput;
   RoleItems: ResolverTypeWrapper<Omit<RoleItems, 'items' | 'role'> & { items: Array<ResolversTypes['Node']>, role: ResolversTypes['Role'] }>;
   RoleMatch: ResolverTypeWrapper<Omit<RoleMatch, 'role' | 'sharedSkills'> & { role: ResolversTypes['Role'], sharedSkills: Array<ResolversTypes['Skill']> }>;
-  RoleRecommendation: ResolverTypeWrapper<Omit<RoleRecommendation, 'matched' | 'missing' | 'role'> & { matched: Array<ResolversTypes['Skill']>, missing: Array<ResolversTypes['Skill']>, role: ResolversTypes['Role'] }>;
+  RoleRecommendation: ResolverTypeWrapper<Omit<RoleRecommendation, 'matched' | 'missing' | 'role' | 'toLearn'> & { matched: Array<ResolversTypes['Skill']>, missing: Array<ResolversTypes['Skill']>, role: ResolversTypes['Role'], toLearn: Array<ResolversTypes['SkillGain']> }>;
   RoleResponsibility: ResolverTypeWrapper<LinkRecord>;
   RoleSkill: ResolverTypeWrapper<LinkRecord>;
   RoleTool: ResolverTypeWrapper<LinkRecord>;
@@ -1849,6 +1915,7 @@ export type ResolversTypes = {
   SkillCategory: SkillCategory;
   SkillConnection: ResolverTypeWrapper<Omit<SkillConnection, 'edges'> & { edges: Array<ResolversTypes['SkillEdge']> }>;
   SkillEdge: ResolverTypeWrapper<Omit<SkillEdge, 'node'> & { node: ResolversTypes['Skill'] }>;
+  SkillGain: ResolverTypeWrapper<Omit<SkillGain, 'skill'> & { skill: ResolversTypes['Skill'] }>;
   SkillGap: ResolverTypeWrapper<Omit<SkillGap, 'from' | 'to' | 'toLearn' | 'transferable'> & { from: ResolversTypes['Role'], to: ResolversTypes['Role'], toLearn: Array<ResolversTypes['Skill']>, transferable: Array<ResolversTypes['Skill']> }>;
   SkillGroup: ResolverTypeWrapper<NodeRecord>;
   SkillInput: SkillInput;
@@ -1900,6 +1967,7 @@ export type ResolversParentTypes = {
   Overlap: Omit<Overlap, 'distinct' | 'roles' | 'shared'> & { distinct: Array<ResolversParentTypes['RoleItems']>, roles: Array<ResolversParentTypes['Role']>, shared: Array<ResolversParentTypes['Node']> };
   PageInfo: PageInfo;
   PathStep: Omit<PathStep, 'sources'> & { sources: Array<ResolversParentTypes['Citation']> };
+  ProfileParts: ProfileParts;
   Query: Record<PropertyKey, never>;
   RelatedRole: LinkRecord;
   Responsibility: NodeRecord;
@@ -1911,7 +1979,7 @@ export type ResolversParentTypes = {
   RoleInput: RoleInput;
   RoleItems: Omit<RoleItems, 'items' | 'role'> & { items: Array<ResolversParentTypes['Node']>, role: ResolversParentTypes['Role'] };
   RoleMatch: Omit<RoleMatch, 'role' | 'sharedSkills'> & { role: ResolversParentTypes['Role'], sharedSkills: Array<ResolversParentTypes['Skill']> };
-  RoleRecommendation: Omit<RoleRecommendation, 'matched' | 'missing' | 'role'> & { matched: Array<ResolversParentTypes['Skill']>, missing: Array<ResolversParentTypes['Skill']>, role: ResolversParentTypes['Role'] };
+  RoleRecommendation: Omit<RoleRecommendation, 'matched' | 'missing' | 'role' | 'toLearn'> & { matched: Array<ResolversParentTypes['Skill']>, missing: Array<ResolversParentTypes['Skill']>, role: ResolversParentTypes['Role'], toLearn: Array<ResolversParentTypes['SkillGain']> };
   RoleResponsibility: LinkRecord;
   RoleSkill: LinkRecord;
   RoleTool: LinkRecord;
@@ -1923,6 +1991,7 @@ export type ResolversParentTypes = {
   Skill: NodeRecord;
   SkillConnection: Omit<SkillConnection, 'edges'> & { edges: Array<ResolversParentTypes['SkillEdge']> };
   SkillEdge: Omit<SkillEdge, 'node'> & { node: ResolversParentTypes['Skill'] };
+  SkillGain: Omit<SkillGain, 'skill'> & { skill: ResolversParentTypes['Skill'] };
   SkillGap: Omit<SkillGap, 'from' | 'to' | 'toLearn' | 'transferable'> & { from: ResolversParentTypes['Role'], to: ResolversParentTypes['Role'], toLearn: Array<ResolversParentTypes['Skill']>, transferable: Array<ResolversParentTypes['Skill']> };
   SkillGroup: NodeRecord;
   SkillInput: SkillInput;
@@ -2114,6 +2183,12 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ProfilePartsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProfileParts'] = ResolversParentTypes['ProfileParts']> = {
+  duties?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  names?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  skills?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -2208,6 +2283,7 @@ export type RoleItemsResolvers<ContextType = Context, ParentType extends Resolve
 
 export type RoleMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleMatch'] = ResolversParentTypes['RoleMatch']> = {
   jaccard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  parts?: Resolver<Maybe<ResolversTypes['ProfileParts']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sharedSkills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
@@ -2220,6 +2296,7 @@ export type RoleRecommendationResolvers<ContextType = Context, ParentType extend
   missing?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  toLearn?: Resolver<Array<ResolversTypes['SkillGain']>, ParentType, ContextType>;
 };
 
 export type RoleResponsibilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleResponsibility'] = ResolversParentTypes['RoleResponsibility']> = {
@@ -2313,8 +2390,14 @@ export type SkillEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
 };
 
+export type SkillGainResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkillGain'] = ResolversParentTypes['SkillGain']> = {
+  gain?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
+};
+
 export type SkillGapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkillGap'] = ResolversParentTypes['SkillGap']> = {
   coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   plainCoverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -2411,6 +2494,7 @@ export type Resolvers<ContextType = Context> = {
   Overlap?: OverlapResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
+  ProfileParts?: ProfilePartsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RelatedRole?: RelatedRoleResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
@@ -2430,6 +2514,7 @@ export type Resolvers<ContextType = Context> = {
   Skill?: SkillResolvers<ContextType>;
   SkillConnection?: SkillConnectionResolvers<ContextType>;
   SkillEdge?: SkillEdgeResolvers<ContextType>;
+  SkillGain?: SkillGainResolvers<ContextType>;
   SkillGap?: SkillGapResolvers<ContextType>;
   SkillGroup?: SkillGroupResolvers<ContextType>;
   SkillOverlap?: SkillOverlapResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Curator } from '../auth/curator-tokens';
 import type { CypherRunner, Database } from '../database/database';
+import type { RoleNeighboursRefresher } from '../database/role-neighbours';
 import { createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from '../repositories/repositories';
 import type { Logger } from '../logging/logger';
@@ -46,6 +47,7 @@ export function createContext(
   budget: ClientBudget = UNLIMITED_BUDGET,
   requestId: string = randomUUID(),
   curator: Curator | null = null,
+  neighbours: RoleNeighboursRefresher | null = null,
 ): Context {
   const operation = { name: 'anonymous' };
   const run = database.runner(() => operation.name);
@@ -59,6 +61,6 @@ export function createContext(
     logger: logger.child({ requestId }),
     budget,
     curator,
-    curation: new CurationRepository(database, run.stats, run.deadline),
+    curation: new CurationRepository(database, run.stats, run.deadline, neighbours),
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../database/database';
 import { markRoleWeightsPending, refreshRoleWeights, settleRoleWeights } from '../database/role-weights';
+import { refreshRoleNeighbours } from '../database/role-neighbours';
 import { citationProperties } from '../models/graph-rows';
 import { linkCuratedEquivalents } from '../repositories/curated-equivalents';
 import { writeGraphRows } from '../repositories/graph-writer';
@@ -103,6 +104,7 @@ export async function beginImport(
         return;
       }
       options.progress(`role weights: ${refreshed} of ${roles} role(s) refreshed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await refreshRoleNeighbours(database, { timeoutMs: 600_000, progress: options.progress });
     },
   };
 }

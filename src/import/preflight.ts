@@ -14,6 +14,12 @@ export interface PlannedStep {
   dependsOn: readonly string[];
   /** True when its scan learns what later steps check their rows against (the concepts a release defines). */
   defines: boolean;
+  /**
+   * How the step turns rows into facts, when that changed since the first version: part
+   * of its fingerprint, so that a file loaded by an earlier version is read again (and
+   * its facts rewritten) although its bytes did not change.
+   */
+  revision?: string;
   scan(): AsyncIterable<StepItem<unknown>>;
   load(loader: BatchLoader, fingerprint: FileFingerprint | undefined): Promise<StepReport>;
 }
@@ -27,14 +33,22 @@ export function plannedStep<T>(
   files: string | readonly [string, ...string[]],
   items: () => AsyncIterable<StepItem<T>>,
   facts: (item: T) => ItemFacts,
-  options: { defines?: boolean } = {},
+  options: { defines?: boolean; revision?: string } = {},
 ): PlannedStep {
   const [main, ...dependsOn] = typeof files === 'string' ? [files] : files;
-  return { file, path: main, dependsOn, defines: options.defines ?? false, scan: items, load: (loader, fingerprint) => loader.load({ file, items: items(), facts, fingerprint }) };
+  return { file, path: main, dependsOn, defines: options.defines ?? false, ...(options.revision ? { revision: options.revision } : {}), scan: items, load: (loader, fingerprint) => loader.load({ file, items: items(), facts, fingerprint }) };
 }
 
-/** A step's fingerprint: its file's, or, when it depends on others, the size and a digest over all of theirs. */
+/**
+ * A step's fingerprint: its file's, or, when it depends on others, the size and a digest
+ * over all of theirs; with the step's revision, if it has one, after the digest.
+ */
 export function stepFingerprint(step: PlannedStep, fingerprints: ReadonlyMap<string, FileFingerprint>): FileFingerprint | undefined {
+  const files = filesFingerprint(step, fingerprints);
+  return files && step.revision ? { ...files, digest: `${files.digest}+${step.revision}` } : files;
+}
+
+function filesFingerprint(step: PlannedStep, fingerprints: ReadonlyMap<string, FileFingerprint>): FileFingerprint | undefined {
   const own = [step.path, ...step.dependsOn].map((file) => fingerprints.get(file));
   if (own.some((fingerprint) => fingerprint === undefined)) return undefined;
   if (own.length === 1) return own[0];

@@ -1,5 +1,6 @@
 import type { Database, QueryStats, Row, TransactionRun } from '../database/database';
 import { refreshRoleWeights } from '../database/role-weights';
+import type { RoleNeighboursRefresher } from '../database/role-neighbours';
 import type { GraphRows } from '../models/graph-rows';
 import { FactCountChanges, writeGraphRows, type WriteReport } from './graph-writer';
 import { AppError } from '../errors/app-error';
@@ -55,6 +56,7 @@ export class CurationRepository {
     private readonly database: Database,
     private readonly stats: QueryStats,
     private readonly deadline: number,
+    private readonly neighbours: RoleNeighboursRefresher | null = null,
   ) {}
 
   private transaction<T>(context: WriteContext, work: (run: TransactionRun) => Promise<T>, dryRun = false): Promise<T> {
@@ -65,7 +67,12 @@ export class CurationRepository {
       await refreshRoleWeights(run);
       return result;
     };
-    return this.database.writeTransaction(context.operation, workThenRefresh, { dryRun, stats: this.stats, deadline: this.deadline });
+    // The roles' kept neighbours are rebuilt after the commit, one refresh at a time
+    // across requests; the mutation answers once a refresh that saw its write is done.
+    return this.database.writeTransaction(context.operation, workThenRefresh, { dryRun, stats: this.stats, deadline: this.deadline }).then(async (result) => {
+      if (!dryRun) await this.neighbours?.request();
+      return result;
+    });
   }
 
   async upsertSource(source: { id: string; title: string }, context: WriteContext): Promise<RowOutcome> {

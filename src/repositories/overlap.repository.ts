@@ -30,6 +30,7 @@ export interface RoleMatchRecord {
   weightedJaccard: number;
   unionSize: number;
   sharedSkills: NodeRecord[];
+  parts: { names: number; duties: number; skills: number } | null;
 }
 
 export interface RecommendationRecord {
@@ -37,6 +38,8 @@ export interface RecommendationRecord {
   score: number;
   matched: NodeRecord[];
   missing: NodeRecord[];
+  /** The missing skills with the rise of the score each would bring, highest first (ties: name, id). */
+  toLearn: { skill: NodeRecord; gain: number }[];
 }
 
 export interface SkillGapRecord {
@@ -47,10 +50,14 @@ export interface SkillGapRecord {
   toLearn: NodeRecord[];
   coverage: number;
   plainCoverage: number;
+  fit: number;
 }
 
 const skills = (list: unknown): NodeRecord[] => byName((list as PropertyPairs[]).map((skill) => pairsToNode(skill, 'Skill')));
 const role = (pairs: unknown): NodeRecord => pairsToNode(pairs as PropertyPairs, 'Role');
+
+/** A gain is a difference of two rounded scores: rounded again so that equal gains tie exactly. */
+const roundGain = (value: number) => Math.round(value * 1e12) / 1e12;
 
 /** Presentation order of item lists: by name, then id. */
 export function byName(entities: NodeRecord[]): NodeRecord[] {
@@ -79,16 +86,21 @@ export class OverlapRepository {
 
   /** null when roleId is not a role. */
   async similarRoles(roleId: string, metric: string, first: number, projection: Projection): Promise<RoleMatchRecord[] | null> {
-    const [row] = await this.run.read('similar-roles', { roleId, metric, first, roleProperties: projection.roles, skillProperties: projection.items });
+    const statement = metric === 'PROFILE' ? 'similar-roles-profile' : 'similar-roles';
+    const [row] = await this.run.read(statement, { roleId, metric, first, roleProperties: projection.roles, skillProperties: projection.items });
     if (!row?.found) return null;
-    return (row.matches as Record<string, unknown>[]).map((match) => ({
-      role: role(match.role),
-      score: Number(match.score),
-      jaccard: Number(match.jaccard),
-      weightedJaccard: Number(match.weightedJaccard),
-      unionSize: Number(match.unionSize),
-      sharedSkills: skills(match.shared),
-    }));
+    return (row.matches as Record<string, unknown>[]).map((match) => {
+      const parts = match.parts as Record<string, unknown> | undefined;
+      return {
+        role: role(match.role),
+        score: Number(match.score),
+        jaccard: Number(match.jaccard),
+        weightedJaccard: Number(match.weightedJaccard),
+        unionSize: Number(match.unionSize),
+        sharedSkills: skills(match.shared),
+        parts: parts ? { names: Number(parts.names), duties: Number(parts.duties), skills: Number(parts.skills) } : null,
+      };
+    });
   }
 
   async recommendRoles(
@@ -99,12 +111,19 @@ export class OverlapRepository {
     const [row] = await this.run.read('recommend-roles', { skillIds, first, roleProperties: projection.roles, skillProperties: projection.items });
     return {
       missing: (row?.missing as string[]) ?? [],
-      recommendations: ((row?.recommendations as Record<string, unknown>[]) ?? []).map((recommendation) => ({
-        role: role(recommendation.role),
-        score: Number(recommendation.score),
-        matched: skills(recommendation.matched),
-        missing: skills(recommendation.missing),
-      })),
+      recommendations: ((row?.recommendations as Record<string, unknown>[]) ?? []).map((recommendation) => {
+        const gains = recommendation.gains as number[];
+        const toLearn = (recommendation.missing as PropertyPairs[])
+          .map((pairs, index) => ({ skill: pairsToNode(pairs, 'Skill'), gain: roundGain(Number(gains[index])) }))
+          .sort((a, b) => b.gain - a.gain || (a.skill.name ?? '').localeCompare(b.skill.name ?? '') || a.skill.id.localeCompare(b.skill.id));
+        return {
+          role: role(recommendation.role),
+          score: Number(recommendation.score),
+          matched: skills(recommendation.matched),
+          missing: skills(recommendation.missing),
+          toLearn,
+        };
+      }),
     };
   }
 
@@ -117,6 +136,7 @@ export class OverlapRepository {
       toLearn: skills(row?.toLearn ?? []),
       coverage: Number(row?.coverage ?? 0),
       plainCoverage: Number(row?.plainCoverage ?? 0),
+      fit: Number(row?.fit ?? 0),
     };
   }
 }

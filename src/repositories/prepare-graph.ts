@@ -3,6 +3,7 @@ import { migrate } from '../database/migrate';
 import type { Logger } from '../logging/logger';
 import { readCurated } from '../data/read-curated';
 import { refreshRoleWeightsNow, roleWeightsPending } from '../database/role-weights';
+import { refreshRoleNeighbours, roleNeighboursDue } from '../database/role-neighbours';
 import { LOAD_TIMEOUT_MS, seedIfChanged } from './curated-loader';
 
 /** Applies pending migrations, then (optionally) loads the curated graph if its file changed since the last load. */
@@ -23,4 +24,10 @@ export async function prepareGraph(database: Database, databaseName: string, see
     const weights = await refreshRoleWeightsNow(database, LOAD_TIMEOUT_MS, 'all');
     logger.info({ ...weights, after: pending }, 'role weights refreshed');
   } else logger.info('role weights up to date (no import left them pending)');
+  // Every writer marks the kept neighbours due and refreshes them after its commit;
+  // this builds them the first time and repairs a refresh that did not finish.
+  if (await roleNeighboursDue(database)) {
+    const neighbours = await refreshRoleNeighbours(database, { timeoutMs: 600_000 });
+    logger.info(neighbours, 'role neighbours refreshed');
+  } else logger.info('role neighbours up to date');
 }

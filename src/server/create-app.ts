@@ -23,6 +23,7 @@ import { LIMITS } from './limits';
 import { loadTypeDefs } from '../graphql/load-type-defs';
 import { queryLimits } from './query-limits';
 import { requestStatsPlugin } from './request-stats.plugin';
+import { RoleNeighboursRefresher } from '../database/role-neighbours';
 
 export interface AppOptions {
   /** Production mode: no field suggestions, introspection off unless `introspection`. Defaults to false. */
@@ -105,6 +106,7 @@ export async function createApp(database: Database, logger: Logger, options: App
   const limiter = createBudgetLimiter(budgetOptions);
   const limits = queryLimits(production);
   const tokens = new CuratorTokens(options.curationTokens ?? []);
+  const neighbours = new RoleNeighboursRefresher(database, (error) => logger.error({ err: error }, 'role neighbours refresh failed'));
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -144,7 +146,7 @@ export async function createApp(database: Database, logger: Logger, options: App
         const key = clientKey(req.get('x-api-key'), req.ip);
         const requestId = randomUUID();
         res.set('x-request-id', requestId);
-        return createContext(database, logger, clientBudget(limiter, key, budgetOptions), requestId, res.locals.curator ?? null);
+        return createContext(database, logger, clientBudget(limiter, key, budgetOptions), requestId, res.locals.curator ?? null, neighbours);
       },
     }),
   );
@@ -167,6 +169,9 @@ export async function createApp(database: Database, logger: Logger, options: App
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await neighbours.idle();
+    },
   };
 }

@@ -135,7 +135,7 @@ describe('similarRoles', () => {
     role { id } score jaccard weightedJaccard unionSize sharedSkills { id } } }`;
 
   it('ranks the sound engineer closest to the audio engineer, then the producer (plain Jaccard)', async () => {
-    const { data } = await api.query(QUERY, { role: 'audio-engineer' });
+    const { data } = await api.query(QUERY, { role: 'audio-engineer', metric: 'JACCARD' });
     const matches = data?.similarRoles;
     expect(matches.map((match: { role: { id: string } }) => match.role.id)).toEqual(['sound-engineer', 'music-producer']);
     expect(matches[0]).toMatchObject({ score: 10 / 20, unionSize: 20 });
@@ -161,34 +161,85 @@ describe('similarRoles', () => {
   });
 
   it('leaves out roles sharing no skill, and the role itself', async () => {
-    const { data } = await api.query(QUERY, { role: 'music-producer' });
+    const { data } = await api.query(QUERY, { role: 'music-producer', metric: 'JACCARD' });
     expect(data?.similarRoles.map((match: { role: { id: string } }) => match.role.id)).toEqual(['sound-engineer', 'audio-engineer']);
-    expect((await api.query(QUERY, { role: 'movie-producer' })).data?.similarRoles).toEqual([]);
+    expect((await api.query(QUERY, { role: 'movie-producer', metric: 'JACCARD' })).data?.similarRoles).toEqual([]);
   });
 
   it('honours first', async () => {
-    const { data } = await api.query(`{ similarRoles(role: "audio-engineer", first: 1) { role { id } } }`);
+    const { data } = await api.query(`{ similarRoles(role: "audio-engineer", first: 1, metric: JACCARD) { role { id } } }`);
     expect(data?.similarRoles).toEqual([{ role: { id: 'sound-engineer' } }]);
+  });
+
+  describe('PROFILE (the default)', () => {
+    const PROFILE = `query ($role: ID!, $first: Int) { similarRoles(role: $role, first: $first) {
+      role { id } score jaccard unionSize sharedSkills { id } parts { names duties skills } } }`;
+    type Match = { role: { id: string }; score: number; jaccard: number; unionSize: number; sharedSkills: { id: string }[]; parts: { names: number; duties: number; skills: number } };
+
+    it('ranks the sound engineer closest to the audio engineer, with the parts of the score', async () => {
+      const response = await api.query(PROFILE, { role: 'audio-engineer' });
+      expectNoErrors(response);
+      const matches = response.data?.similarRoles as Match[];
+      expect(matches[0]?.role.id).toBe('sound-engineer');
+      const [top] = matches as [Match];
+      // Curated requirements weigh 1: the skills block is the cosine of two binary sets,
+      // 10 shared of 11 and 19: 10 / √(11·19).
+      expect(top.parts.skills).toBeCloseTo(10 / Math.sqrt(11 * 19), 10);
+      // Both roles have names, duties and skills: ‖a‖ = ‖b‖ = √2.5.
+      expect(top.score).toBeCloseTo((top.parts.names + top.parts.duties + 0.5 * top.parts.skills) / 2.5, 9);
+      // The pair's Jaccard figures come along, as with the other metrics.
+      expect(top).toMatchObject({ jaccard: 0.5, unionSize: 20 });
+      expect(new Set(ids(top.sharedSkills))).toEqual(new Set([...SHARED_BY_ALL_THREE, ...AUDIO_AND_SOUND_ONLY]));
+    });
+
+    it('is symmetric, between 0 and 1, best first, never the role itself', async () => {
+      const all = new Map<string, Match[]>();
+      for (const role of ['audio-engineer', 'sound-engineer', 'music-producer']) {
+        const response = await api.query(PROFILE, { role, first: 100 });
+        expectNoErrors(response);
+        all.set(role, response.data?.similarRoles as Match[]);
+      }
+      for (const [role, matches] of all) {
+        expect(matches.map((match) => match.role.id)).not.toContain(role);
+        const scores = matches.map((match) => match.score);
+        expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+        for (const match of matches) {
+          expect(match.score).toBeGreaterThan(0);
+          expect(match.score).toBeLessThanOrEqual(1);
+          const back = all.get(match.role.id)?.find((other) => other.role.id === role);
+          if (back) expect(back.score).toBe(match.score);
+        }
+      }
+    });
   });
 });
 
 describe('recommendRoles', () => {
-  const QUERY = `query ($skills: [ID!]!) { recommendRoles(skills: $skills) { role { id } score matched { id } missing { id } } }`;
+  const QUERY = `query ($skills: [ID!]!) { recommendRoles(skills: $skills) { role { id } score matched { id } missing { id } toLearn { skill { id } gain } } }`;
 
-  it('scores roles by IDF-weighted coverage of their skills, and says what is missing', async () => {
+  // Reworked when the score became the cosine of the person's skills and the role's
+  // profile: it was the IDF-weighted share of the role's skills held, which ranked the
+  // audio engineer (2 of its 11 skills given) above the sound engineer, who needs all
+  // three skills given (3 of 19). The cosine counts both sides: 2/√(11·3) < 3/√(19·3).
+  it("scores roles by the cosine of the skills given and the role's skills, and says what is missing", async () => {
     const response = await api.query(QUERY, { skills: ['mixing', 'sound-reinforcement-and-live-mixing', 'acoustics'] });
     expectNoErrors(response);
     const data = response.data;
     const byRole = Object.fromEntries(data?.recommendRoles.map((r: { role: { id: string } }) => [r.role.id, r]));
-    const audio = (IDF3 + IDF2) / (7 * IDF3 + 3 * IDF2 + 1 * IDF1);
-    const sound = (IDF3 + IDF1 + IDF2) / (7 * IDF3 + 8 * IDF2 + 4 * IDF1);
-    const producer = IDF3 / (7 * IDF3 + 5 * IDF2 + 7 * IDF1);
-    expect(data?.recommendRoles.map((r: { role: { id: string } }) => r.role.id)).toEqual(['audio-engineer', 'sound-engineer', 'music-producer']);
+    // Curated requirements weigh 1: score = |matched| / (√|role's skills| · √|given|).
+    const audio = 2 / Math.sqrt(11 * 3);
+    const sound = 3 / Math.sqrt(19 * 3);
+    const producer = 1 / Math.sqrt(19 * 3);
+    expect(data?.recommendRoles.map((r: { role: { id: string } }) => r.role.id)).toEqual(['sound-engineer', 'audio-engineer', 'music-producer']);
     expect(byRole['audio-engineer'].score).toBeCloseTo(audio, 10);
     expect(byRole['sound-engineer'].score).toBeCloseTo(sound, 10);
     expect(byRole['music-producer'].score).toBeCloseTo(producer, 10);
     expect(new Set(ids(byRole['sound-engineer'].matched))).toEqual(new Set(['acoustics', 'mixing', 'sound-reinforcement-and-live-mixing']));
     expect(byRole['audio-engineer'].missing).toHaveLength(9);
+    // Each missing skill would raise the audio engineer's score to 3 / √(11·4).
+    const toLearn = byRole['audio-engineer'].toLearn as { skill: { id: string }; gain: number }[];
+    expect(new Set(toLearn.map((entry) => entry.skill.id))).toEqual(new Set(ids(byRole['audio-engineer'].missing)));
+    for (const entry of toLearn) expect(entry.gain).toBeCloseTo(3 / Math.sqrt(11 * 4) - audio, 10);
   });
 
   it('gives a role every one of its skills a full score', async () => {
@@ -212,7 +263,7 @@ describe('recommendRoles', () => {
 
 describe('skillGap', () => {
   const QUERY = `query ($from: ID!, $to: ID!) { skillGap(from: $from, to: $to) {
-    from { id } to { id } transferable { id } toLearn { id } coverage plainCoverage } }`;
+    from { id } to { id } transferable { id } toLearn { id } coverage plainCoverage fit } }`;
 
   it('from audio engineer to sound engineer: 10 of 19 skills carry over', async () => {
     const response = await api.query(QUERY, { from: 'audio-engineer', to: 'sound-engineer' });
@@ -223,6 +274,13 @@ describe('skillGap', () => {
     expect(new Set(ids(gap.toLearn))).toEqual(new Set([...PRODUCER_AND_SOUND_ONLY, ...SOUND_ONLY]));
     expect(gap.plainCoverage).toBeCloseTo(10 / 19, 10);
     expect(gap.coverage).toBeCloseTo((7 * IDF3 + 3 * IDF2) / (7 * IDF3 + 8 * IDF2 + 4 * IDF1), 10);
+    // recommendRoles' score of the sound engineer for the audio engineer's 11 skills.
+    expect(gap.fit).toBeCloseTo(10 / Math.sqrt(19 * 11), 10);
+    const recommended = await api.query(`query ($skills: [ID!]!) { recommendRoles(skills: $skills, first: 10) { role { id } score } }`, {
+      skills: [...SHARED_BY_ALL_THREE, ...AUDIO_AND_SOUND_ONLY, ...AUDIO_ONLY],
+    });
+    const sound = (recommended.data?.recommendRoles as { role: { id: string }; score: number }[]).find((entry) => entry.role.id === 'sound-engineer');
+    expect(sound?.score).toBe(gap.fit);
   });
 
   it('from sound engineer to music producer: music theory is to learn', async () => {

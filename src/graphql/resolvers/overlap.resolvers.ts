@@ -8,7 +8,7 @@ import { firstArg, idArg, parseArgs } from '../parse-args';
 import { selectedPropertiesAt } from '../selected-properties';
 
 const DIMENSIONS = Object.keys(OVERLAP_DIMENSIONS) as [OverlapDimension, ...OverlapDimension[]];
-const METRICS = ['JACCARD', 'WEIGHTED_JACCARD'] as const satisfies readonly SimilarityMetric[];
+const METRICS = ['PROFILE', 'JACCARD', 'WEIGHTED_JACCARD'] as const satisfies readonly SimilarityMetric[];
 
 const pairArgs = z.object({ roleA: idArg, roleB: idArg });
 const overlapArgs = z.object({
@@ -30,7 +30,7 @@ const PLACES = {
   skillOverlap: { roles: [['roleA'], ['roleB']], items: [['shared'], ['onlyA'], ['onlyB']] },
   overlap: { roles: [['roles'], ['distinct', 'role']], items: [['shared'], ['distinct', 'items']] },
   similarRoles: { roles: [['role']], items: [['sharedSkills']] },
-  recommendRoles: { roles: [['role']], items: [['matched'], ['missing']] },
+  recommendRoles: { roles: [['role']], items: [['matched'], ['missing'], ['toLearn', 'skill']] },
   skillGap: { roles: [['from'], ['to']], items: [['transferable'], ['toLearn']] },
 } as const satisfies Record<string, Record<keyof Projection, readonly (readonly string[])[]>>;
 

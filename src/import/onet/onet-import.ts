@@ -156,6 +156,25 @@ interface Rating {
   suppressed: boolean;
   /** The file's rows this rating was read from (its IM and LV rows). */
   lines: number;
+  /** How much the importance stands out among the occupation's ratings in this file: see salience(). */
+  salience?: number;
+}
+
+/**
+ * How much one rating's importance stands out among all of an occupation's ratings in
+ * one file (its 35 skills, or its 33 knowledge areas): z = (importance − mean) / sd over
+ * those ratings, and salience = max(0, z)^1.5, rounded to 6 decimals. A role's profile
+ * weighs a requirement by it (src/analysis/role-profile.ts), and recommendRoles scores a
+ * role by it: what marks an occupation out is what it rates above its own typical
+ * level, not the generic skills every occupation rates fairly high. The exponent 1.5
+ * was chosen on O*NET 29.0 by the evaluation (docs/analytics.md). Every rating counts in
+ * the mean and sd, including those below the import's minimum importance that get no link.
+ */
+export function salience(importance: number, all: readonly number[]): number {
+  const mean = all.reduce((total, value) => total + value, 0) / all.length;
+  const sd = Math.sqrt(all.reduce((total, value) => total + (value - mean) ** 2, 0) / all.length);
+  if (!(sd > 0)) return 0;
+  return Math.round(Math.max(0, (importance - mean) / sd) ** 1.5 * 1e6) / 1e6;
 }
 
 /**
@@ -191,8 +210,8 @@ export async function importOnet(database: Database, options: OnetImportOptions)
   const known = new Set<string>();
   const occupationKnown = [['O*NET-SOC Code', known, 'Occupation Data.txt']] as const;
   const tsv = (name: string, required: string[]) => readDelimited(file(name), { delimiter: '\t', quoted: false, required });
-  const onetStep = <T>(name: string, items: () => AsyncIterable<StepItem<T>>, facts: (item: T) => ItemFacts, defines = false) =>
-    plannedStep(name, file(name), items, facts, { defines });
+  const onetStep = <T>(name: string, items: () => AsyncIterable<StepItem<T>>, facts: (item: T) => ItemFacts, defines = false, revision?: string) =>
+    plannedStep(name, file(name), items, facts, { defines, ...(revision ? { revision } : {}) });
 
   // Which exact name each tool id stands for, over both tool files: a second name on one id is reported, never merged.
   const toolNames = new Map<string, string>();
@@ -219,7 +238,7 @@ export async function importOnet(database: Database, options: OnetImportOptions)
     if (rating.notRelevant || rating.importance === undefined || rating.importance < options.minImportance) return itemFacts([node]);
     return itemFacts(
       [node],
-      [{ from: occupationId(rating.code), to: id, type: ROLE_FACT.skills, properties: { importance: rating.importance, level: rating.level ?? null, suppressed: rating.suppressed, ...cite } }],
+      [{ from: occupationId(rating.code), to: id, type: ROLE_FACT.skills, properties: { importance: rating.importance, level: rating.level ?? null, salience: rating.salience ?? null, suppressed: rating.suppressed, ...cite } }],
     );
   };
   const aliasStep = (name: string, column: string, schema: typeof alternateRow | typeof reportedTitleRow) =>
@@ -253,8 +272,9 @@ export async function importOnet(database: Database, options: OnetImportOptions)
       true,
     ),
     aliasStep('Alternate Titles.txt', 'Alternate Title', alternateRow),
-    onetStep('Skills.txt', () => ratings(tsv('Skills.txt', RATING_COLUMNS), 'skill', occupationKnown), ratingFacts('skill')),
-    onetStep('Knowledge.txt', () => ratings(tsv('Knowledge.txt', RATING_COLUMNS), 'knowledge', occupationKnown), ratingFacts('knowledge')),
+    // Revision "salience": the requirements gained their salience; files loaded before are read again.
+    onetStep('Skills.txt', () => ratings(tsv('Skills.txt', RATING_COLUMNS), 'skill', occupationKnown), ratingFacts('skill'), false, 'salience'),
+    onetStep('Knowledge.txt', () => ratings(tsv('Knowledge.txt', RATING_COLUMNS), 'knowledge', occupationKnown), ratingFacts('knowledge'), false, 'salience'),
     onetStep(
       'Task Statements.txt',
       async function* () {
@@ -432,7 +452,11 @@ async function* ratings(
   let current: string | null = null;
   let pending = new Map<string, Rating>();
   const drain = function* () {
-    for (const rating of pending.values()) yield { item: rating, lines: rating.lines };
+    const importances = [...pending.values()].flatMap((rating) => (rating.importance === undefined ? [] : [rating.importance]));
+    for (const rating of pending.values()) {
+      if (rating.importance !== undefined) rating.salience = salience(rating.importance, importances);
+      yield { item: rating, lines: rating.lines };
+    }
     pending = new Map();
   };
   for await (const row of rows) {

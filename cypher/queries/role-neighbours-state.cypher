@@ -1,0 +1,6 @@
+// Question: are the kept neighbours current? They are when the generation they were
+// built from is the latest (see role-neighbours-mark.cypher).
+// Parameters: $state (the GraphState id, 'role-neighbours'). Returns one row: generation (0 when never marked) and built (the
+// generation of the last refresh, -1 when never built).
+OPTIONAL MATCH (state:GraphState {id: $state})
+RETURN coalesce(state.generation, 0) AS generation, coalesce(state.built, -1) AS built
