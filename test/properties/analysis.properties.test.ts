@@ -142,7 +142,7 @@ const RECOMMEND = `query Recommend($skills: [ID!]!, $first: Int!) {
   recommendRoles(skills: $skills, first: $first) { role { id name } score matched { id name } missing { id name } }
 }`;
 
-const GAP_FIELDS = 'from { id } to { id } transferable { id name } toLearn { id name } coverage plainCoverage';
+const GAP_FIELDS = 'from { id } to { id } transferable { id name } toLearn { id name } coverage plainCoverage fit';
 const GAP = `query Gap($from: ID!, $to: ID!) { skillGap(from: $from, to: $to) { ${GAP_FIELDS} } }`;
 const GAP_AND_RECOMMEND = `query GapAndRecommend($from: ID!, $to: ID!, $skills: [ID!]!) {
   skillGap(from: $from, to: $to) { ${GAP_FIELDS} }
@@ -364,7 +364,7 @@ describe('analytic queries on generated graphs (properties)', () => {
     }
   }, TIMEOUT_MS);
 
-  it('recommendRoles: matched and missing split each role, score is the idf-weighted coverage, ranked', async () => {
+  it('recommendRoles: matched and missing split each role, score is the cosine fit, ranked', async () => {
     await fc.assert(
       fc.asyncProperty(
         graphArbitrary({ minSkills: 1 }),
@@ -378,7 +378,7 @@ describe('analytic queries on generated graphs (properties)', () => {
           for (const role of model.roles) {
             const needs = model.skillsOf(role);
             const matched = intersection(needs, given);
-            if (matched.size > 0) expected.set(role, model.coverage(role, given));
+            if (matched.size > 0) expected.set(role, model.fit(role, given));
           }
           const { recommendRoles } = await ask(RECOMMEND, { skills, first });
           const list: { role: Named; score: number; matched: Named[]; missing: Named[] }[] = recommendRoles;
@@ -408,7 +408,7 @@ describe('analytic queries on generated graphs (properties)', () => {
     );
   }, TIMEOUT_MS);
 
-  it('skillGap: transferable and toLearn split the target, coverage agrees with recommendRoles', async () => {
+  it('skillGap: transferable and toLearn split the target, fit agrees with recommendRoles', async () => {
     await fc.assert(
       fc.asyncProperty(graphArbitrary(), fc.nat(), fc.nat(), async (graph, f, t) => {
         const model = await load(graph);
@@ -426,10 +426,11 @@ describe('analytic queries on generated graphs (properties)', () => {
         expectOrderedByName(gap.toLearn);
         expect(gap.plainCoverage).toBe(T.size === 0 ? 0 : intersection(T, F).size / T.size);
         expectClose(gap.coverage, model.coverage(to, F), 'coverage');
+        expectClose(gap.fit, model.fit(to, F), 'fit');
         if (data.recommendRoles) {
           const recommended = data.recommendRoles.find((rec: { role: Named }) => rec.role.id === to);
-          // recommendRoles leaves out roles matching none of the skills: their coverage is 0.
-          expectClose(gap.coverage, recommended ? recommended.score : 0, 'coverage against recommendRoles');
+          // recommendRoles leaves out roles matching none of the skills: their fit is 0.
+          expectClose(gap.fit, recommended ? recommended.score : 0, 'fit against recommendRoles');
         }
       }),
       { numRuns: RUNS },

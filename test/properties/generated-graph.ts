@@ -263,6 +263,22 @@ export class GraphModel {
     return all === 0 ? 0 : covered / all;
   }
 
+  /**
+   * The recommendRoles score: Σ w(role, s) over the role's skills among `given` / (‖role‖·√|given|),
+   * ‖role‖ = √(Σ w(role, s)² over its skills); 0 when either side is empty. Generated
+   * requirements carry no salience, so w is the requirement's weight.
+   */
+  fit(role: string, given: ReadonlySet<string>): number {
+    let matched = 0;
+    let squares = 0;
+    for (const skill of this.skillsOf(role)) {
+      const weight = this.requirementWeight(role, skill);
+      squares += weight * weight;
+      if (given.has(skill)) matched += weight;
+    }
+    return squares === 0 || given.size === 0 ? 0 : matched / (Math.sqrt(squares) * Math.sqrt(given.size));
+  }
+
   /** Undirected adjacency over the links of the given types (all types when omitted). */
   adjacency(types?: ReadonlySet<string>): Map<string, Set<string>> {
     const adjacency = new Map<string, Set<string>>();
