@@ -59,8 +59,8 @@ function Recommendations({ skills }: { skills: string[] }) {
     <section aria-labelledby="results-heading">
       <h2 id="results-heading">Roles that fit ({data.recommendRoles.length})</h2>
       <p className="muted">
-        Score: the weighted share of a role&apos;s skills you have, Σ idf·w over the skills you have ÷ Σ idf·w over all the role&apos;s skills,
-        where idf = ln(1 + roles ÷ roles requiring the skill): a skill few roles require counts more.
+        Score: how closely your skills match what the role needs most, from 0 to 1. A role scores 1 when your skills are exactly what it
+        needs; skills it does not need, and needs you do not have, both lower it.
       </p>
       <ol className="results">
         {data.recommendRoles.map((recommendation) => (

@@ -9,12 +9,12 @@ export function SimilarRoles({ role }: { role: { id: string; name: string } }) {
   if (!data || data.similarRoles.length === 0) return null;
   return (
     <section aria-labelledby="similar-heading">
-      <h2 id="similar-heading">Most alike by skills</h2>
+      <h2 id="similar-heading">Most alike</h2>
       <ul className="plain">
         {data.similarRoles.map((match) => (
           <li key={match.role.id}>
-            <Link to={`/roles/${encodeURIComponent(match.role.id)}`}>{match.role.name}</Link>: {match.sharedSkills.length} skills in common, weighted
-            Jaccard {percent(match.score)} ·{' '}
+            <Link to={`/roles/${encodeURIComponent(match.role.id)}`}>{match.role.name}</Link>: {percent(match.score)} alike in name, duties and skills,{' '}
+            {match.sharedSkills.length} skills in common ·{' '}
             <Link to={`/compare?roles=${encodeURIComponent(role.id)},${encodeURIComponent(match.role.id)}`}>compare</Link> ·{' '}
             <Link to={`/path?from=${encodeURIComponent(match.role.id)}&to=${encodeURIComponent(role.id)}`}>
               from {match.role.name.toLowerCase()} to {role.name.toLowerCase()}

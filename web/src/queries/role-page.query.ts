@@ -128,10 +128,10 @@ export const RolePageQuery = graphql(`
   }
 `);
 
-/** The roles most alike one, by the IDF-weighted Jaccard of their skills. */
+/** The roles most alike one, by their whole profile (PROFILE: names, duties and skills). */
 export const SimilarRolesQuery = graphql(`
   query SimilarRoles($id: ID!) {
-    similarRoles(role: $id, first: 3, metric: WEIGHTED_JACCARD) {
+    similarRoles(role: $id, first: 3, metric: PROFILE) {
       role {
         id
         name
