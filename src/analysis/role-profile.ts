@@ -27,6 +27,13 @@ import { textTerms } from './text-terms';
  * curated with curated): across taxonomies the crosswalks say which roles are the same.
  */
 
+/**
+ * The version of the formulas below: stored with the kept neighbours, so that a service
+ * started with other formulas rebuilds them (src/database/role-neighbours.ts). Change it
+ * with any change that moves a score.
+ */
+export const PROFILE_VERSION = '2026-12-1';
+
 /** How much each block counts. Chosen on O*NET 29.0 by the evaluation (`npm run eval`): see docs/analytics.md. */
 export const BLOCK_WEIGHTS = { names: 1, duties: 1, skills: 0.5 } as const;
 export type ProfileBlock = keyof typeof BLOCK_WEIGHTS;

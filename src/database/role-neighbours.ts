@@ -1,4 +1,4 @@
-import { buildProfiles, nearestNeighbours, taxonomyOfRole, type RoleFeatures } from '../analysis/role-profile';
+import { buildProfiles, nearestNeighbours, PROFILE_VERSION, taxonomyOfRole, type RoleFeatures } from '../analysis/role-profile';
 import type { Database, Row } from './database';
 
 /** The id of the (:GraphState) node recording whether the kept neighbours are current. */
@@ -20,10 +20,10 @@ export interface RoleNeighboursReport {
   writeMs: number;
 }
 
-/** Whether the kept neighbours are behind the graph: a writer marked a change since the last refresh, or none was ever built. */
+/** Whether the kept neighbours are behind the graph: a writer marked a change since the last refresh, none was ever built, or other formulas built them. */
 export async function roleNeighboursDue(database: Database): Promise<boolean> {
   const [row] = await database.runner(() => 'role-neighbours-state').read('role-neighbours-state', { state: NEIGHBOURS_STATE });
-  return Number(row?.built ?? -1) < Number(row?.generation ?? 0) || Number(row?.built ?? -1) < 0;
+  return Number(row?.built ?? -1) < Number(row?.generation ?? 0) || Number(row?.built ?? -1) < 0 || row?.version !== PROFILE_VERSION;
 }
 
 /**
@@ -87,7 +87,7 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
       'write role neighbours',
       async (run) => {
         const [row] = batch.length > 0 ? await run('role-neighbours-set', { rows: batch }) : [{ written: 0 }];
-        if (last) await run('role-neighbours-built', { state: NEIGHBOURS_STATE, generation });
+        if (last) await run('role-neighbours-built', { state: NEIGHBOURS_STATE, generation, version: PROFILE_VERSION });
         return Number(row?.written ?? 0);
       },
       { timeoutMs: options.timeoutMs },
