@@ -19,7 +19,8 @@ import { textTerms } from './text-terms';
  * much; a term in more than a quarter of the roles is left out (MAX_TERM_SHARE).
  *
  * The similarity of two roles a and b is the cosine of their profiles with the blocks
- * weighted by BLOCK_WEIGHTS:
+ * weighted by BLOCK_WEIGHTS (names 1, duties 1, skills 0.5; ESCO: skills 2, see
+ * TAXONOMY_BLOCK_WEIGHTS):
  *   score = Σ_blocks w·cos_block(a, b) / (‖a‖·‖b‖),  ‖r‖ = √(Σ w over r's non-empty blocks)
  * which is 1 for two roles with the same profile, 0 for two with nothing in common,
  * symmetric, and does not favour a role for having little in its profile.
@@ -32,12 +33,26 @@ import { textTerms } from './text-terms';
  * started with other formulas rebuilds them (src/database/role-neighbours.ts). Change it
  * with any change that moves a score.
  */
-export const PROFILE_VERSION = '2026-12-1';
+export const PROFILE_VERSION = '2026-12-2';
 
 /** How much each block counts. Chosen on O*NET 29.0 by the evaluation (`npm run eval`): see docs/analytics.md. */
 export const BLOCK_WEIGHTS = { names: 1, duties: 1, skills: 0.5 } as const;
 export type ProfileBlock = keyof typeof BLOCK_WEIGHTS;
+export type BlockWeights = Record<ProfileBlock, number>;
 const BLOCKS = Object.keys(BLOCK_WEIGHTS) as ProfileBlock[];
+
+/** The block weights of a taxonomy's roles: BLOCK_WEIGHTS unless the taxonomy has its own. */
+export function blockWeightsOf(taxonomy: string, table: Readonly<Record<string, BlockWeights>> = TAXONOMY_BLOCK_WEIGHTS): BlockWeights {
+  return table[taxonomy] ?? BLOCK_WEIGHTS;
+}
+
+/**
+ * Taxonomies whose roles weigh the blocks otherwise, each chosen by the evaluation
+ * (docs/analytics.md). ESCO lists some 30 essential and optional skills per occupation
+ * and describes it in one paragraph: its skills say more than its words (with the O*NET
+ * weights the same-ISCO-minor-group share of the top 10 was 0.43, with these 0.475).
+ */
+export const TAXONOMY_BLOCK_WEIGHTS: Readonly<Record<string, BlockWeights>> = { esco: { names: 1, duties: 1, skills: 2 } };
 
 /**
  * A text term in more than this share of a taxonomy's roles' block is left out of the
@@ -67,6 +82,8 @@ export interface RoleProfile {
   taxonomy: string;
   /** Each block's vector, of unit length, or empty. */
   blocks: Record<ProfileBlock, Map<string, number>>;
+  /** The weights of its taxonomy's blocks. */
+  weights: BlockWeights;
   /** √(Σ w over the non-empty blocks); 0 for a role with an empty profile. */
   norm: number;
 }
@@ -105,7 +122,7 @@ function termCounts(texts: readonly string[]): Map<string, number> {
 }
 
 /** The profiles of a set of roles; df and N of the text terms are counted within each taxonomy. */
-export function buildProfiles(roles: readonly RoleFeatures[]): RoleProfile[] {
+export function buildProfiles(roles: readonly RoleFeatures[], weightsOf: (taxonomy: string) => BlockWeights = (taxonomy) => blockWeightsOf(taxonomy)): RoleProfile[] {
   const counted = roles.map((role) => ({ role, names: termCounts(role.names), duties: termCounts(role.duties) }));
   const df = new Map<string, Map<string, number>>();
   const sizes = new Map<string, number>();
@@ -134,8 +151,9 @@ export function buildProfiles(roles: readonly RoleFeatures[]): RoleProfile[] {
     const skills = new Map<string, number>();
     for (const skill of role.skills) if (skill.weight > 0) skills.set(skill.id, (skills.get(skill.id) ?? 0) + skill.weight);
     const blocks = { names: weighText('names', names), duties: weighText('duties', duties), skills: unit(skills) };
-    const norm = Math.sqrt(BLOCKS.reduce((total, block) => total + (blocks[block].size > 0 ? BLOCK_WEIGHTS[block] : 0), 0));
-    return { id: role.id, name: role.name, taxonomy: role.taxonomy, blocks, norm };
+    const weights = weightsOf(role.taxonomy);
+    const norm = Math.sqrt(BLOCKS.reduce((total, block) => total + (blocks[block].size > 0 ? weights[block] : 0), 0));
+    return { id: role.id, name: role.name, taxonomy: role.taxonomy, blocks, weights, norm };
   });
 }
 
@@ -152,7 +170,7 @@ function dot(a: Map<string, number>, b: Map<string, number>): number {
 /** The similarity of two profiles, computed directly (the neighbour lists must equal it). */
 export function profileSimilarity(a: RoleProfile, b: RoleProfile): ProfileMatch {
   const parts = Object.fromEntries(BLOCKS.map((block) => [block, roundScore(dot(a.blocks[block], b.blocks[block]))])) as Record<ProfileBlock, number>;
-  const weighted = BLOCKS.reduce((total, block) => total + BLOCK_WEIGHTS[block] * dot(a.blocks[block], b.blocks[block]), 0);
+  const weighted = BLOCKS.reduce((total, block) => total + a.weights[block] * dot(a.blocks[block], b.blocks[block]), 0);
   const score = a.norm === 0 || b.norm === 0 ? 0 : roundScore(weighted / (a.norm * b.norm));
   return { id: b.id, name: b.name, score, parts };
 }
@@ -215,7 +233,7 @@ export function nearestNeighbours(profiles: readonly RoleProfile[], k: number): 
         const other = candidates[c] as number;
         let weighted = 0;
         BLOCKS.forEach((block, b) => {
-          weighted += BLOCK_WEIGHTS[block] * ((sums[b] as Float64Array)[other] as number);
+          weighted += profile.weights[block] * ((sums[b] as Float64Array)[other] as number);
         });
         scores[other] = roundScore(weighted / (profile.norm * (members[other] as RoleProfile).norm));
         if ((scores[other] as number) > 0) kept.push(other);

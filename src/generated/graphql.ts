@@ -730,7 +730,7 @@ export type PathStep = {
 
 /**
  * The cosine of each block of two roles' profiles (see SimilarityMetric.PROFILE), from 0
- * to 1: score = (names + duties + 0.5·skills) / (‖a‖·‖b‖).
+ * to 1: score = (names + duties + 0.5·skills) / (‖a‖·‖b‖), 2·skills for ESCO.
  */
 export type ProfileParts = {
   __typename?: 'ProfileParts';
@@ -1432,7 +1432,8 @@ export type SimilarityMetric =
    * occupation's own mean in standard deviations; else by the requirement's weight, 1
    * essential and 0.5 optional for ESCO, 1 for curated). A term weighs
    * (1 + ln tf)·ln(N / df) within the taxonomy, so a word every title has counts for
-   * nothing. score = (1·cos_names + 1·cos_duties + 0.5·cos_skills) / (‖a‖·‖b‖), with
+   * nothing. score = (1·cos_names + 1·cos_duties + 0.5·cos_skills) / (‖a‖·‖b‖) (for ESCO,
+   * whose skills say more than its words, 2·cos_skills), with
    * ‖r‖ = √(the weights of r's non-empty blocks): 1 for the same profile, symmetric, and a
    * role does not score higher for having little in its profile. Each role keeps its 100
    * nearest, rebuilt after every write (RoleMatch.parts gives the three cosines). The
