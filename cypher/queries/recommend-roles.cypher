@@ -1,48 +1,87 @@
-// Question: which roles best fit a set of skills, and what would each still need?
-// Parameters: $skillIds (1..100 skill ids), $first (1..100), $roleProperties,
-//             $skillProperties (the properties of the roles and of the matched and missing
-//             skills to return, as the query selects them; null for all).
-// Formula: the cosine between the person's skills G (each weighing 1) and the role R's
-// skill profile:
-//   score(R)  = Σ sal(R, s) over S(R) ∩ G / (‖R‖ · √|G|),  ‖R‖ = √(Σ sal(R, s)² over S(R)),
+// Question: which roles best fit what a person holds, and what would each still need?
+// Parameters: $skillIds (1..100 distinct skill ids), $weights (how much of each the person
+//             holds, aligned with $skillIds, each > 0; all 1 when only skills are given),
+//             $only (null, or role ids: score these roles only, matched or not),
+//             $filter (null, or {prefixes: [[taxonomy, id prefix]], other: the taxonomy
+//             of ids no prefix names, taxonomies: the taxonomies to keep or null,
+//             minMedianWage, currency, period, minGrowth: null for no bound}),
+//             $first (1..100), $roleProperties, $skillProperties (the properties of the
+//             roles and of the matched and missing skills to return, as the query
+//             selects them; null for all).
+// Formula: the cosine between the person's profile p (p(s) the weight given for s) and
+// the role R's skill profile:
+//   score(R)  = Σ p(s)·sal(R, s) over S(R) ∩ G / (‖R‖ · ‖p‖),
+//   ‖R‖ = √(Σ sal(R, s)² over S(R)),  ‖p‖ = √(Σ p(s)² over G),
 //   sal(R, s) = the requirement's salience where O*NET rates it (how far its importance
 //               stands above the occupation's own mean: max(0, z)^1.5), else its
 //               weight (1 essential and 0.5 optional for ESCO, 1 for curated roles).
-// So a role scores 1 when G is exactly what it needs, in its proportions; holding
-// skills a role does not need lowers its score (√|G|), and so does a role needing
-// much that is not in G (‖R‖): a role needing little cannot win by needing little.
+// So a role scores 1 when the person holds exactly what it needs, in its proportions;
+// skills a role does not need lower its score (‖p‖), and so does a role needing much
+// the person lacks (‖R‖): a role needing little cannot win by needing little.
 // ‖R‖ is the role's skillNorm, kept current by refresh-role-weights.cypher, so a
 // candidate's other requirements are read only when it ranks among the first $first.
-// Each missing skill comes with its gain: how much the score would rise with it in G,
-//   gain(s) = (Σ sal over S(R) ∩ G + sal(R, s)) / (‖R‖ · √(|G| + 1)) − score(R),
-// missing skills ordered by gain, highest first, then by name.
+// Each missing skill comes with its gain: how much the score would rise with it held
+// at weight 1, gain(s) = (Σ p·sal over S(R) ∩ G + sal(R, s)) / (‖R‖ · √(‖p‖² + 1)) − score(R).
+// The filter keeps roles of the given taxonomies (told by their id prefix), with a
+// median wage of the given currency and period at least minMedianWage, and a projected
+// employment change at least minGrowth percent: from the role's own figures or an
+// equivalent role's (one EQUIVALENT_TO hop, as Role.equivalentFigures reads them).
 // Scores are rounded to 12 decimals so that mathematically equal scores tie exactly.
-// Ranking: score, highest first; ties by role name, then id. Only roles requiring at
-// least one given skill are candidates; a role whose profile has no weight scores 0.
+// Ranking: score, highest first; ties by role name, then id. Candidates: the roles
+// requiring at least one given skill, or the $only roles.
 // Returns one row: missing (asked ids that are not skills) and up to $first
-// recommendations, their role and skills as lists of [name, value] pairs.
-UNWIND $skillIds AS skillId
-OPTIONAL MATCH (skill:Node {id: skillId})
+// recommendations, their role and skills as lists of [name, value] pairs, with the
+// matched weight over ‖R‖ (`reach`), from which the caller derives gains of skills the
+// role does not need.
+UNWIND range(0, size($skillIds) - 1) AS position
+OPTIONAL MATCH (skill:Node {id: $skillIds[position]})
 USING INDEX SEEK skill:Node(id)
 WHERE skill:Skill
-WITH collect(DISTINCT skill) AS given, collect(CASE WHEN skill IS NULL THEN skillId END) AS missing
-CALL (given) {
-  UNWIND given AS skill
-  MATCH (skill)<-[r:REQUIRES_SKILL]-(role:Role)
-  WITH role, sum(coalesce(r.salience, r.weight)) AS matchedWeight
-  WITH role, matchedWeight, CASE WHEN role.skillNorm > 0 THEN round(matchedWeight / (role.skillNorm * sqrt(size(given))), 12) ELSE 0.0 END AS score
+WITH collect(CASE WHEN skill IS NOT NULL THEN {skill: skill, weight: toFloat($weights[position])} END) AS held,
+  collect(CASE WHEN skill IS NULL THEN $skillIds[position] END) AS missing
+WITH held, missing, [h IN held | h.skill] AS given,
+  sqrt(reduce(total = 0.0, h IN held | total + h.weight * h.weight)) AS personNorm
+CALL (held, given, personNorm) {
+  CALL (held) {
+    WITH held
+    WHERE $only IS NULL
+    UNWIND held AS h
+    WITH h.skill AS skill, h.weight AS weight
+    MATCH (skill)<-[r:REQUIRES_SKILL]-(role:Role)
+    RETURN role, weight * coalesce(r.salience, r.weight) AS part
+    UNION ALL
+    WITH held
+    WHERE $only IS NOT NULL
+    UNWIND $only AS roleId
+    MATCH (role:Node {id: roleId})
+    WHERE role:Role
+    RETURN role, reduce(total = 0.0, h IN held |
+      total + h.weight * coalesce([(role)-[r:REQUIRES_SKILL]->(s) WHERE s = h.skill | coalesce(r.salience, r.weight)][0], 0.0)) AS part
+  }
+  WITH role, sum(part) AS matchedWeight
+  WHERE $filter IS NULL OR (
+    ($filter.taxonomies IS NULL OR coalesce([p IN $filter.prefixes WHERE role.id STARTS WITH p[1] | p[0]][0], $filter.other) IN $filter.taxonomies)
+    AND ($filter.minMedianWage IS NULL OR EXISTS {
+      MATCH (role)-[:EQUIVALENT_TO]-{0,1}(:Role)-[:HAS_SALARY]->(figure:SalaryFigure)
+      WHERE figure.median >= $filter.minMedianWage AND figure.currency = $filter.currency AND figure.period = $filter.period })
+    AND ($filter.minGrowth IS NULL OR EXISTS {
+      MATCH (role)-[:EQUIVALENT_TO]-{0,1}(:Role)-[:HAS_GROWTH]->(figure:GrowthFigure)
+      WHERE figure.percent >= $filter.minGrowth }))
+  WITH role, matchedWeight,
+    CASE WHEN role.skillNorm > 0 AND personNorm > 0 THEN round(matchedWeight / (role.skillNorm * personNorm), 12) ELSE 0.0 END AS score
   ORDER BY score DESC, role.name ASC, role.id ASC
   LIMIT toInteger($first)
   WITH role, matchedWeight, score,
     COLLECT { MATCH (role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN {skill: s, weight: coalesce(q.salience, q.weight)} } AS needs
-  WITH role, score, needs,
+  WITH role, score, needs, matchedWeight,
     [need IN needs WHERE NOT need.skill IN given | {skill: need.skill,
-      gain: CASE WHEN role.skillNorm > 0 THEN round((matchedWeight + need.weight) / (role.skillNorm * sqrt(size(given) + 1)), 12) - score ELSE 0.0 END}] AS gains
+      gain: CASE WHEN role.skillNorm > 0 THEN round((matchedWeight + need.weight) / (role.skillNorm * sqrt(personNorm * personNorm + 1)), 12) - score ELSE 0.0 END}] AS gains
   RETURN collect({
     role: [p IN coalesce($roleProperties, keys(role)) | [p, role[p]]], score: score,
+    reach: CASE WHEN role.skillNorm > 0 THEN matchedWeight / role.skillNorm ELSE 0.0 END,
     matched: [need IN needs WHERE need.skill IN given | [p IN coalesce($skillProperties, keys(need.skill)) | [p, need.skill[p]]]],
     missing: [need IN gains | [p IN coalesce($skillProperties, keys(need.skill)) | [p, need.skill[p]]]],
     gains: [need IN gains | need.gain]
   }) AS recommendations
 }
-RETURN missing, recommendations
+RETURN missing, recommendations, personNorm

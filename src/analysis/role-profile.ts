@@ -1,3 +1,4 @@
+import { roleTaxonomy } from '../models/taxonomy-id';
 import { textTerms } from './text-terms';
 
 /**
@@ -98,9 +99,7 @@ export interface ProfileMatch {
 
 /** The taxonomy a role id belongs to, from the prefix the importers give their ids (src/models/taxonomy-id.ts); anything else is curated. */
 export function taxonomyOfRole(id: string): string {
-  if (id.startsWith('onet-')) return 'onet';
-  if (id.startsWith('esco-')) return 'esco';
-  return 'curated';
+  return roleTaxonomy(id).toLowerCase();
 }
 
 /** Scores are rounded so that mathematically equal ones tie exactly (sums in different orders differ in the last bits). */

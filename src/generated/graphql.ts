@@ -238,6 +238,17 @@ export type GrowthFigureInput = {
   role: Scalars['ID']['input'];
 };
 
+/** A skill a person holds, and how much of it (recommendRoles and nextSkills `having`). */
+export type HeldSkill = {
+  /** The skill's id. */
+  skill: Scalars['ID']['input'];
+  /**
+   * How much of it the person holds, relative to the other skills given: above 0, at most
+   * 100 (default 1). Only proportions count: weights 2, 4 and 6 score as 1, 2 and 3.
+   */
+  weight?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** What an import wrote, or with `dryRun` would write. */
 export type ImportReport = {
   __typename?: 'ImportReport';
@@ -749,6 +760,13 @@ export type Query = {
    * drawing, at most `limit` nodes (1..500, default 200). Unknown id: NOT_FOUND.
    */
   neighborhood: Subgraph;
+  /**
+   * Which one skill to learn next: the skills that most raise the fit of the `over` best
+   * fitting roles (1..50, default 10), or of one `target` role, each with its gain (see
+   * SkillSuggestion), highest first, ties by name. What the person holds is given as for
+   * recommendRoles. `first` is 1..100 (default 5). Unknown ids: NOT_FOUND.
+   */
+  nextSkills: Array<SkillSuggestion>;
   /** Any node by id, or null when there is none. */
   node?: Maybe<Node>;
   /** An occupation group by id (for example `isco-3521`, ISCO-08 unit group 3521), or null when there is none. */
@@ -768,9 +786,11 @@ export type Query = {
    */
   paths: Array<GraphPath>;
   /**
-   * The roles that best fit a set of skills (1 to 100 skill ids), best first by weighted
-   * coverage (see RoleRecommendation.score), ties broken by name; roles matching none of
-   * the skills are left out. `first` is 1..100 (default 5). Unknown skill ids: NOT_FOUND.
+   * The roles that best fit what a person holds, best first (see RoleRecommendation.score),
+   * ties broken by name; roles requiring none of it are left out. Give either `skills`
+   * (1 to 100 skill ids, each weighing 1) or `having` (1 to 100 skills, each with a
+   * weight), not both. `filter` keeps only some roles. `first` is 1..100 (default 5).
+   * Unknown skill ids: NOT_FOUND.
    */
   recommendRoles: Array<RoleRecommendation>;
   /** A role by id, or null when there is none. */
@@ -838,6 +858,16 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+export type QueryNextSkillsArgs = {
+  filter?: InputMaybe<RoleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  having?: InputMaybe<Array<HeldSkill>>;
+  over?: InputMaybe<Scalars['Int']['input']>;
+  skills?: InputMaybe<Array<Scalars['ID']['input']>>;
+  target?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -864,8 +894,10 @@ export type QueryPathsArgs = {
 
 
 export type QueryRecommendRolesArgs = {
+  filter?: InputMaybe<RoleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  skills: Array<Scalars['ID']['input']>;
+  having?: InputMaybe<Array<HeldSkill>>;
+  skills?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -1191,6 +1223,20 @@ export type RoleEquivalent = {
    * through; the curated roles' links cite this project's mapping, not the articles).
    */
   sources: Array<Citation>;
+};
+
+/** Which roles recommendRoles and nextSkills may consider. Every bound given must hold. */
+export type RoleFilter = {
+  /** Only roles with a projected employment change of at least this percent, from their own figures or an equivalent role's. */
+  minGrowth?: InputMaybe<Scalars['Float']['input']>;
+  /**
+   * Only roles with an annual median wage in US dollars of at least this, from their own
+   * figures or those of an equivalent role (an ESCO occupation has the BLS figures of its
+   * O*NET equivalents, as Role.equivalentFigures shows them).
+   */
+  minMedianWage?: InputMaybe<Scalars['Float']['input']>;
+  /** Only roles of these taxonomies. */
+  taxonomies?: InputMaybe<Array<Taxonomy>>;
 };
 
 /** A role. Ids are lowercase words joined by hyphens. */
@@ -1658,6 +1704,22 @@ export type SkillOverlap = {
   shared: Array<Skill>;
 };
 
+/** One skill to learn next, and what it would bring. */
+export type SkillSuggestion = {
+  __typename?: 'SkillSuggestion';
+  /**
+   * How much learning it raises the fit: with a target, the rise of the target's
+   * recommendRoles score (SkillGain.gain); else the mean rise over the best fitting roles
+   * considered, counting the fall of the roles that do not need it (one more skill they
+   * do not need lengthens the person's profile).
+   */
+  gain: Scalars['Float']['output'];
+  /** How many of the roles considered require it. */
+  neededBy: Scalars['Int']['output'];
+  /** The skill. */
+  skill: Skill;
+};
+
 /** A document the graph's facts are taken from. Every fact cites at least one source. */
 export type Source = {
   __typename?: 'Source';
@@ -1718,6 +1780,15 @@ export type SubgraphNode = {
   /** What to print on the node: its name, or for a figure a short description. */
   label: Scalars['String']['output'];
 };
+
+/** The taxonomy a role belongs to. */
+export type Taxonomy =
+  /** The curated roles. */
+  | 'CURATED'
+  /** ESCO's occupations. */
+  | 'ESCO'
+  /** O*NET's occupations. */
+  | 'ONET';
 
 /** Software or equipment, for example "Pro Tools" or "Mixing console". */
 export type Tool = Node & {
@@ -1874,6 +1945,7 @@ export type ResolversTypes = {
   GraphPath: ResolverTypeWrapper<Omit<GraphPath, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
   GrowthFigure: ResolverTypeWrapper<NodeRecord>;
   GrowthFigureInput: GrowthFigureInput;
+  HeldSkill: HeldSkill;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportReport: ResolverTypeWrapper<ImportReport>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1899,6 +1971,7 @@ export type ResolversTypes = {
   RoleConnection: ResolverTypeWrapper<Omit<RoleConnection, 'edges'> & { edges: Array<ResolversTypes['RoleEdge']> }>;
   RoleEdge: ResolverTypeWrapper<Omit<RoleEdge, 'node'> & { node: ResolversTypes['Role'] }>;
   RoleEquivalent: ResolverTypeWrapper<LinkRecord>;
+  RoleFilter: RoleFilter;
   RoleInput: RoleInput;
   RoleItems: ResolverTypeWrapper<Omit<RoleItems, 'items' | 'role'> & { items: Array<ResolversTypes['Node']>, role: ResolversTypes['Role'] }>;
   RoleMatch: ResolverTypeWrapper<Omit<RoleMatch, 'role' | 'sharedSkills'> & { role: ResolversTypes['Role'], sharedSkills: Array<ResolversTypes['Skill']> }>;
@@ -1921,6 +1994,7 @@ export type ResolversTypes = {
   SkillGroup: ResolverTypeWrapper<NodeRecord>;
   SkillInput: SkillInput;
   SkillOverlap: ResolverTypeWrapper<Omit<SkillOverlap, 'onlyA' | 'onlyB' | 'roleA' | 'roleB' | 'shared'> & { onlyA: Array<ResolversTypes['Skill']>, onlyB: Array<ResolversTypes['Skill']>, roleA: ResolversTypes['Role'], roleB: ResolversTypes['Role'], shared: Array<ResolversTypes['Skill']> }>;
+  SkillSuggestion: ResolverTypeWrapper<Omit<SkillSuggestion, 'skill'> & { skill: ResolversTypes['Skill'] }>;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceInput: SourceInput;
   SourceWrite: ResolverTypeWrapper<Omit<SourceWrite, 'source'> & { source: ResolversTypes['Source'] }>;
@@ -1928,6 +2002,7 @@ export type ResolversTypes = {
   Subgraph: ResolverTypeWrapper<Subgraph>;
   SubgraphEdge: ResolverTypeWrapper<SubgraphEdge>;
   SubgraphNode: ResolverTypeWrapper<SubgraphNode>;
+  Taxonomy: Taxonomy;
   Tool: ResolverTypeWrapper<NodeRecord>;
   ToolInput: ToolInput;
   ToolKind: ToolKind;
@@ -1955,6 +2030,7 @@ export type ResolversParentTypes = {
   GraphPath: Omit<GraphPath, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   GrowthFigure: NodeRecord;
   GrowthFigureInput: GrowthFigureInput;
+  HeldSkill: HeldSkill;
   ID: Scalars['ID']['output'];
   ImportReport: ImportReport;
   Int: Scalars['Int']['output'];
@@ -1977,6 +2053,7 @@ export type ResolversParentTypes = {
   RoleConnection: Omit<RoleConnection, 'edges'> & { edges: Array<ResolversParentTypes['RoleEdge']> };
   RoleEdge: Omit<RoleEdge, 'node'> & { node: ResolversParentTypes['Role'] };
   RoleEquivalent: LinkRecord;
+  RoleFilter: RoleFilter;
   RoleInput: RoleInput;
   RoleItems: Omit<RoleItems, 'items' | 'role'> & { items: Array<ResolversParentTypes['Node']>, role: ResolversParentTypes['Role'] };
   RoleMatch: Omit<RoleMatch, 'role' | 'sharedSkills'> & { role: ResolversParentTypes['Role'], sharedSkills: Array<ResolversParentTypes['Skill']> };
@@ -1997,6 +2074,7 @@ export type ResolversParentTypes = {
   SkillGroup: NodeRecord;
   SkillInput: SkillInput;
   SkillOverlap: Omit<SkillOverlap, 'onlyA' | 'onlyB' | 'roleA' | 'roleB' | 'shared'> & { onlyA: Array<ResolversParentTypes['Skill']>, onlyB: Array<ResolversParentTypes['Skill']>, roleA: ResolversParentTypes['Role'], roleB: ResolversParentTypes['Role'], shared: Array<ResolversParentTypes['Skill']> };
+  SkillSuggestion: Omit<SkillSuggestion, 'skill'> & { skill: ResolversParentTypes['Skill'] };
   Source: SourceRecord;
   SourceInput: SourceInput;
   SourceWrite: Omit<SourceWrite, 'source'> & { source: ResolversParentTypes['Source'] };
@@ -2192,11 +2270,12 @@ export type ProfilePartsResolvers<ContextType = Context, ParentType extends Reso
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
+  nextSkills?: Resolver<Array<ResolversTypes['SkillSuggestion']>, ParentType, ContextType, RequireFields<QueryNextSkillsArgs, 'first' | 'over'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   occupationGroup?: Resolver<Maybe<ResolversTypes['OccupationGroup']>, ParentType, ContextType, RequireFields<QueryOccupationGroupArgs, 'id'>>;
   overlap?: Resolver<ResolversTypes['Overlap'], ParentType, ContextType, RequireFields<QueryOverlapArgs, 'dimension' | 'roles'>>;
   paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
-  recommendRoles?: Resolver<Array<ResolversTypes['RoleRecommendation']>, ParentType, ContextType, RequireFields<QueryRecommendRolesArgs, 'first' | 'skills'>>;
+  recommendRoles?: Resolver<Array<ResolversTypes['RoleRecommendation']>, ParentType, ContextType, RequireFields<QueryRecommendRolesArgs, 'first'>>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'id'>>;
   roles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, RequireFields<QueryRolesArgs, 'first'>>;
   rolesByCode?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRolesByCodeArgs, 'code' | 'first' | 'system'>>;
@@ -2430,6 +2509,12 @@ export type SkillOverlapResolvers<ContextType = Context, ParentType extends Reso
   shared?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
 };
 
+export type SkillSuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SkillSuggestion'] = ResolversParentTypes['SkillSuggestion']> = {
+  gain?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  neededBy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
+};
+
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   factCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2519,6 +2604,7 @@ export type Resolvers<ContextType = Context> = {
   SkillGap?: SkillGapResolvers<ContextType>;
   SkillGroup?: SkillGroupResolvers<ContextType>;
   SkillOverlap?: SkillOverlapResolvers<ContextType>;
+  SkillSuggestion?: SkillSuggestionResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceWrite?: SourceWriteResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;

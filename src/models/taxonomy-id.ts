@@ -17,3 +17,17 @@ export function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/**
+ * The taxonomies roles belong to, told by the prefix the importers give their ids
+ * (O*NET: `onet-`, ESCO: `esco-`); a role of neither is curated.
+ */
+export const ROLE_TAXONOMY_PREFIXES = [
+  ['ONET', 'onet-'],
+  ['ESCO', 'esco-'],
+] as const;
+export type RoleTaxonomy = (typeof ROLE_TAXONOMY_PREFIXES)[number][0] | 'CURATED';
+
+export function roleTaxonomy(id: string): RoleTaxonomy {
+  return ROLE_TAXONOMY_PREFIXES.find(([, prefix]) => id.startsWith(prefix))?.[0] ?? 'CURATED';
+}

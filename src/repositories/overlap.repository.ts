@@ -1,6 +1,7 @@
 import type { CypherRunner } from '../database/database';
 import type { RelationType } from '../models/relations';
 import type { NodeRecord } from '../models/records';
+import { ROLE_TAXONOMY_PREFIXES, type RoleTaxonomy } from '../models/taxonomy-id';
 import type { NodeLabel } from '../models/node-labels';
 import { pairsToNode, type PropertyPairs } from './row-mapping';
 
@@ -40,6 +41,28 @@ export interface RecommendationRecord {
   missing: NodeRecord[];
   /** The missing skills with the rise of the score each would bring, highest first (ties: name, id). */
   toLearn: { skill: NodeRecord; gain: number }[];
+  /** Σ p·sal over the matched skills / ‖R‖: the score times the person's norm. */
+  reach: number;
+}
+
+/** Which roles recommendRoles may consider (RoleFilter in the schema). */
+export interface RoleFilterInput {
+  taxonomies?: readonly RoleTaxonomy[] | null;
+  minMedianWage?: number | null;
+  minGrowth?: number | null;
+}
+
+/** The filter as recommend-roles.cypher takes it: taxonomies told by id prefix, wages in annual US dollars. */
+function statementFilter(filter: RoleFilterInput): Record<string, unknown> {
+  return {
+    prefixes: ROLE_TAXONOMY_PREFIXES.map(([taxonomy, prefix]) => [taxonomy, prefix]),
+    other: 'CURATED',
+    taxonomies: filter.taxonomies ?? null,
+    minMedianWage: filter.minMedianWage ?? null,
+    currency: 'USD',
+    period: 'annual',
+    minGrowth: filter.minGrowth ?? null,
+  };
 }
 
 export interface SkillGapRecord {
@@ -103,14 +126,29 @@ export class OverlapRepository {
     });
   }
 
+  /**
+   * The roles that best fit what a person holds (`held`: distinct skill ids with their
+   * weights), optionally only `only` roles and only those the filter keeps. Besides each
+   * recommendation, `reach` (the matched weight over the role's norm) and the person's
+   * norm let the caller work out the gain of a skill the role does not need.
+   */
   async recommendRoles(
-    skillIds: readonly string[],
-    first: number,
+    held: readonly { skill: string; weight: number }[],
+    options: { first: number; only?: readonly string[] | null; filter?: RoleFilterInput | null },
     projection: Projection,
-  ): Promise<{ missing: string[]; recommendations: RecommendationRecord[] }> {
-    const [row] = await this.run.read('recommend-roles', { skillIds, first, roleProperties: projection.roles, skillProperties: projection.items });
+  ): Promise<{ missing: string[]; recommendations: RecommendationRecord[]; personNorm: number }> {
+    const [row] = await this.run.read('recommend-roles', {
+      skillIds: held.map((entry) => entry.skill),
+      weights: held.map((entry) => entry.weight),
+      only: options.only ?? null,
+      filter: options.filter ? statementFilter(options.filter) : null,
+      first: options.first,
+      roleProperties: projection.roles,
+      skillProperties: projection.items,
+    });
     return {
-      missing: (row?.missing as string[]) ?? [],
+      missing: ((row?.missing as (string | null)[]) ?? []).filter((id): id is string => id !== null),
+      personNorm: Number(row?.personNorm ?? 0),
       recommendations: ((row?.recommendations as Record<string, unknown>[]) ?? []).map((recommendation) => {
         const gains = recommendation.gains as number[];
         const toLearn = (recommendation.missing as PropertyPairs[])
@@ -119,6 +157,7 @@ export class OverlapRepository {
         return {
           role: role(recommendation.role),
           score: Number(recommendation.score),
+          reach: Number(recommendation.reach),
           matched: skills(recommendation.matched),
           missing: skills(recommendation.missing),
           toLearn,

@@ -248,6 +248,45 @@ describe('recommendRoles', () => {
     expect(data?.recommendRoles[0]).toMatchObject({ role: { id: 'audio-engineer' }, score: 1, missing: [] });
   });
 
+  it('weighs the skills held: the cosine of the weighted profile and the role\'s', async () => {
+    const HAVING = `query ($having: [HeldSkill!]) { recommendRoles(having: $having, first: 10) { role { id } score } }`;
+    const response = await api.query(HAVING, { having: [{ skill: 'mixing', weight: 3 }, { skill: 'acoustics', weight: 1 }, { skill: 'sound-reinforcement-and-live-mixing', weight: 1 }] });
+    expectNoErrors(response);
+    const byRole = Object.fromEntries((response.data?.recommendRoles as { role: { id: string }; score: number }[]).map((r) => [r.role.id, r.score]));
+    // ‖p‖ = √(9 + 1 + 1); the audio engineer needs mixing and acoustics (3 + 1), the sound engineer all three (3 + 1 + 1).
+    expect(byRole['audio-engineer']).toBeCloseTo(4 / (Math.sqrt(11) * Math.sqrt(11)), 10);
+    expect(byRole['sound-engineer']).toBeCloseTo(5 / (Math.sqrt(19) * Math.sqrt(11)), 10);
+    // Only proportions count.
+    const doubled = await api.query(HAVING, { having: [{ skill: 'mixing', weight: 6 }, { skill: 'acoustics', weight: 2 }, { skill: 'sound-reinforcement-and-live-mixing', weight: 2 }] });
+    expect(doubled.data?.recommendRoles).toEqual(response.data?.recommendRoles);
+  });
+
+  it('keeps only the roles the filter allows: by taxonomy and by median wage', async () => {
+    const FILTERED = `query ($filter: RoleFilter) { recommendRoles(skills: ["mixing"], filter: $filter, first: 10) { role { id } } }`;
+    const roles = async (filter: unknown) => ((await api.query(FILTERED, { filter })).data?.recommendRoles as { role: { id: string } }[]).map((r) => r.role.id).sort();
+    const all = await roles(null);
+    expect(all).toEqual(['audio-engineer', 'music-producer', 'sound-engineer']);
+    expect(await roles({ taxonomies: ['CURATED'] })).toEqual(all);
+    expect(await roles({ taxonomies: ['ONET', 'ESCO'] })).toEqual([]);
+    // Curated medians: the producer 50,396 and 50,500, the sound engineer 50,150, the audio engineer 44,850 (USD a year).
+    expect(await roles({ minMedianWage: 50_000 })).toEqual(['music-producer', 'sound-engineer']);
+    expect(await roles({ minMedianWage: 50_200 })).toEqual(['music-producer']);
+  });
+
+  it('refuses skills and having together, neither, a skill twice in having, and a weight of 0', async () => {
+    const BOTH = `query ($skills: [ID!], $having: [HeldSkill!]) { recommendRoles(skills: $skills, having: $having) { score } }`;
+    for (const variables of [
+      { skills: ['mixing'], having: [{ skill: 'acoustics' }] },
+      {},
+      { having: [{ skill: 'mixing' }, { skill: 'mixing', weight: 2 }] },
+      { having: [{ skill: 'mixing', weight: 0 }] },
+    ]) {
+      const response = await api.query(BOTH, variables);
+      expectGraphQLError(response, { code: 'BAD_USER_INPUT' });
+      expect(response.extensions?.queryStats?.cypherRoundTrips).toBe(0);
+    }
+  });
+
   it('says NOT_FOUND for an id that is not a skill', async () => {
     const response = await api.query(QUERY, { skills: ['mixing', 'theater'] });
     expectGraphQLError(response, { code: 'NOT_FOUND', extensions: { ids: ['theater'] } });
@@ -258,6 +297,62 @@ describe('recommendRoles', () => {
       const response = await api.query(QUERY, { skills });
       expectGraphQLError(response, { code: 'BAD_USER_INPUT', extensionsContaining: { argument: 'skills' } });
     }
+  });
+});
+
+describe('nextSkills', () => {
+  const NEXT = `query ($skills: [ID!], $target: ID, $over: Int) { nextSkills(skills: $skills, target: $target, over: $over, first: 100) { skill { id name } gain neededBy } }`;
+  const RECOMMEND = `query ($skills: [ID!]) { recommendRoles(skills: $skills, first: 10) { role { id } score toLearn { skill { id } gain } } }`;
+  type Suggestion = { skill: { id: string; name: string }; gain: number; neededBy: number };
+
+  it('toward a target: its missing skills by the gain recommendRoles gives them', async () => {
+    const skills = ['mixing', 'acoustics'];
+    const response = await api.query(NEXT, { skills, target: 'music-producer' });
+    expectNoErrors(response);
+    const suggestions = response.data?.nextSkills as Suggestion[];
+    const recommended = (await api.query(RECOMMEND, { skills })).data?.recommendRoles as { role: { id: string }; toLearn: { skill: { id: string }; gain: number }[] }[];
+    const producer = recommended.find((r) => r.role.id === 'music-producer')!;
+    expect(suggestions.map((s) => [s.skill.id, s.gain])).toEqual(producer.toLearn.map((t) => [t.skill.id, t.gain]));
+    expect(suggestions.every((s) => s.neededBy === 1)).toBe(true);
+  });
+
+  it('over the best fits: the mean rise, counting the fall of roles that do not need the skill', async () => {
+    const skills = ['mixing', 'acoustics'];
+    const response = await api.query(NEXT, { skills, over: 3 });
+    expectNoErrors(response);
+    const suggestions = response.data?.nextSkills as Suggestion[];
+    // Curated weights are all 1: with G of 2 skills a role R with m matched of n rises, with
+    // one more skill it needs, to (m + 1) / √(n·3), and falls to m / √(n·3) without.
+    const roles = { 'audio-engineer': 11, 'sound-engineer': 19, 'music-producer': 19 } as const;
+    const matched = { 'audio-engineer': 2, 'sound-engineer': 2, 'music-producer': 1 } as const;
+    const needs = async (role: string) =>
+      new Set(((await api.query(`query ($id: ID!) { role(id: $id) { skills { skill { id } } } }`, { id: role })).data?.role.skills as { skill: { id: string } }[]).map((s) => s.skill.id));
+    const needed = Object.fromEntries(await Promise.all(Object.keys(roles).map(async (role) => [role, await needs(role)] as const)));
+    for (const suggestion of suggestions) {
+      let total = 0;
+      let neededBy = 0;
+      for (const [role, n] of Object.entries(roles) as [keyof typeof roles, number][]) {
+        const m = matched[role];
+        const before = m / Math.sqrt(n * 2);
+        const has = needed[role]!.has(suggestion.skill.id);
+        if (has) neededBy += 1;
+        total += (has ? m + 1 : m) / Math.sqrt(n * 3) - before;
+      }
+      expect({ skill: suggestion.skill.id, gain: Number(suggestion.gain.toFixed(9)), neededBy: suggestion.neededBy }).toEqual({
+        skill: suggestion.skill.id,
+        gain: Number((total / 3).toFixed(9)),
+        neededBy,
+      });
+    }
+    const gains = suggestions.map((s) => s.gain);
+    expect([...gains].sort((a, b) => b - a)).toEqual(gains);
+    // A skill all three roles need, and the two given do not cover, comes first.
+    expect(suggestions[0]?.neededBy).toBe(3);
+  });
+
+  it('says NOT_FOUND for an unknown target or skill', async () => {
+    expectGraphQLError(await api.query(NEXT, { skills: ['mixing'], target: 'no-such-role' }), { code: 'NOT_FOUND', extensions: { ids: ['no-such-role'] } });
+    expectGraphQLError(await api.query(NEXT, { skills: ['no-such-skill'] }), { code: 'NOT_FOUND', extensions: { ids: ['no-such-skill'] } });
   });
 });
 
