@@ -234,6 +234,43 @@ async function main(): Promise<void> {
       consistency.push({ 'from occupations': sample.length, pairs, 'fit equal to the score': agreeing / Math.max(1, pairs), 'largest difference': worst });
       log(`skillGap consistency: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
+    // careerPath: O*NET's Related Occupations reachable in one move, and pairs a career adviser would recognise.
+    const career: Row[] = [];
+    const careerExamples: string[] = [];
+    {
+      const CAREER = `query ($from: ID!, $to: ID!, $maxMoves: Int) { careerPath(from: $from, to: $to, maxMoves: $maxMoves) {
+        moves { from { name } to { name } similarity fit fromJobZone toJobZone carriesOver { name } toLearn { skill { name } } } } }`;
+      type Moves = { careerPath: { moves: { from: { name: string }; to: { name: string }; similarity: number; fit: number; fromJobZone: number | null; toJobZone: number | null; carriesOver: { name: string }[]; toLearn: { skill: { name: string } }[] }[] } | null };
+      for (const tier of ['Primary-Short', 'Primary-Long'] as const) {
+        let pairs = 0;
+        let oneMove = 0;
+        for (const code of occupations) {
+          for (const entry of (truth.related.get(code) ?? []).filter((related) => related.tier === tier)) {
+            if (!present.has(occupationId(entry.code))) continue;
+            pairs += 1;
+            const data = await ask<Moves>(CAREER, { from: occupationId(code), to: occupationId(entry.code), maxMoves: 1 });
+            if (data.careerPath) oneMove += 1;
+          }
+        }
+        career.push({ tier, pairs, 'reachable in one move': oneMove / Math.max(1, pairs) });
+      }
+      for (const [from, to] of [
+        ['27-4014.00', '27-2012.00'],
+        ['29-1141.00', '15-1252.00'],
+        ['27-4014.00', '27-2041.00'],
+      ] as const) {
+        const data = await ask<Moves>(CAREER, { from: occupationId(from), to: occupationId(to), maxMoves: 4 });
+        const moves = data.careerPath?.moves;
+        careerExamples.push(
+          moves
+            ? `- ${from} → ${to}: ${moves.length} move(s)\n${moves
+                .map((move) => `  - ${move.from.name} → ${move.to.name} (similarity ${move.similarity.toFixed(2)}, fit ${move.fit.toFixed(2)}, job zone ${move.fromJobZone ?? '?'}→${move.toJobZone ?? '?'}); carries over ${move.carriesOver.map((skill) => skill.name).join(', ') || 'nothing uncommon'}; to learn ${move.toLearn.map((entry) => entry.skill.name).join(', ') || 'nothing uncommon'}`)
+                .join('\n')}`
+            : `- ${from} → ${to}: no path of at most 4 moves with the default bounds`,
+        );
+      }
+      log(`careerPath: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
     await app.stop();
 
     const table = (rows: Row[]) => {
@@ -266,11 +303,17 @@ async function main(): Promise<void> {
       '',
       table(consistency),
       '',
+      "## careerPath (default bounds): O*NET's Related Occupations reachable in one move, and some pairs",
+      '',
+      table(career),
+      '',
+      ...careerExamples,
+      '',
     ].join('\n');
     process.stdout.write(`${report}\n`);
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'onet-29.0.md'), report);
-    fs.writeFileSync(path.join(out, 'onet-29.0.json'), `${JSON.stringify({ similar, recommend, escoSimilar, consistency }, null, 2)}\n`);
+    fs.writeFileSync(path.join(out, 'onet-29.0.json'), `${JSON.stringify({ similar, recommend, escoSimilar, consistency, career }, null, 2)}\n`);
   } finally {
     await database.close();
     await neo4j.stop();

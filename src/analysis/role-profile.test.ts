@@ -43,12 +43,15 @@ describe('role profiles', () => {
     expect(parts.skills).toBeCloseTo(2 / Math.sqrt(5) / Math.sqrt(2), 10);
   });
 
-  it('leaves out a term more than a quarter of the roles have', () => {
-    const built = buildProfiles(['Sound engineer', 'Audio engineer', 'Nurse', 'Pilot', 'Chef', 'Baker', 'Welder', 'Clerk', 'Dancer'].map((name) => role(name, [name], [], [])));
-    // "engineer" is in 2 of 9 names (kept); with one more engineer it would be in 3 of 9 (left out).
+  it('leaves out a term more than a quarter of the roles have, in a taxonomy of 100 roles or more', () => {
+    const others = Array.from({ length: 96 }, (_, index) => `Other${index}`);
+    const built = buildProfiles(['Sound engineer', 'Audio engineer', ...others, 'Civil engineer'].map((name) => role(name, [name], [], [])));
+    // 99 roles: no cap, "engineer" (3 of 99) counts.
     expect([...built[0]!.blocks.names.keys()].sort()).toEqual(['engin', 'sound']);
-    const more = buildProfiles(['Sound engineer', 'Audio engineer', 'Civil engineer', 'Nurse', 'Pilot', 'Chef', 'Baker', 'Welder', 'Clerk'].map((name) => role(name, [name], [], [])));
-    expect([...more[0]!.blocks.names.keys()]).toEqual(['sound']);
+    const many = Array.from({ length: 40 }, (_, index) => `Engineer ${index}x`);
+    const capped = buildProfiles(['Sound engineer', ...others, ...many].map((name) => role(name, [name], [], [])));
+    // 137 roles, 41 of them engineers (more than a quarter): "engineer" is left out.
+    expect([...capped[0]!.blocks.names.keys()]).toEqual(['sound']);
   });
 
   it('counts a term every role of the taxonomy has for nothing', () => {

@@ -17,7 +17,8 @@ import { textTerms } from './text-terms';
  * A text term's value is (1 + ln tf)·ln(N / df): tf its count in the role's block, df
  * the roles of the same taxonomy whose block has it, N the roles of that taxonomy, so
  * a word many titles have ("worker") counts for little and one it shares with few for
- * much; a term in more than a quarter of the roles is left out (MAX_TERM_SHARE).
+ * much; in a taxonomy of 100 roles or more, a term in more than a quarter of them is
+ * left out (MAX_TERM_SHARE).
  *
  * The similarity of two roles a and b is the cosine of their profiles with the blocks
  * weighted by BLOCK_WEIGHTS (names 1, duties 1, skills 0.5; ESCO: skills 2, see
@@ -34,7 +35,7 @@ import { textTerms } from './text-terms';
  * started with other formulas rebuilds them (src/database/role-neighbours.ts). Change it
  * with any change that moves a score.
  */
-export const PROFILE_VERSION = '2026-12-2';
+export const PROFILE_VERSION = '2026-12-3';
 
 /** How much each block counts. Chosen on O*NET 29.0 by the evaluation (`npm run eval`): see docs/analytics.md. */
 export const BLOCK_WEIGHTS = { names: 1, duties: 1, skills: 0.5 } as const;
@@ -62,6 +63,8 @@ export const TAXONOMY_BLOCK_WEIGHTS: Readonly<Record<string, BlockWeights>> = { 
  * recall@10 by less than 0.005 (docs/analytics.md).
  */
 export const MAX_TERM_SHARE = 0.25;
+/** The cap applies to taxonomies of at least this many roles: among a handful, a term two roles share is what relates them. */
+export const TERM_CAP_MIN_ROLES = 100;
 
 /** What a role's profile is built from, as read from the graph. */
 export interface RoleFeatures {
@@ -143,7 +146,7 @@ export function buildProfiles(roles: readonly RoleFeatures[], weightsOf: (taxono
       const vector = new Map<string, number>();
       for (const [term, tf] of counts) {
         const documents = frequencies.get(`${role.taxonomy}\u0000${block}\u0000${term}`) ?? n;
-        if (documents <= MAX_TERM_SHARE * n) vector.set(term, (1 + Math.log(tf)) * Math.log(n / documents));
+        if (n < TERM_CAP_MIN_ROLES || documents <= MAX_TERM_SHARE * n) vector.set(term, (1 + Math.log(tf)) * Math.log(n / documents));
       }
       return unit(vector);
     };

@@ -62,9 +62,12 @@ export const QUERY_NAMES = [
   'role-profile-features',
   'role-neighbours-set',
   'role-neighbours-mark',
+  'role-neighbours-begin',
   'role-neighbours-state',
   'role-neighbours-built',
   'similar-roles-profile',
+  'career-neighbours',
+  'career-moves',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

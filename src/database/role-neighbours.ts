@@ -20,26 +20,27 @@ export interface RoleNeighboursReport {
   writeMs: number;
 }
 
-/** Whether the kept neighbours are behind the graph: a writer marked a change since the last refresh, none was ever built, or other formulas built them. */
+/** Whether the kept neighbours are behind the graph: a writer marked them due, a refresh stopped half way, none was ever built, or other formulas built them. */
 export async function roleNeighboursDue(database: Database): Promise<boolean> {
   const [row] = await database.runner(() => 'role-neighbours-state').read('role-neighbours-state', { state: NEIGHBOURS_STATE });
-  return Number(row?.built ?? -1) < Number(row?.generation ?? 0) || Number(row?.built ?? -1) < 0 || row?.version !== PROFILE_VERSION;
+  return row?.due !== false || row?.building === true || row?.version !== PROFILE_VERSION;
 }
 
 /**
  * Rebuilds every role's kept neighbours (the PROFILE similarity) from the graph: reads
  * every role's features in one read transaction, computes the profiles and each role's
  * KEPT_NEIGHBOURS nearest in memory (src/analysis/role-profile.ts), then writes only the
- * roles whose list changed, in batches. The generation read at the start is recorded
- * as built at the end: a write meanwhile leaves them due, for the next refresh.
+ * roles whose list changed, in batches. The read transaction takes the due flag and
+ * marks the refresh building until its last batch: a write meanwhile sets the flag
+ * again, for the next refresh, and a refresh that stops half way is redone at start.
  * Memory: the features of all roles (tens of MB for O*NET and ESCO together).
  */
 export async function refreshRoleNeighbours(database: Database, options: { timeoutMs: number; progress?: (line: string) => void }): Promise<RoleNeighboursReport> {
   const started = Date.now();
-  const { generation, rows } = await database.writeTransaction(
+  const rows = await database.writeTransaction(
     'read role profiles',
     async (run) => {
-      const [state] = await run('role-neighbours-state', { state: NEIGHBOURS_STATE });
+      await run('role-neighbours-begin', { state: NEIGHBOURS_STATE });
       const all: Row[] = [];
       for (let after = ''; ; ) {
         const page = await run('role-profile-features', { after, page: PAGE });
@@ -47,7 +48,7 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
         if (page.length < PAGE) break;
         after = String(page[page.length - 1]?.id);
       }
-      return { generation: Number(state?.generation ?? 0), rows: all };
+      return all;
     },
     { timeoutMs: options.timeoutMs },
   );
@@ -87,7 +88,7 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
       'write role neighbours',
       async (run) => {
         const [row] = batch.length > 0 ? await run('role-neighbours-set', { rows: batch }) : [{ written: 0 }];
-        if (last) await run('role-neighbours-built', { state: NEIGHBOURS_STATE, generation, version: PROFILE_VERSION });
+        if (last) await run('role-neighbours-built', { state: NEIGHBOURS_STATE, version: PROFILE_VERSION });
         return Number(row?.written ?? 0);
       },
       { timeoutMs: options.timeoutMs },

@@ -19,6 +19,43 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** One move of a career path: from a role to one of its most alike, and why it is feasible. */
+export type CareerMove = {
+  __typename?: 'CareerMove';
+  /**
+   * Skills both require, those that mark both roles out first: ranked by the smaller of
+   * the two requirements' salience (or weight), then by name. Common skills are left out
+   * unless asked for.
+   */
+  carriesOver: Array<Skill>;
+  /**
+   * How well the skills of `from` fit `to`: the score recommendRoles gives `to` for the
+   * skills `from` requires (SkillGap.fit).
+   */
+  fit: Scalars['Float']['output'];
+  /** The role the move leaves. */
+  from: Role;
+  /** The O*NET job zone of `from` (1..5), null when it has none. */
+  fromJobZone?: Maybe<Scalars['Int']['output']>;
+  /** Its parts: the cosine of each profile block. */
+  parts: ProfileParts;
+  /** The PROFILE similarity of the two roles (see SimilarityMetric.PROFILE). */
+  similarity: Scalars['Float']['output'];
+  /** The role the move reaches. */
+  to: Role;
+  /** The O*NET job zone of `to`, null when it has none. */
+  toJobZone?: Maybe<Scalars['Int']['output']>;
+  /** Skills `to` requires and `from` does not, by how much each would raise the fit (SkillGain.gain), then by name. */
+  toLearn: Array<SkillGain>;
+};
+
+/** Career moves from one role to another (Query.careerPath). */
+export type CareerPath = {
+  __typename?: 'CareerPath';
+  /** The moves, in order: the first leaves the role asked from, the last reaches the role asked to. */
+  moves: Array<CareerMove>;
+};
+
 /** When and by whom a fact was last created or changed through the API. */
 export type Change = {
   __typename?: 'Change';
@@ -756,6 +793,22 @@ export type ProfileParts = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * The career moves that lead from one role to another: the path of fewest feasible
+   * moves (then the most alike), each move explained by what carries over and what must
+   * be learnt. A move goes from a role to one of its most alike roles (PROFILE, see
+   * SimilarityMetric), scoring at least `minSimilarity` (0..1, default 0.2), among its 20
+   * best, and rises at most `maxJobZoneStep` O*NET job zones (0..4, default 1; a move down
+   * is always allowed, and roles without a job zone are not held back). At most `maxMoves`
+   * moves (1..4, default 3). Moves stay within a taxonomy, so roles of two taxonomies are
+   * never joined (see Role.equivalents). Null when no such path exists; an empty list of
+   * moves from a role to itself. Skills more than a quarter of the roles of their
+   * taxonomy require (such as O*NET's Active Listening; in a taxonomy of 100 roles or
+   * more) explain no move unless
+   * `includeCommonSkills`; `skillsPerMove` (1..20, default 5) bounds each move's lists.
+   * Unknown ids: NOT_FOUND.
+   */
+  careerPath?: Maybe<CareerPath>;
+  /**
    * A node and everything within `depth` hops (1..3, default 1), as nodes and edges for
    * drawing, at most `limit` nodes (1..500, default 200). Unknown id: NOT_FOUND.
    */
@@ -848,6 +901,17 @@ export type Query = {
   skills: SkillConnection;
   /** Every source document the graph cites, ordered by id. */
   sources: Array<Source>;
+};
+
+
+export type QueryCareerPathArgs = {
+  from: Scalars['ID']['input'];
+  includeCommonSkills?: InputMaybe<Scalars['Boolean']['input']>;
+  maxJobZoneStep?: InputMaybe<Scalars['Int']['input']>;
+  maxMoves?: InputMaybe<Scalars['Int']['input']>;
+  minSimilarity?: InputMaybe<Scalars['Float']['input']>;
+  skillsPerMove?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
 };
 
 
@@ -1926,6 +1990,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CareerMove: ResolverTypeWrapper<Omit<CareerMove, 'carriesOver' | 'from' | 'to' | 'toLearn'> & { carriesOver: Array<ResolversTypes['Skill']>, from: ResolversTypes['Role'], to: ResolversTypes['Role'], toLearn: Array<ResolversTypes['SkillGain']> }>;
+  CareerPath: ResolverTypeWrapper<Omit<CareerPath, 'moves'> & { moves: Array<ResolversTypes['CareerMove']> }>;
   Change: ResolverTypeWrapper<Change>;
   ChangeCounts: ResolverTypeWrapper<ChangeCounts>;
   Citation: ResolverTypeWrapper<CitationRecord>;
@@ -2012,6 +2078,8 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
+  CareerMove: Omit<CareerMove, 'carriesOver' | 'from' | 'to' | 'toLearn'> & { carriesOver: Array<ResolversParentTypes['Skill']>, from: ResolversParentTypes['Role'], to: ResolversParentTypes['Role'], toLearn: Array<ResolversParentTypes['SkillGain']> };
+  CareerPath: Omit<CareerPath, 'moves'> & { moves: Array<ResolversParentTypes['CareerMove']> };
   Change: Change;
   ChangeCounts: ChangeCounts;
   Citation: CitationRecord;
@@ -2084,6 +2152,22 @@ export type ResolversParentTypes = {
   SubgraphNode: SubgraphNode;
   Tool: NodeRecord;
   ToolInput: ToolInput;
+};
+
+export type CareerMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareerMove'] = ResolversParentTypes['CareerMove']> = {
+  carriesOver?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  fit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  fromJobZone?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  parts?: Resolver<ResolversTypes['ProfileParts'], ParentType, ContextType>;
+  similarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  toJobZone?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toLearn?: Resolver<Array<ResolversTypes['SkillGain']>, ParentType, ContextType>;
+};
+
+export type CareerPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareerPath'] = ResolversParentTypes['CareerPath']> = {
+  moves?: Resolver<Array<ResolversTypes['CareerMove']>, ParentType, ContextType>;
 };
 
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
@@ -2269,6 +2353,7 @@ export type ProfilePartsResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  careerPath?: Resolver<Maybe<ResolversTypes['CareerPath']>, ParentType, ContextType, RequireFields<QueryCareerPathArgs, 'from' | 'includeCommonSkills' | 'maxJobZoneStep' | 'maxMoves' | 'minSimilarity' | 'skillsPerMove' | 'to'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   nextSkills?: Resolver<Array<ResolversTypes['SkillSuggestion']>, ParentType, ContextType, RequireFields<QueryNextSkillsArgs, 'first' | 'over'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -2557,6 +2642,8 @@ export type ToolResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type Resolvers<ContextType = Context> = {
+  CareerMove?: CareerMoveResolvers<ContextType>;
+  CareerPath?: CareerPathResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   ChangeCounts?: ChangeCountsResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;

@@ -3,6 +3,7 @@ import type { Database } from '../database/database';
 import type { CuratedDataset } from '../data/curated-schema';
 import { toGraphRows } from '../data/to-graph-rows';
 import { refreshRoleWeights } from '../database/role-weights';
+import { refreshRoleNeighbours } from '../database/role-neighbours';
 import { linkCuratedEquivalents } from './curated-equivalents';
 import { writeGraphRows, type ChangeCounts } from './graph-writer';
 
@@ -12,6 +13,8 @@ import { writeGraphRows, type ChangeCounts } from './graph-writer';
  * starting. The local Neo4j caps every transaction at 30 s anyway.
  */
 export const LOAD_TIMEOUT_MS = 30_000;
+/** A rebuild of the kept neighbours reads every role: about a minute with O*NET and ESCO loaded on two cores. */
+export const NEIGHBOURS_TIMEOUT_MS = 600_000;
 
 /** Who the curated loader's changes are recorded as (`updatedBy`). */
 export const CURATED_LOADER = 'careers-graph:curated-loader';
@@ -38,7 +41,7 @@ export async function seedCurated(
   dataset: CuratedDataset,
   options: { actor?: string; record?: string } = {},
 ): Promise<SeedReport> {
-  return database.writeTransaction('seed-curated', async (run) => {
+  const report = await database.writeTransaction('seed-curated', async (run) => {
     const actor = options.actor ?? CURATED_LOADER;
     const { sources, nodes, links } = await writeGraphRows(run, toGraphRows(dataset), actor);
     // The mapping's counterparts already in the graph (an O*NET or ESCO import before this load).
@@ -47,6 +50,9 @@ export async function seedCurated(
     if (options.record) await run('dataset-load-record', { name: options.record, checksum: datasetChecksum(dataset) });
     return { sources, nodes, links };
   }, { timeoutMs: LOAD_TIMEOUT_MS });
+  // The weights' refresh marked the kept neighbours due: rebuilt once the load is committed.
+  await refreshRoleNeighbours(database, { timeoutMs: NEIGHBOURS_TIMEOUT_MS });
+  return report;
 }
 
 /**

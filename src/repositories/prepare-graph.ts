@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger';
 import { readCurated } from '../data/read-curated';
 import { refreshRoleWeightsNow, roleWeightsPending } from '../database/role-weights';
 import { refreshRoleNeighbours, roleNeighboursDue } from '../database/role-neighbours';
-import { LOAD_TIMEOUT_MS, seedIfChanged } from './curated-loader';
+import { LOAD_TIMEOUT_MS, NEIGHBOURS_TIMEOUT_MS, seedIfChanged } from './curated-loader';
 
 /** Applies pending migrations, then (optionally) loads the curated graph if its file changed since the last load. */
 export async function prepareGraph(database: Database, databaseName: string, seed: boolean, logger: Logger): Promise<void> {
@@ -27,7 +27,7 @@ export async function prepareGraph(database: Database, databaseName: string, see
   // Every writer marks the kept neighbours due and refreshes them after its commit;
   // this builds them the first time and repairs a refresh that did not finish.
   if (await roleNeighboursDue(database)) {
-    const neighbours = await refreshRoleNeighbours(database, { timeoutMs: 600_000 });
+    const neighbours = await refreshRoleNeighbours(database, { timeoutMs: NEIGHBOURS_TIMEOUT_MS });
     logger.info(neighbours, 'role neighbours refreshed');
   } else logger.info('role neighbours up to date');
 }

@@ -1,4 +1,5 @@
 import type { CypherRunner } from '../database/database';
+import { CareerRepository } from './career.repository';
 import { NodeRepository } from './node.repository';
 import { OverlapRepository } from './overlap.repository';
 import { PathRepository } from './path.repository';
@@ -8,6 +9,7 @@ import { SourceRepository } from './source.repository';
 
 /** The repositories one request uses, all sharing its runner (and so its counters). */
 export interface Repositories {
+  careers: CareerRepository;
   nodes: NodeRepository;
   overlap: OverlapRepository;
   paths: PathRepository;
@@ -18,6 +20,7 @@ export interface Repositories {
 
 export function createRepositories(run: CypherRunner): Repositories {
   return {
+    careers: new CareerRepository(run),
     nodes: new NodeRepository(run),
     overlap: new OverlapRepository(run),
     paths: new PathRepository(run),

@@ -459,3 +459,45 @@ describe('reading only what a query selects', () => {
     expect(toLearn.every((skill) => skill.roles.some((role) => role.id === 'sound-engineer'))).toBe(true);
   });
 });
+
+describe('careerPath', () => {
+  const CAREER = `query ($from: ID!, $to: ID!, $maxMoves: Int, $minSimilarity: Float) {
+    careerPath(from: $from, to: $to, maxMoves: $maxMoves, minSimilarity: $minSimilarity) {
+      moves { from { id } to { id } similarity parts { names duties skills } fit carriesOver { id } toLearn { skill { id } gain } fromJobZone toJobZone } } }`;
+  type Move = {
+    from: { id: string };
+    to: { id: string };
+    similarity: number;
+    parts: { names: number; duties: number; skills: number };
+    fit: number;
+    carriesOver: { id: string }[];
+    toLearn: { skill: { id: string }; gain: number }[];
+  };
+
+  it('moves between alike roles, each move scored and explained as similarRoles and skillGap say', async () => {
+    const response = await api.query(CAREER, { from: 'audio-engineer', to: 'music-producer', minSimilarity: 0.05 });
+    expectNoErrors(response);
+    const moves = response.data?.careerPath.moves as Move[];
+    expect(moves.length).toBeGreaterThanOrEqual(1);
+    expect(moves[0]?.from.id).toBe('audio-engineer');
+    expect(moves[moves.length - 1]?.to.id).toBe('music-producer');
+    for (const [index, move] of moves.entries()) {
+      if (index > 0) expect(move.from.id).toBe(moves[index - 1]?.to.id);
+      expect(move.similarity).toBeGreaterThanOrEqual(0.05);
+      const similar = (await api.query(`query ($id: ID!) { similarRoles(role: $id, first: 100) { role { id } score } }`, { id: move.from.id })).data?.similarRoles as { role: { id: string }; score: number }[];
+      expect(similar.find((match) => match.role.id === move.to.id)?.score).toBe(move.similarity);
+      const gap = (await api.query(`query ($from: ID!, $to: ID!) { skillGap(from: $from, to: $to) { fit transferable { id } toLearn { id } } }`, { from: move.from.id, to: move.to.id })).data?.skillGap;
+      expect(move.fit).toBe(gap.fit);
+      for (const skill of move.carriesOver) expect(ids(gap.transferable)).toContain(skill.id);
+      for (const entry of move.toLearn) expect(ids(gap.toLearn)).toContain(entry.skill.id);
+      expect(move.carriesOver.length).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('gives no moves from a role to itself, null when no path is close enough, NOT_FOUND for unknown roles', async () => {
+    expect((await api.query(CAREER, { from: 'sound-engineer', to: 'sound-engineer' })).data?.careerPath).toEqual({ moves: [] });
+    expect((await api.query(CAREER, { from: 'audio-engineer', to: 'music-producer', minSimilarity: 1 })).data?.careerPath).toBeNull();
+    expectGraphQLError(await api.query(CAREER, { from: 'audio-engineer', to: 'no-such-role' }), { code: 'NOT_FOUND', extensions: { ids: ['no-such-role'] } });
+    expectGraphQLError(await api.query(CAREER, { from: 'audio-engineer', to: 'music-producer', maxMoves: 5 }), { code: 'BAD_USER_INPUT', extensionsContaining: { argument: 'maxMoves' } });
+  });
+});

@@ -19,7 +19,7 @@ describe('loading the curated graph', () => {
     const [row] = await api.database.runner().read('graph-counts', {});
     const migrations = readMigrations().length; // one (:SchemaMigration) node each
     const loadRecords = 1; // the (:DatasetLoad) naming the curated file's version
-    const graphState = 1; // the (:GraphState) recording that the role weights are current
+    const graphState = 2; // the (:GraphState) nodes recording that the role weights and the kept neighbours are current
     expect(row).toEqual({
       nodes: rows.sources.length + rows.nodes.length + migrations + loadRecords + graphState,
       relationships: rows.links.length,

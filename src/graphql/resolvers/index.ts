@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql';
+import { careerResolvers } from './career.resolvers';
 import { curationResolvers } from './curation.resolvers';
 import { nodeResolvers } from './node.resolvers';
 import { overlapResolvers } from './overlap.resolvers';
@@ -17,5 +18,6 @@ export const resolvers: Resolvers[] = [
   sourceResolvers,
   overlapResolvers,
   pathResolvers,
+  careerResolvers,
   curationResolvers,
 ];
