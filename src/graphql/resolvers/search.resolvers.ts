@@ -6,7 +6,7 @@ import { toLuceneQuery } from '../../repositories/lucene-query';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import { firstArg, langArg, parseArgs } from '../parse-args';
-import { isLanguage, LANGUAGES, nameIn } from '../../models/languages';
+import { aliasesProperty, isLanguage, LANGUAGES, nameIn, nameProperty } from '../../models/languages';
 
 const searchArgs = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
@@ -21,7 +21,8 @@ export const searchResolvers: Resolvers = {
     search: async (_parent, args, { repositories }) => {
       const { text, first, kinds, lang } = parseArgs(searchArgs, args);
       const language = lang && isLanguage(lang) ? lang : null;
-      const query = toLuceneQuery(text, await repositories.search.stopWords(language));
+      const fields = language ? { name: nameProperty(language), aliases: aliasesProperty(language) } : undefined;
+      const query = toLuceneQuery(text, await repositories.search.stopWords(language), fields);
       if (!query) {
         const rule = language ? `a word that is not a stop word of ${LANGUAGES[language].title}` : 'a letter or digit';
         throw new AppError(ErrorCode.BAD_USER_INPUT, `Argument "text" must contain ${rule}.`, { argument: 'text' });
