@@ -1,9 +1,9 @@
 /**
  * The evaluation of the analytics against ground truth on the real O*NET release.
  *
- *   npm run eval -- [--out DIR] [--seed N]
+ *   npm run eval -- [--out DIR] [--seed N] [--bolt-port N]
  *
- * Starts a local Neo4j of its own (.neo4j/eval-data, kept between runs: the import
+ * Starts a local Neo4j of its own (.neo4j/eval-data, port 7707 unless --bolt-port, kept between runs: the import
  * skips files loaded before and unchanged), loads the curated graph, O*NET 29.0, ESCO
  * v1.1.1 and O*NET's ESCO crosswalk (from .realdata/, unpacked from
  * ../shared/realdata when absent), serves the API in this process, and asks it what
@@ -18,7 +18,10 @@
  *   with a seeded generator): hit@1, hit@10 and MRR of the occupation itself;
  * - similarRoles(role, first: 10) for every ESCO occupation: the share of the answers
  *   in its own ISCO-08 minor group, and recall@10 of the ESCO occupations the crosswalk
- *   maps to O*NET's Primary-Short related occupations of its own O*NET equivalents.
+ *   maps to O*NET's Primary-Short related occupations of its own O*NET equivalents;
+ * - search(text, first: 10) for every O*NET occupation, with its title, an alternate
+ *   title only it has, and its title typed as into an autocomplete (the last word cut
+ *   to four letters): hit@1, hit@3 and MRR of the occupation.
  *
  * The ground truth is read from the files by onet-truth.ts, not through the graph.
  * Prints a Markdown table and writes it, with the figures as JSON, to eval/results/.
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
   const password = 'careers-graph-eval';
-  const neo4j = await startLocalNeo4j({ boltPort: 7707, dataDir: path.join(root, '.neo4j', 'eval-data'), heap: '1g', pageCache: '512m', password, log });
+  const neo4j = await startLocalNeo4j({ boltPort: Number(option(argv, '--bolt-port', '7707')), dataDir: path.join(root, '.neo4j', 'eval-data'), heap: '1g', pageCache: '512m', password, log });
   const database = connectDatabase({ uri: neo4j.uri, user: 'neo4j', password, database: 'neo4j', queryTimeoutMs: 60_000 });
   try {
     const logger = createLogger('warn');
@@ -271,6 +274,34 @@ async function main(): Promise<void> {
       }
       log(`careerPath: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
+    // search: an occupation from what a person types for it.
+    const searched: Row[] = [];
+    const typed = (title: string | undefined) => {
+      const words = title?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const last = words.pop();
+      return last && last.length > 4 ? [...words, last.slice(0, 4)].join(' ') : null;
+    };
+    const probes: { name: string; text: (code: string) => string | null }[] = [
+      { name: 'its title', text: (code) => truth.titles.get(code) ?? null },
+      { name: 'an alternate title only it has', text: (code) => truth.ownAlternate.get(code) ?? null },
+      { name: 'its title typed, the last word cut to 4 letters', text: (code) => typed(truth.titles.get(code)) },
+    ];
+    for (const probe of probes) {
+      const hit1: number[] = [];
+      const hit3: number[] = [];
+      const rr: number[] = [];
+      for (const code of occupations) {
+        const text = probe.text(code);
+        if (!text) continue;
+        const data = await ask<{ search: { node: { id: string } }[] }>('query ($text: String!) { search(text: $text, first: 10) { node { id } } }', { text });
+        const ranked = data.search.map((hit) => hit.node.id);
+        hit1.push(hitAtK(ranked, occupationId(code), 1));
+        hit3.push(hitAtK(ranked, occupationId(code), 3));
+        rr.push(reciprocalRank(ranked, occupationId(code)));
+      }
+      searched.push({ 'search text': probe.name, occupations: hit1.length, 'hit@1': meanOf(hit1).mean, 'hit@3': meanOf(hit3).mean, MRR: meanOf(rr).mean });
+      log(`search ${probe.name}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
     await app.stop();
 
     const table = (rows: Row[]) => {
@@ -309,11 +340,17 @@ async function main(): Promise<void> {
       '',
       ...careerExamples,
       '',
+      '## search (first: 10): an O*NET occupation from what a person types for it',
+      '',
+      "Over the whole graph (O*NET, ESCO, the curated roles), so an ESCO occupation named as the text, or another node with it as an alias, may rightly come first. The alternate title is each occupation's first in Alternate Titles.txt that no other occupation lists.",
+      '',
+      table(searched),
+      '',
     ].join('\n');
     process.stdout.write(`${report}\n`);
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'onet-29.0.md'), report);
-    fs.writeFileSync(path.join(out, 'onet-29.0.json'), `${JSON.stringify({ similar, recommend, escoSimilar, consistency, career }, null, 2)}\n`);
+    fs.writeFileSync(path.join(out, 'onet-29.0.json'), `${JSON.stringify({ similar, recommend, escoSimilar, consistency, career, search: searched }, null, 2)}\n`);
   } finally {
     await database.close();
     await neo4j.stop();

@@ -68,8 +68,8 @@ describe('the Cypher catalog', () => {
   });
 
   it('takes values only as parameters: no string literal but label and type names', () => {
-    // Label and type names, the index name, and constants the statements return or compare with.
-    const allowed = new Set(['Node', 'Role', ...ROLE_RELATIONS, 'WEIGHTED_JACCARD', 'node_search', 'out', 'in']);
+    // Label and type names, the index names, and constants the statements return or compare with.
+    const allowed = new Set(['Node', 'Role', ...ROLE_RELATIONS, 'WEIGHTED_JACCARD', 'node_search', 'node_exact', 'out', 'in']);
     for (const name of QUERY_NAMES) {
       for (const [, literal] of shape(catalog[name]).matchAll(/'([^']*)'/g)) {
         expect({ name, literal, allowed: allowed.has(literal as string) }).toEqual({ name, literal, allowed: true });

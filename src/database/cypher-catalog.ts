@@ -20,6 +20,7 @@ export const QUERY_NAMES = [
   'roles-page',
   'skills-page',
   'search-nodes',
+  'search-exact',
   'analyzer-stopwords',
   'sources-all',
   'sources-by-ids',

@@ -862,17 +862,20 @@ export type Query = {
    */
   rolesByCode: Array<Role>;
   /**
-   * Full-text search over the names and aliases of roles, skills, responsibilities,
-   * settings, tools, education levels and collaborators, best match first. Each word
-   * matches as a prefix (so `mix` finds Mixing) and, from four letters on, with one
-   * typo. `text` must hold at least one letter or digit and at most 200 characters;
-   * `first` is 1..100 (default 10); `kinds` restricts the kinds searched. A text that
-   * is a classification's code (O*NET-SOC `27-4014.00`, SOC `27-4014`, ISCO-08 `3521`,
-   * ESCO `3521.1.7`) also finds the roles carrying it, as `rolesByCode` does, first.
-   * With `lang` (`fr` or `nl`), searches the names and aliases imported in that
-   * language instead, with that language's analyzer (stemming, stop words), and each
-   * hit's `name` is in that language; `en` is the default search. Another language:
-   * BAD_USER_INPUT.
+   * Search over the names, aliases and codes of roles, skills, responsibilities,
+   * settings, tools, education levels, collaborators and occupation and skill groups,
+   * best match first (the ranking: `SearchHit`). A node whose code, name or alias is
+   * the text comes first (`nurse` finds Registered Nurses, which has the alias Nurse;
+   * `29-1141.00` finds it by its code); then every node whose name or aliases hold
+   * every word, each word matching as a prefix (so `mix` finds Mixing) and, from four
+   * letters on, with one typo. A text that is a classification's code (O*NET-SOC
+   * `27-4014.00`, SOC `27-4014`, ISCO-08 `3521`, ESCO `3521.1.7`) also finds the roles
+   * carrying it, as `rolesByCode` does. `text` must hold at least one letter or digit
+   * and at most 200 characters; `first` is 1..100 (default 10); `kinds` restricts the
+   * kinds searched. With `lang` (`fr` or `nl`), searches the names and aliases
+   * imported in that language instead, with that language's analyzer (stemming, stop
+   * words), codes as in English, and each hit's `name` is in that language; `en` is
+   * the default search. Another language: BAD_USER_INPUT.
    */
   search: Array<SearchHit>;
   /**
@@ -1486,7 +1489,28 @@ export type SalaryFigureInput = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A node whose name or aliases match a search, with its relevance score. */
+/**
+ * A node whose name, aliases or code match a search, with its relevance score.
+ *
+ * The ranking, best first:
+ * 1. a node carrying the code the text is (an O*NET-SOC code `29-1141.00`, an ESCO
+ *    occupation's code `2221.1` or URI, an ISCO-08 group's `2221`, an ESCO skill
+ *    group's `S1.2`);
+ * 2. a role in the group the code names (ISCO-08 `2221`, SOC `29-1141`), ordered by
+ *    its code, so O*NET's SOC-level occupation (`.00`) leads those refining it;
+ * 3. a node whose name is the text, then one whose name is the text up to English
+ *    plurals (`nurse practitioner` for Nurse Practitioners);
+ * 4. a node with the text as an alias, then as an alias up to plurals;
+ * 5. every other node whose name or aliases hold every word, by full-text relevance.
+ *
+ * Levels 1 to 4 compare words, whatever their case and the spaces and punctuation
+ * around them (`pro-tools` is Pro Tools); names and aliases in English only. Within
+ * a level, the node with more aliases, the more widely named, comes first (of the
+ * three O*NET occupations with the alias Nurse, Registered Nurses), then the shorter
+ * name. In level 5 each word matches as itself, as a prefix, or from four letters on
+ * with one typo (weighted 3, 3 and 0.5); the words together and in order in the name,
+ * or in an alias, add to the score.
+ */
 export type SearchHit = {
   __typename?: 'SearchHit';
   /** The node's kind. */
@@ -1496,8 +1520,9 @@ export type SearchHit = {
   /** The node found. */
   node: Node;
   /**
-   * Relevance; higher is better. Only comparable within one search. A role found by a
-   * code the text is scores just above the best full-text match.
+   * Relevance; higher is better. Only comparable within one search. An exact match
+   * (levels 1 to 4 above) scores the best full-text score of the search plus its
+   * level's weight, so it comes above every full-text match.
    */
   score: Scalars['Float']['output'];
 };

@@ -13,12 +13,13 @@ describe('the code-system table', () => {
     if (!example.includes('<')) expect(pattern.test(example)).toBe(true);
   });
 
-  it('reads a text as the codes of every system it could be', () => {
-    expect(codeMatchOf('27-4014.00')).toEqual({ codes: ['ONET_SOC:27-4014.00'], prefixes: [] });
-    expect(codeMatchOf('27-4014')).toEqual({ codes: [], prefixes: ['ONET_SOC:27-4014.'] });
-    expect(codeMatchOf('3521')).toEqual({ codes: ['ISCO:3521'], prefixes: [] });
-    expect(codeMatchOf('352')).toEqual({ codes: ['ISCO:352'], prefixes: ['ISCO:352'] });
-    expect(codeMatchOf('3521.1.7')).toEqual({ codes: ['ESCO_CODE:3521.1.7'], prefixes: [] });
+  it('reads a text as the codes of every system it could be, a role’s own apart from its groups’', () => {
+    const none = { codes: [], prefixes: [] };
+    expect(codeMatchOf('27-4014.00')).toEqual({ own: ['ONET_SOC:27-4014.00'], within: none });
+    expect(codeMatchOf('27-4014')).toEqual({ own: [], within: { codes: [], prefixes: ['ONET_SOC:27-4014.'] } });
+    expect(codeMatchOf('3521')).toEqual({ own: [], within: { codes: ['ISCO:3521'], prefixes: [] } });
+    expect(codeMatchOf('352')).toEqual({ own: [], within: { codes: ['ISCO:352'], prefixes: ['ISCO:352'] } });
+    expect(codeMatchOf('3521.1.7')).toEqual({ own: ['ESCO_CODE:3521.1.7'], within: none });
     expect(codeMatchOf('sound engineer')).toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import type { CypherRunner } from '../database/database';
+import type { CodeMatch } from '../models/code-systems';
 import type { NodeRecord } from '../models/records';
 import type { NodeLabel } from '../models/node-labels';
 import { LANGUAGES, type Language } from '../models/languages';
@@ -12,7 +13,7 @@ export interface SearchResult {
 /** Each analyzer's stop words, read once per process: they are fixed by the Neo4j version. */
 const stopWordsByAnalyzer = new Map<string, Promise<ReadonlySet<string>>>();
 
-/** Full-text search over names and aliases. */
+/** Search over names, aliases and codes: full-text, and exact. */
 export class SearchRepository {
   constructor(private readonly run: CypherRunner) {}
 
@@ -39,6 +40,19 @@ export class SearchRepository {
     const candidates = labels ? Math.min(first * 10, 1_000) : first;
     const index = language ? LANGUAGES[language].index : 'node_search';
     const rows = await this.run.read('search-nodes', { index, query, labels, candidates, first });
+    return rows.map((row) => ({ node: toNode(row.node as Record<string, unknown>, row.label), score: Number(row.score) }));
+  }
+
+  /**
+   * Nodes whose own code, group code, name or alias equals the text: a query of the
+   * keyword index node_exact (built by toExactQuery, never raw user text), best first
+   * (see search-exact.cypher). `codes` are the stored codes the text names, which
+   * order the roles of one group. Exact matches are few but a group's roles may be
+   * many, so more index hits than `first` are considered.
+   */
+  async exact(query: string, codes: CodeMatch, labels: NodeLabel[] | null, first: number): Promise<SearchResult[]> {
+    const candidates = Math.min(first * 10, 1_000);
+    const rows = await this.run.read('search-exact', { query, codes: codes.codes, prefixes: codes.prefixes, labels, candidates, first });
     return rows.map((row) => ({ node: toNode(row.node as Record<string, unknown>, row.label), score: Number(row.score) }));
   }
 }

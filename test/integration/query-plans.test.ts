@@ -67,4 +67,11 @@ describe('query plans', () => {
     expect(plan).toContain('ProcedureCall');
     expect(plan).not.toContain('AllNodesScan');
   });
+
+  it('the exact lookup of search reads its keyword index, and scans no label', async () => {
+    const plan = await planOf('search-exact', { query: 'name:/[mM]ixing/', codes: [], prefixes: [], labels: null, candidates: 100, first: 10 });
+    expect(plan).toContain('ProcedureCall');
+    expect(plan).not.toContain('AllNodesScan');
+    expect(plan).not.toContain('NodeByLabelScan');
+  });
 });

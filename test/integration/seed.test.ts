@@ -71,9 +71,9 @@ describe('loading the curated graph', () => {
       expect(constraints).toContainEqual({ name: 'node_id_unique', labelsOrTypes: ['Node'], properties: ['id'] });
       expect(constraints.map((constraint) => constraint.name)).not.toContain('entity_id_unique');
       const indexes = await query("SHOW INDEXES YIELD name, type, labelsOrTypes WHERE type = 'FULLTEXT' RETURN name, labelsOrTypes ORDER BY name");
-      // English on node_search; one index per other language, each on Node too (migration 010).
+      // English on node_search; one index per other language (migration 010) and the exact lookup's (011), each on Node too.
       expect(indexes).toEqual(
-        ['node_search', ...Object.values(LANGUAGES).map((language) => language.index)].sort().map((name) => ({ name, labelsOrTypes: ['Node'] })),
+        ['node_search', 'node_exact', ...Object.values(LANGUAGES).map((language) => language.index)].sort().map((name) => ({ name, labelsOrTypes: ['Node'] })),
       );
     } finally {
       await query('MATCH (n) WHERE n.id IN $ids DELETE n', { ids });
