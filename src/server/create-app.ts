@@ -14,6 +14,7 @@ import { resolvers } from '../graphql/resolvers';
 import type { Logger } from '../logging/logger';
 import { clientBudget, clientKey, createBudgetLimiter, type BudgetOptions } from './client-budget';
 import { createContext, type Context } from '../graphql/context';
+import { corsMiddleware } from './cors';
 import { costPlugin } from './cost.plugin';
 import { BEARER_CHALLENGE, curationGuardPlugin } from './curation-guard.plugin';
 import { explorerRouter } from './explorer';
@@ -35,6 +36,8 @@ export interface AppOptions {
   curationTokens?: readonly CuratorToken[];
   /** The built explorer (index.html and assets/), served at / and its pages. Defaults to dist/web in the repository. */
   explorerDir?: string;
+  /** Origins whose pages may call /graphql from a browser. Defaults to none: same origin only. */
+  corsOrigins?: readonly string[];
 }
 
 export interface App {
@@ -136,6 +139,8 @@ export async function createApp(database: Database, logger: Logger, options: App
 
   app.disable('x-powered-by');
   app.get('/health', healthHandler(database));
+  const cors = corsMiddleware(options.corsOrigins ?? []);
+  if (cors) app.use('/graphql', cors);
   app.use(
     '/graphql',
     authenticate(tokens),
