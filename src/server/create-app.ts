@@ -24,6 +24,7 @@ import { LIMITS } from './limits';
 import { loadTypeDefs } from '../graphql/load-type-defs';
 import { queryLimits } from './query-limits';
 import { requestStatsPlugin } from './request-stats.plugin';
+import { schemaSdl } from './schema-sdl';
 
 export interface AppOptions {
   /** Production mode: no field suggestions, introspection off unless `introspection`. Defaults to false. */
@@ -36,7 +37,7 @@ export interface AppOptions {
   curationTokens?: readonly CuratorToken[];
   /** The built explorer (index.html and assets/), served at / and its pages. Defaults to dist/web in the repository. */
   explorerDir?: string;
-  /** Origins whose pages may call /graphql from a browser. Defaults to none: same origin only. */
+  /** Origins whose pages may call /graphql and /schema.graphql from a browser. Defaults to none: same origin only. */
   corsOrigins?: readonly string[];
 }
 
@@ -101,13 +102,18 @@ function authenticate(tokens: CuratorTokens): express.RequestHandler {
   };
 }
 
-/** The HTTP server: POST/GET /graphql, GET /health and the explorer's pages. Does not listen until asked. */
+/**
+ * The HTTP server: POST/GET /graphql, GET /schema.graphql, GET /health and the
+ * explorer's pages. Does not listen until asked.
+ */
 export async function createApp(database: Database, logger: Logger, options: AppOptions = {}): Promise<App> {
   const production = options.production ?? false;
   const budgetOptions = options.budget ?? DEFAULT_BUDGET;
   const limiter = createBudgetLimiter(budgetOptions);
   const limits = queryLimits(production);
   const tokens = new CuratorTokens(options.curationTokens ?? []);
+  const introspection = options.introspection ?? !production;
+  const sdl = schemaSdl(introspection);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -115,7 +121,7 @@ export async function createApp(database: Database, logger: Logger, options: App
     resolvers,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
-    introspection: options.introspection ?? !production,
+    introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // main.ts owns SIGTERM/SIGINT: stop HTTP, then the driver, then Neo4j, in that order.
@@ -133,6 +139,7 @@ export async function createApp(database: Database, logger: Logger, options: App
       ...limits.plugins,
       costPlugin,
       requestStatsPlugin,
+      sdl.plugin,
     ],
   });
   await apollo.start();
@@ -140,7 +147,8 @@ export async function createApp(database: Database, logger: Logger, options: App
   app.disable('x-powered-by');
   app.get('/health', healthHandler(database));
   const cors = corsMiddleware(options.corsOrigins ?? []);
-  if (cors) app.use('/graphql', cors);
+  if (cors) app.use(['/graphql', '/schema.graphql'], cors);
+  app.get('/schema.graphql', sdl.handler);
   app.use(
     '/graphql',
     authenticate(tokens),

@@ -66,6 +66,12 @@ describe('CORS with an allow-list (CORS_ORIGINS)', () => {
     expect(response.status).toBe(400);
     expect(response.body.toString('utf8')).toMatch(/CSRF/);
   });
+
+  it('applies to /schema.graphql too', async () => {
+    const response = await rawRequest(`${api.baseUrl}/schema.graphql`, { headers: { origin: ALLOWED } });
+    expect(response.status).toBe(200);
+    expect(response.headers['access-control-allow-origin']).toBe(ALLOWED);
+  });
 });
 
 describe('CORS by default (CORS_ORIGINS unset)', () => {
