@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
 import path from 'node:path';
@@ -104,7 +105,8 @@ function authenticate(tokens: CuratorTokens): express.RequestHandler {
 
 /**
  * The HTTP server: POST/GET /graphql, GET /schema.graphql, GET /health and the
- * explorer's pages. Does not listen until asked.
+ * explorer's pages, every answer compressed when the client accepts it. Does not
+ * listen until asked.
  */
 export async function createApp(database: Database, logger: Logger, options: AppOptions = {}): Promise<App> {
   const production = options.production ?? false;
@@ -145,6 +147,8 @@ export async function createApp(database: Database, logger: Logger, options: App
   await apollo.start();
 
   app.disable('x-powered-by');
+  // gzip or brotli as the client asks, for JSON and the explorer's files alike (compressible types over 1 kB).
+  app.use(compression());
   app.get('/health', healthHandler(database));
   const cors = corsMiddleware(options.corsOrigins ?? []);
   if (cors) app.use(['/graphql', '/schema.graphql'], cors);
