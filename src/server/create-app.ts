@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
@@ -21,6 +21,7 @@ import { BEARER_CHALLENGE, curationGuardPlugin } from './curation-guard.plugin';
 import { explorerRouter } from './explorer';
 import { createFormatError } from './format-error';
 import { healthHandler } from './health';
+import { IDE_PAGE, ideHandlers, ideRedirect } from './ide';
 import { LIMITS } from './limits';
 import { loadTypeDefs } from '../graphql/load-type-defs';
 import { queryLimits } from './query-limits';
@@ -36,7 +37,7 @@ export interface AppOptions {
   budget?: BudgetOptions;
   /** Curators allowed to run mutations. Defaults to none: every mutation is refused. */
   curationTokens?: readonly CuratorToken[];
-  /** The built explorer (index.html and assets/), served at / and its pages. Defaults to dist/web in the repository. */
+  /** The built explorer (index.html, ide.html and assets/), served at /, its pages and /ide. Defaults to dist/web in the repository. */
   explorerDir?: string;
   /** Origins whose pages may call /graphql and /schema.graphql from a browser. Defaults to none: same origin only. */
   corsOrigins?: readonly string[];
@@ -104,9 +105,9 @@ function authenticate(tokens: CuratorTokens): express.RequestHandler {
 }
 
 /**
- * The HTTP server: POST/GET /graphql, GET /schema.graphql, GET /health and the
- * explorer's pages, every answer compressed when the client accepts it. Does not
- * listen until asked.
+ * The HTTP server: POST/GET /graphql, GET /schema.graphql, GET /health, the
+ * explorer's pages and the IDE at /ide, every answer compressed when the client
+ * accepts it. Does not listen until asked.
  */
 export async function createApp(database: Database, logger: Logger, options: AppOptions = {}): Promise<App> {
   const production = options.production ?? false;
@@ -137,6 +138,8 @@ export async function createApp(database: Database, logger: Logger, options: App
       // The schema gives no cache hints, so Apollo's default cache-control plugin would
       // only add a hook to every resolved field; answers are per query, never cached.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing pages load from a CDN; browsers are sent to the bundled IDE instead.
+      ApolloServerPluginLandingPageDisabled(),
       curationGuardPlugin,
       ...limits.plugins,
       costPlugin,
@@ -155,6 +158,7 @@ export async function createApp(database: Database, logger: Logger, options: App
   app.get('/schema.graphql', sdl.handler);
   app.use(
     '/graphql',
+    ideRedirect,
     authenticate(tokens),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -165,8 +169,10 @@ export async function createApp(database: Database, logger: Logger, options: App
       },
     }),
   );
-  const explorer = explorerRouter(options.explorerDir ?? path.join(repoRoot(), 'dist', 'web'));
+  const explorerDir = options.explorerDir ?? path.join(repoRoot(), 'dist', 'web');
+  const explorer = explorerRouter(explorerDir);
   if (!explorer.built) logger.warn('the explorer is not built (npm run build): only the API is served');
+  app.get(IDE_PAGE, ...ideHandlers(explorerDir));
   app.use(explorer.router);
   app.use((_request, response) => {
     response.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql (and /health).', extensions: { code: ErrorCode.NOT_FOUND } }] });
