@@ -63,12 +63,12 @@ export function ideHandlers(dir: string): RequestHandler[] {
 }
 
 /**
- * A browser opening /graphql (a GET without a query that prefers HTML) is sent to
- * the IDE; every other request goes on to the API.
+ * A browser opening /graphql (a GET or HEAD without a query that prefers HTML) is
+ * sent to the IDE; every other request goes on to the API.
  */
 export const ideRedirect: RequestHandler = (request, response, next) => {
   const prefersHtml = request.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
-  if (request.method === 'GET' && prefersHtml && request.query.query === undefined) {
+  if ((request.method === 'GET' || request.method === 'HEAD') && prefersHtml && request.query.query === undefined) {
     response.redirect(302, IDE_PAGE);
     return;
   }

@@ -42,9 +42,11 @@ describe('the GraphQL IDE', () => {
   });
 
   it('sends a browser opening /graphql to the IDE', async () => {
-    const response = await rawRequest(`${api.baseUrl}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
-    expect(response.status).toBe(302);
-    expect(response.headers.location).toBe('/ide');
+    for (const method of ['GET', 'HEAD']) {
+      const response = await rawRequest(`${api.baseUrl}/graphql`, { method, headers: { accept: BROWSER_ACCEPT } });
+      expect(response.status).toBe(302);
+      expect(response.headers.location).toBe('/ide');
+    }
   });
 
   it('leaves every API request at /graphql alone', async () => {
