@@ -1,7 +1,7 @@
 # The careers-graph API and its explorer (built into dist/web). Used by
 # docker-compose.yml together with the official neo4j image; the API connects to it
 # through NEO4J_URI and starts no local Neo4j.
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,7 +10,7 @@ COPY src ./src
 COPY web ./web
 RUN npm run build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

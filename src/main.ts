@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       introspection: config.introspection,
       budget: config.budget,
       curationTokens: config.curationTokens,
+      corsOrigins: config.corsOrigins,
     });
     const port = await app.listen(config.port, config.host);
     logger.info({ neo4j: opened.uri }, `careers-graph ready at http://${config.host}:${port}/graphql`);

@@ -9,6 +9,28 @@ describe('loadConfig', () => {
     expect(config.neo4j.password).toBe(LOCAL_NEO4J_PASSWORD);
     expect(config.localNeo4j).toMatchObject({ boltPort: 7687, heap: '512m', pageCache: '128m', txLogRetention: '128M size' });
     expect(config.seedCurated).toBe(true);
+    expect(config.corsOrigins).toEqual([]);
+  });
+
+  it('reads CORS_ORIGINS as a list of origins, trimmed, each kept once', () => {
+    expect(loadConfig({ CORS_ORIGINS: ' https://app.example.org , http://localhost:5173,https://app.example.org,' }).corsOrigins).toEqual([
+      'https://app.example.org',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each([
+    ['https://app.example.org/', /write "https:\/\/app\.example\.org"/],
+    ['https://App.Example.org', /write "https:\/\/app\.example\.org"/],
+    ['https://app.example.org:443', /write "https:\/\/app\.example\.org"/],
+    ['https://app.example.org/path', /is not an origin as browsers send it/],
+    ['app.example.org', /is not an origin such as/],
+    ['ftp://files.example.org', /not an http:\/\/ or https:\/\/ origin/],
+    ['*', /wildcard is not allowed/],
+  ])('refuses CORS_ORIGINS=%s with what to write instead', (value, pattern) => {
+    expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(pattern);
   });
 
   it('uses NEO4J_URI with its credentials', () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { curationTokensSchema, type CuratorToken } from '../auth/curator-tokens';
+import { corsOriginsSchema } from './cors-origins';
 import { repoRoot } from './repo-root';
 
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 1g');
@@ -59,6 +60,11 @@ const environmentSchema = z.object({
    * 512 printable characters. Unset: every mutation is refused (UNAUTHENTICATED).
    */
   CURATION_TOKENS: curationTokensSchema.optional(),
+  /**
+   * Origins whose pages may call the API from a browser (CORS): comma-separated,
+   * each as the browser sends it (`https://app.example.org`). Unset: same origin only.
+   */
+  CORS_ORIGINS: corsOriginsSchema.optional(),
 });
 
 /** The local Neo4j's password when none is given: it listens on loopback only. */
@@ -83,6 +89,8 @@ export interface Config {
   budget: { points: number; windowSeconds: number };
   /** Who may run mutations; empty: nobody. */
   curationTokens: CuratorToken[];
+  /** Origins allowed to call the API from a browser; empty: same origin only. */
+  corsOrigins: string[];
 }
 
 /** Thrown with a message naming every variable to fix. */
@@ -124,6 +132,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
     budget: { points: env.RATE_LIMIT_BUDGET, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     curationTokens: env.CURATION_TOKENS ?? [],
+    corsOrigins: env.CORS_ORIGINS ?? [],
   };
 }
 

@@ -1,7 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
 import path from 'node:path';
@@ -14,16 +15,19 @@ import { resolvers } from '../graphql/resolvers';
 import type { Logger } from '../logging/logger';
 import { clientBudget, clientKey, createBudgetLimiter, type BudgetOptions } from './client-budget';
 import { createContext, type Context } from '../graphql/context';
+import { corsMiddleware } from './cors';
 import { costPlugin } from './cost.plugin';
 import { BEARER_CHALLENGE, curationGuardPlugin } from './curation-guard.plugin';
 import { explorerRouter } from './explorer';
 import { createFormatError } from './format-error';
 import { healthHandler } from './health';
+import { IDE_PAGE, ideHandlers, ideRedirect } from './ide';
 import { LIMITS } from './limits';
 import { loadTypeDefs } from '../graphql/load-type-defs';
 import { queryLimits } from './query-limits';
 import { requestStatsPlugin } from './request-stats.plugin';
 import { RoleNeighboursRefresher } from '../database/role-neighbours';
+import { schemaSdl } from './schema-sdl';
 
 export interface AppOptions {
   /** Production mode: no field suggestions, introspection off unless `introspection`. Defaults to false. */
@@ -34,8 +38,10 @@ export interface AppOptions {
   budget?: BudgetOptions;
   /** Curators allowed to run mutations. Defaults to none: every mutation is refused. */
   curationTokens?: readonly CuratorToken[];
-  /** The built explorer (index.html and assets/), served at / and its pages. Defaults to dist/web in the repository. */
+  /** The built explorer (index.html, ide.html and assets/), served at /, its pages and /ide. Defaults to dist/web in the repository. */
   explorerDir?: string;
+  /** Origins whose pages may call /graphql and /schema.graphql from a browser. Defaults to none: same origin only. */
+  corsOrigins?: readonly string[];
 }
 
 export interface App {
@@ -99,7 +105,11 @@ function authenticate(tokens: CuratorTokens): express.RequestHandler {
   };
 }
 
-/** The HTTP server: POST/GET /graphql, GET /health and the explorer's pages. Does not listen until asked. */
+/**
+ * The HTTP server: POST/GET /graphql, GET /schema.graphql, GET /health, the
+ * explorer's pages and the IDE at /ide, every answer compressed when the client
+ * accepts it. Does not listen until asked.
+ */
 export async function createApp(database: Database, logger: Logger, options: AppOptions = {}): Promise<App> {
   const production = options.production ?? false;
   const budgetOptions = options.budget ?? DEFAULT_BUDGET;
@@ -107,6 +117,8 @@ export async function createApp(database: Database, logger: Logger, options: App
   const limits = queryLimits(production);
   const tokens = new CuratorTokens(options.curationTokens ?? []);
   const neighbours = new RoleNeighboursRefresher(database, (error) => logger.error({ err: error }, 'role neighbours refresh failed'));
+  const introspection = options.introspection ?? !production;
+  const sdl = schemaSdl(introspection);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -114,7 +126,7 @@ export async function createApp(database: Database, logger: Logger, options: App
     resolvers,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
-    introspection: options.introspection ?? !production,
+    introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // main.ts owns SIGTERM/SIGINT: stop HTTP, then the driver, then Neo4j, in that order.
@@ -128,18 +140,27 @@ export async function createApp(database: Database, logger: Logger, options: App
       // The schema gives no cache hints, so Apollo's default cache-control plugin would
       // only add a hook to every resolved field; answers are per query, never cached.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing pages load from a CDN; browsers are sent to the bundled IDE instead.
+      ApolloServerPluginLandingPageDisabled(),
       curationGuardPlugin,
       ...limits.plugins,
       costPlugin,
       requestStatsPlugin,
+      sdl.plugin,
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  // gzip or brotli as the client asks, for JSON and the explorer's files alike (compressible types over 1 kB).
+  app.use(compression());
   app.get('/health', healthHandler(database));
+  const cors = corsMiddleware(options.corsOrigins ?? []);
+  if (cors) app.use(['/graphql', '/schema.graphql'], cors);
+  app.get('/schema.graphql', sdl.handler);
   app.use(
     '/graphql',
+    ideRedirect,
     authenticate(tokens),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -150,8 +171,10 @@ export async function createApp(database: Database, logger: Logger, options: App
       },
     }),
   );
-  const explorer = explorerRouter(options.explorerDir ?? path.join(repoRoot(), 'dist', 'web'));
+  const explorerDir = options.explorerDir ?? path.join(repoRoot(), 'dist', 'web');
+  const explorer = explorerRouter(explorerDir);
   if (!explorer.built) logger.warn('the explorer is not built (npm run build): only the API is served');
+  app.get(IDE_PAGE, ...ideHandlers(explorerDir));
   app.use(explorer.router);
   app.use((_request, response) => {
     response.status(404).json({ errors: [{ message: 'Not found: the API is at /graphql (and /health).', extensions: { code: ErrorCode.NOT_FOUND } }] });

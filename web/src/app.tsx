@@ -60,7 +60,7 @@ export function App() {
       </main>
       <footer className="site-footer">
         <p>
-          Every fact cites the document it comes from: open <em>Sources</em> next to it. The API is at <a href="/graphql">/graphql</a>.
+          Every fact cites the document it comes from: open <em>Sources</em> next to it. The API is at /graphql: try it in <a href="/ide">the GraphQL IDE</a>, or read <a href="/schema.graphql">its schema</a>.
         </p>
       </footer>
     </>
