@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { prepareGraph } from './repositories/prepare-graph';
 import { openDatabase, type OpenedDatabase } from './database/open-database';
 import { createLogger } from './logging/logger';
-import { createApp } from './server/create-app';
+import { createApp, type App } from './server/create-app';
 
 /**
  * Starts the database (or connects to NEO4J_URI), prepares the graph, serves the API.
@@ -17,8 +17,8 @@ import { createApp } from './server/create-app';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel, { format: config.logFormat });
-  let opened: OpenedDatabase | undefined;
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  /** What is up so far, for shutdown() to stop. */
+  const running: { opened?: OpenedDatabase; app?: App } = {};
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     // stop() closes the listener before it first waits, so once this line is out no new connection is accepted.
-    const appStopped = app?.stop();
+    const appStopped = running.app?.stop();
     logger.info({ signal }, 'shutting down');
     let code = 0;
     try {
@@ -38,22 +38,24 @@ async function main(): Promise<void> {
     }
     // Before the database is open there is nothing to close: the exit handler of the local
     // Neo4j stops one still starting.
-    await opened?.close();
+    await running.opened?.close();
     logger.info('stopped');
     process.exit(code);
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown(signal));
 
-  opened = await openDatabase(config, logger);
+  const opened = await openDatabase(config, logger);
+  running.opened = opened;
   try {
     await prepareGraph(opened.database, config.neo4j.database, config.seedCurated, logger);
-    app = await createApp(opened.database, logger, {
+    const app = await createApp(opened.database, logger, {
       production: config.production,
       introspection: config.introspection,
       budget: config.budget,
       curationTokens: config.curationTokens,
       corsOrigins: config.corsOrigins,
     });
+    running.app = app;
     const port = await app.listen(config.port, config.host);
     const base = `http://${config.host}:${port}`;
     const addresses = { api: `${base}/graphql`, explorer: `${base}/`, ide: `${base}/ide` };
