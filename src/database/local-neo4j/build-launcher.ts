@@ -58,7 +58,8 @@ export async function ensureLauncherBuilt(
   );
   await new Promise<void>((resolve) => output.end(resolve));
   if (result.code !== 0) {
-    const error = result.lines.filter((line) => line.startsWith('[ERROR]')).find((line) => line.length > 8);
+    // Maven's first error line, else its last line (a JVM that cannot start prints no [ERROR]).
+    const error = result.lines.filter((line) => line.startsWith('[ERROR]')).find((line) => line.length > 8) ?? result.lines.at(-1);
     throw new Error(
       `neo4j-local: Maven build failed (exit ${String(result.code)})${error ? `: ${error}` : ''}; the whole output is in ${buildLog}`,
     );
