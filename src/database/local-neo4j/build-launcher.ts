@@ -98,7 +98,13 @@ function runForLines(
     };
     if (child.stdout) readline.createInterface({ input: child.stdout }).on('line', take);
     if (child.stderr) readline.createInterface({ input: child.stderr }).on('line', take);
+    // A service stopped while it builds (a signal during the first start) takes Maven with it.
+    const killOnExit = (): void => void child.kill('SIGTERM');
+    process.once('exit', killOnExit);
     child.once('error', (error) => reject(new Error(`neo4j-local: cannot run ${command}: ${error.message}`)));
-    child.once('close', (code) => resolve({ code, lines }));
+    child.once('close', (code) => {
+      process.removeListener('exit', killOnExit);
+      resolve({ code, lines });
+    });
   });
 }
