@@ -48,7 +48,8 @@ export function createLogger(level: string, output?: pino.DestinationStream | { 
   const format = chooseLogFormat(output?.format, process.stdout.isTTY === true, prettyStream !== undefined);
   if (format === 'pretty' && prettyStream) {
     // In this thread and synchronous (no worker transport): the last lines before an exit are never lost.
-    return pino(options, prettyStream({ sync: true, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' }));
+    // Colours when the terminal supports them (pino-pretty decides).
+    return pino(options, prettyStream({ sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' }));
   }
   return pino(options);
 }
