@@ -2,6 +2,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import neo4j from 'neo4j-driver';
+import { LOCAL_NEO4J_PASSWORD } from '../../src/config/config';
 import { repoRoot } from '../../src/config/repo-root';
 
 /**
@@ -129,6 +131,20 @@ function recoverySince(offset: number): string[] {
   return text.split('\n').filter((line) => /Recovery required|recovery is required/i.test(line));
 }
 
+/**
+ * Commits a transaction, so that the database has something after its last checkpoint:
+ * a clean stop checkpoints it, a stop that is not clean leaves it to recover. (A database
+ * idle since its start would need no recovery either way.)
+ */
+async function writeSomething(): Promise<void> {
+  const driver = neo4j.driver(`bolt://127.0.0.1:${BOLT_PORT}`, neo4j.auth.basic('neo4j', LOCAL_NEO4J_PASSWORD));
+  try {
+    await driver.executeQuery('MERGE (marker:SignalsTestMarker) SET marker.at = timestamp()');
+  } finally {
+    await driver.close();
+  }
+}
+
 const debugLogSize = (): number => (fs.existsSync(debugLog) ? fs.statSync(debugLog).size : 0);
 
 describe('npm start, stopped by a signal', () => {
@@ -152,6 +168,7 @@ describe('npm start, stopped by a signal', () => {
       const launchers = processesOfThisTest();
       expect(launchers).toHaveLength(1);
       javaPid = launchers[0] as number;
+      await writeSomething();
 
       const pid = target === 'npm process' ? service.npmPid : target === 'node process' ? node.pid : -service.npmPid;
       process.kill(pid, signal);
@@ -176,8 +193,9 @@ describe('npm start, stopped by a signal', () => {
     const clean = await startService();
     try {
       expect(recoverySince(offset)).toEqual([]);
-      // Killed outright, Neo4j writes no last checkpoint: the next start must recover, which
-      // shows that the check above can fail.
+      // Killed outright after a write, Neo4j has no checkpoint after it: the next start must
+      // recover, which shows that the check above can fail.
+      await writeSomething();
       const [javaPid] = processesOfThisTest();
       killGroup(clean.npmPid);
       if (javaPid !== undefined) process.kill(javaPid, 'SIGKILL');
