@@ -1,37 +1,67 @@
 import { ConfigError, loadConfig } from './config/config';
 import { prepareGraph } from './repositories/prepare-graph';
-import { openDatabase } from './database/open-database';
+import { openDatabase, type OpenedDatabase } from './database/open-database';
 import { createLogger } from './logging/logger';
-import { createApp } from './server/create-app';
+import { createApp, type App } from './server/create-app';
 
-/** Starts the database (or connects to NEO4J_URI), prepares the graph, serves the API. */
+/**
+ * Starts the database (or connects to NEO4J_URI), prepares the graph, serves the API.
+ *
+ * SIGTERM and SIGINT stop it in order: no new connections, the requests in flight
+ * answered, the driver closed, the local Neo4j stopped, exit 0. `npm start` execs
+ * this process (no shell in between), so a signal reaches it whether it is sent to
+ * npm (which forwards SIGTERM and SIGINT to its child), to this process or to the
+ * terminal's process group; in the last case it comes twice (once from the terminal,
+ * once forwarded by npm), so a repeated signal is noted and otherwise ignored.
+ */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
-  const opened = await openDatabase(config, logger);
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
-  const shutdown = async (signal: string) => {
+  const logger = createLogger(config.logLevel, { format: config.logFormat });
+  /** What is up so far, for shutdown() to stop. */
+  const running: { opened?: OpenedDatabase; app?: App } = {};
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.info({ signal }, 'already shutting down');
+      return;
+    }
+    stopping = true;
+    // stop() closes the listener before it first waits, so once this line is out no new connection is accepted.
+    const appStopped = running.app?.stop();
     logger.info({ signal }, 'shutting down');
-    await app?.stop();
-    await opened.close();
+    let code = 0;
+    try {
+      await appStopped;
+    } catch (error) {
+      logger.error({ err: error }, 'the HTTP server did not stop cleanly');
+      code = 1;
+    }
+    // Before the database is open there is nothing to close: the exit handler of the local
+    // Neo4j stops one still starting.
+    await running.opened?.close();
     logger.info('stopped');
-    process.exit(0);
+    process.exit(code);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown(signal));
 
+  const opened = await openDatabase(config, logger);
+  running.opened = opened;
   try {
     await prepareGraph(opened.database, config.neo4j.database, config.seedCurated, logger);
-    app = await createApp(opened.database, logger, {
+    const app = await createApp(opened.database, logger, {
       production: config.production,
       introspection: config.introspection,
       budget: config.budget,
       curationTokens: config.curationTokens,
       corsOrigins: config.corsOrigins,
     });
+    running.app = app;
     const port = await app.listen(config.port, config.host);
-    logger.info({ neo4j: opened.uri }, `careers-graph ready at http://${config.host}:${port}/graphql`);
+    const base = `http://${config.host}:${port}`;
+    const addresses = { api: `${base}/graphql`, explorer: `${base}/`, ide: `${base}/ide` };
+    logger.info({ neo4j: opened.uri }, `careers-graph ready at ${addresses.api} (explorer ${addresses.explorer}, IDE ${addresses.ide})`);
   } catch (error) {
+    if (stopping) return; // a signal came during the start: shutdown() finishes the job
     await opened.close();
     throw error;
   }

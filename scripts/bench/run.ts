@@ -90,7 +90,7 @@ function buildServer(): void {
 /** The node arguments of `npm start` (package.json), V8 flags included, so the service runs as shipped. */
 function startArguments(): string[] {
   const start = (JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const [node, ...args] = start.trim().split(/\s+/);
+  const [node, ...args] = start.trim().replace(/^exec\s+/, '').split(/\s+/);
   if (node !== 'node') throw new Error(`the start script should run node directly, not: ${start}`);
   return args;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { curationTokensSchema, type CuratorToken } from '../auth/curator-tokens';
+import type { LogFormat } from '../logging/log-format';
 import { corsOriginsSchema } from './cors-origins';
 import { repoRoot } from './repo-root';
 
@@ -21,6 +22,8 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** pino log level. Defaults to info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json` or `pretty`. Unset: pretty in a terminal (stdout is a TTY), JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** An existing Neo4j to use (bolt://, neo4j://, neo4j+s://...). Unset: start a local one. */
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'a bolt:// or neo4j:// URI').optional(),
   /** Database user. Defaults to neo4j. */
@@ -74,6 +77,8 @@ export interface Config {
   port: number;
   host: string;
   logLevel: string;
+  /** Unset: chosen by whether stdout is a terminal (see chooseLogFormat). */
+  logFormat: LogFormat | undefined;
   neo4j: {
     /** Null: start the local database. */
     uri: string | null;
@@ -113,6 +118,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     port: env.PORT,
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     neo4j: {
       uri: env.NEO4J_URI ?? null,
       user: env.NEO4J_USER,

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { chooseLogFormat, type LogFormat } from './log-format';
 
 export type Logger = pino.Logger;
 
@@ -31,15 +32,36 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * Structured JSON logs, on stdout unless `destination` is given (tests pass one
- * that keeps the lines in memory). Authorization headers, API keys, tokens and
- * passwords are redacted wherever they appear. Pipe through `npx pino-pretty` to read them.
+ * Structured logs on stdout: JSON lines, or with `{ format }` pino-pretty's lines when
+ * that format is chosen (see chooseLogFormat: a terminal gets pretty ones unless
+ * LOG_FORMAT=json). Tests pass a destination that keeps the JSON lines in memory.
+ * Authorization headers, API keys, tokens and passwords are redacted wherever they appear.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export function createLogger(level: string, output?: pino.DestinationStream | { format: LogFormat | undefined }): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service: 'careers-graph' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  if (output && 'write' in output) return pino(options, output);
+  const prettyStream = loadPinoPretty();
+  const format = chooseLogFormat(output?.format, process.stdout.isTTY === true, prettyStream !== undefined);
+  if (format === 'pretty' && prettyStream) {
+    // In this thread and synchronous (no worker transport): the last lines before an exit are never lost.
+    // Colours when the terminal supports them (pino-pretty decides).
+    return pino(options, prettyStream({ sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' }));
+  }
+  return pino(options);
+}
+
+type PrettyFactory = (options: Record<string, unknown>) => pino.DestinationStream;
+
+/** pino-pretty is a development dependency: absent from a production install. */
+function loadPinoPretty(): PrettyFactory | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('pino-pretty') as PrettyFactory;
+  } catch {
+    return undefined;
+  }
 }

@@ -193,6 +193,9 @@ export async function createApp(database: Database, logger: Logger, options: App
         });
       }),
     stop: async () => {
+      // Refuse new connections at once: the drain plugin closes the listener only after a turn of
+      // the event loop, and a connection accepted in between would be ended unanswered.
+      if (httpServer.listening) httpServer.close();
       await apollo.stop();
       await neighbours.idle();
     },

@@ -2,8 +2,9 @@
  * `npm run neo4j:build`: builds the local Neo4j launcher (tools/neo4j-local) with
  * Maven and the JDK the service would run it with, so that Neo4j is fetched from
  * Maven Central (about 150 MB, the first time only) before the first `npm start`,
- * `npm run dev` or `npm test` rather than during it. Maven's progress goes to
- * stderr; nothing is built when the launcher is newer than its sources. Exits 1
+ * `npm run dev` or `npm test` rather than during it. It prints a line before and
+ * one after, Maven's own output going to tools/neo4j-local/target/maven-build.log;
+ * nothing is built when the launcher is newer than its sources. Exits 1
  * with the reason when no JDK 21+ or Maven is found or the build fails.
  */
 import path from 'node:path';

@@ -5,6 +5,7 @@ import * as readline from 'node:readline';
 import { stripVTControlCharacters } from 'node:util';
 import type { Jdk } from './find-jdk';
 import { findOnPath } from './find-jdk';
+import { newestMtime } from './newest-mtime';
 
 /** Builds tools/neo4j-local with Maven unless target/ is newer than pom.xml and every source file. */
 export async function ensureLauncherBuilt(
@@ -27,14 +28,22 @@ export async function ensureLauncherBuilt(
         'install it (e.g. `apt-get install maven`)',
     );
   }
-  log('neo4j-local: building the launcher with Maven (the first build downloads Neo4j, ~150 MB, from Maven Central)');
+  const buildLog = path.join(target, 'maven-build.log');
+  fs.mkdirSync(target, { recursive: true });
+  const firstBuild = !fs.existsSync(path.join(target, 'lib'));
+  log(
+    `neo4j-local: building the launcher with Maven${firstBuild ? ' (the first build fetches Neo4j, ~150 MB, from Maven Central; a minute or more)' : ''}; ` +
+      `its output goes to ${path.relative(process.cwd(), buildLog) || buildLog}`,
+  );
   const started = Date.now();
   const mavenOpts = [process.env.MAVEN_OPTS ?? ''];
   if (jdk.major >= 23 && !mavenOpts[0]?.includes('sun-misc-unsafe-memory-access')) {
     mavenOpts.push('--sun-misc-unsafe-memory-access=allow'); // quiets Maven's own Unsafe warnings
   }
-  // -B without -q/-ntp: Maven prints one "Downloading from central: ..." line per artifact, which is the
-  // progress a user sees on the first run. Later runs skip the build (see the stamp check above).
+  // Maven's whole output (one line per artifact downloaded, ~1,800 on the first build) goes to the
+  // log file; the person at the terminal gets the line above and one when it is done.
+  const output = fs.createWriteStream(buildLog);
+  let downloads = 0;
   const result = await runForLines(
     mvn,
     ['-B', '-Dstyle.color=never', '-f', path.join(launcher, 'pom.xml'), 'package'],
@@ -43,18 +52,21 @@ export async function ensureLauncherBuilt(
       env: { ...process.env, JAVA_HOME: jdk.home, MAVEN_OPTS: mavenOpts.join(' ').trim() },
     },
     (line) => {
-      // On rebuilds copy-dependencies prints one such line per jar (~225); they say nothing new.
-      if (!line.endsWith('already exists in destination.')) log(`[mvn] ${line}`);
+      output.write(`${line}\n`);
+      if (line.startsWith('Downloaded from ')) downloads += 1;
     },
   );
+  await new Promise<void>((resolve) => output.end(resolve));
   if (result.code !== 0) {
-    const error = result.lines.filter((line) => line.startsWith('[ERROR]')).find((line) => line.length > 8);
+    // Maven's first error line, else its last line (a JVM that cannot start prints no [ERROR]).
+    const error = result.lines.filter((line) => line.startsWith('[ERROR]')).find((line) => line.length > 8) ?? result.lines.at(-1);
     throw new Error(
-      `neo4j-local: Maven build failed (exit ${String(result.code)})${error ? `: ${error}` : ''}`,
+      `neo4j-local: Maven build failed (exit ${String(result.code)})${error ? `: ${error}` : ''}; the whole output is in ${buildLog}`,
     );
   }
   fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
-  log(`neo4j-local: launcher built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const fetched = downloads > 0 ? `, ${downloads} files fetched from Maven Central` : '';
+  log(`neo4j-local: launcher built in ${((Date.now() - started) / 1000).toFixed(1)} s${fetched}`);
 }
 
 /** The launcher jar followed by its dependencies, in the order Maven resolved them. */
@@ -86,21 +98,13 @@ function runForLines(
     };
     if (child.stdout) readline.createInterface({ input: child.stdout }).on('line', take);
     if (child.stderr) readline.createInterface({ input: child.stderr }).on('line', take);
+    // A service stopped while it builds (a signal during the first start) takes Maven with it.
+    const killOnExit = (): void => void child.kill('SIGTERM');
+    process.once('exit', killOnExit);
     child.once('error', (error) => reject(new Error(`neo4j-local: cannot run ${command}: ${error.message}`)));
-    child.once('close', (code) => resolve({ code, lines }));
+    child.once('close', (code) => {
+      process.removeListener('exit', killOnExit);
+      resolve({ code, lines });
+    });
   });
-}
-
-function newestMtime(paths: string[]): number {
-  let newest = 0;
-  const visit = (file: string): void => {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat) return;
-    newest = Math.max(newest, stat.mtimeMs);
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(file)) visit(path.join(file, entry));
-    }
-  };
-  paths.forEach(visit);
-  return newest;
 }

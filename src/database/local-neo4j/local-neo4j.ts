@@ -85,9 +85,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   }
 
   // The password travels in the environment, not argv, so it does not show up in `ps`.
+  // The JVM gets a process group of its own: a Ctrl-C in the terminal (SIGINT to the whole
+  // foreground group) must reach only this process, which answers the requests in flight
+  // and then stops Neo4j, not Neo4j at once under them. If this process dies without
+  // stopping it, the launcher notices through --parent-pid.
   const child = spawn(javaBinary(jdk.home), args, {
     cwd: launcher,
-    detached: false,
+    detached: true,
     env: { ...process.env, NEO4J_PASSWORD: options.password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
