@@ -5,6 +5,7 @@ import readline from 'node:readline';
 import neo4j from 'neo4j-driver';
 import { LOCAL_NEO4J_PASSWORD } from '../../src/config/config';
 import { repoRoot } from '../../src/config/repo-root';
+import { isRunning } from '../support/process-alive';
 
 /**
  * `npm start` stops the service and its local Neo4j cleanly on SIGTERM and on SIGINT,
@@ -106,15 +107,6 @@ function processesOfThisTest(): number[] {
     return match && match[2]?.includes('Neo4jLocal') && match[2].includes(dataDir) ? [Number(match[1])] : [];
   });
 }
-
-const isRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 function killGroup(pid: number): void {
   try {

@@ -5,6 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { repoRoot } from '../../src/config/repo-root';
+import { isRunning } from '../support/process-alive';
 
 /**
  * When the service cannot start, it says why in one line on stderr and exits
@@ -77,15 +78,6 @@ function processesMatching(...parts: string[]): number[] {
     return match && parts.every((part) => match[2]?.includes(part)) ? [Number(match[1])] : [];
   });
 }
-
-const isRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 interface Answer {
   status: number;
