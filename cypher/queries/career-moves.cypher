@@ -3,9 +3,10 @@
 //             more than this share of the roles of its own taxonomy is common, when
 //             that taxonomy has at least $commonMinRoles roles: in a handful of roles
 //             a shared skill is no hub),
-//             $includeCommon (true to list common skills too), $prefixes (the id
-//             prefixes of the taxonomies: a role or skill whose id has none is curated),
-//             $noPrefix (the empty string, standing for the curated taxonomy),
+//             $includeCommon (true to list common skills too), $state (the GraphState id
+//             of the kept neighbours, whose refresh records each taxonomy's role count),
+//             $taxonomyPrefixes ([taxonomy, id prefix] pairs: a skill's taxonomy is told
+//             by its id), $otherTaxonomy (the taxonomy of ids no prefix names),
 //             $first (how many skills to list per move and side), $roleProperties,
 //             $skillProperties.
 // For a move from A to B, with F = A's skills (each weighing 1 as a person's) and T = B's:
@@ -20,12 +21,9 @@
 // connect nearly every pair and explain none. The similarity and its parts come from
 // A's kept neighbours (null when B is no longer among them).
 // Returns one row per pair found, in the order given.
-CALL () {
-  MATCH (other:Role)
-  WITH coalesce([p IN $prefixes WHERE other.id STARTS WITH p | p][0], $noPrefix) AS prefix
-  WITH prefix, count(*) AS roles
-  RETURN collect([prefix, roles]) AS taxonomyRoles
-}
+OPTIONAL MATCH (state:GraphState {id: $state})
+WITH coalesce(state.taxonomies, []) AS taxonomies, coalesce(state.taxonomyRoles, []) AS counts
+WITH [i IN range(0, size(taxonomies) - 1) | [taxonomies[i], counts[i]]] AS taxonomyRoles
 UNWIND range(0, size($pairs) - 1) AS position
 MATCH (a:Node {id: $pairs[position][0]})
 WHERE a:Role
@@ -37,9 +35,11 @@ CALL (a, b, taxonomyRoles) {
   MATCH (b)-[rb:REQUIRES_SKILL]->(skill:Skill)
   OPTIONAL MATCH (a)-[ra:REQUIRES_SKILL]->(skill)
   WITH skill, ra, coalesce(rb.salience, rb.weight) AS salB, coalesce(ra.salience, ra.weight) AS salA,
-    coalesce([t IN taxonomyRoles WHERE t[0] = coalesce([p IN $prefixes WHERE skill.id STARTS WITH p | p][0], $noPrefix) | t[1]][0], 1) AS roles
+    coalesce([t IN taxonomyRoles WHERE t[0] = coalesce([p IN $taxonomyPrefixes WHERE skill.id STARTS WITH p[1] | p[0]][0], $otherTaxonomy) | t[1]][0], 1) AS roles
+  // Only roles require skills (REQUIRES_SKILL runs from Role to Skill), so the skill's
+  // degree counts the roles requiring it without reading them.
   WITH skill, ra, salA, salB,
-    roles >= $commonMinRoles AND toFloat(COUNT { (skill)<-[:REQUIRES_SKILL]-(:Role) }) / roles > $commonShare AS common
+    roles >= $commonMinRoles AND toFloat(COUNT { (skill)<-[:REQUIRES_SKILL]-() }) / roles > $commonShare AS common
   RETURN collect({skill: skill, held: ra IS NOT NULL, salA: salA, salB: salB, common: common}) AS needs
 }
 WITH position, a, b, at, needs,

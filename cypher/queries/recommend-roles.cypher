@@ -18,8 +18,10 @@
 // So a role scores 1 when the person holds exactly what it needs, in its proportions;
 // skills a role does not need lower its score (‖p‖), and so does a role needing much
 // the person lacks (‖R‖): a role needing little cannot win by needing little.
-// ‖R‖ is the role's skillNorm, kept current by refresh-role-weights.cypher, so a
-// candidate's other requirements are read only when it ranks among the first $first.
+// ‖R‖ is the role's skillNorm, kept current by refresh-role-weights.cypher; the
+// candidates and their Σ p·sal/‖R‖ come from the skill index (skill-index-set.cypher),
+// kept with the role neighbours, so a candidate's requirements are read only when it
+// ranks among the first $first.
 // Each missing skill comes with its gain: how much the score would rise with it held
 // at weight 1, gain(s) = (Σ p·sal over S(R) ∩ G + sal(R, s)) / (‖R‖ · √(‖p‖² + 1)) − score(R).
 // The filter keeps roles of the given taxonomies (told by their id prefix), with a
@@ -42,43 +44,55 @@ WITH collect(CASE WHEN skill IS NOT NULL THEN {skill: skill, weight: toFloat($we
 WITH held, missing, [h IN held | h.skill] AS given,
   sqrt(reduce(total = 0.0, h IN held | total + h.weight * h.weight)) AS personNorm
 CALL (held, given, personNorm) {
+  // Candidates and their matched weight over ‖R‖ (reach), from the skill index kept
+  // with the role neighbours (skill-index-set.cypher): the roles requiring each held
+  // skill with sal(R, s)/‖R‖, summed per role, so no requirement is read. Or the $only
+  // roles, from their requirements.
   CALL (held) {
     WITH held
     WHERE $only IS NULL
     UNWIND held AS h
-    WITH h.skill AS skill, h.weight AS weight
-    MATCH (skill)<-[r:REQUIRES_SKILL]-(role:Role)
-    RETURN role, weight * coalesce(r.salience, r.weight) AS part
+    WITH h, coalesce(h.skill.requiredByIds, []) AS ids, coalesce(h.skill.requiredByShares, []) AS shares
+    UNWIND range(0, size(ids) - 1) AS i
+    RETURN ids[i] AS roleId, h.weight * shares[i] AS part
     UNION ALL
     WITH held
     WHERE $only IS NOT NULL
     UNWIND $only AS roleId
     MATCH (role:Node {id: roleId})
     WHERE role:Role
-    RETURN role, reduce(total = 0.0, h IN held |
-      total + h.weight * coalesce([(role)-[r:REQUIRES_SKILL]->(s) WHERE s = h.skill | coalesce(r.salience, r.weight)][0], 0.0)) AS part
+    RETURN roleId, CASE WHEN role.skillNorm > 0 THEN reduce(total = 0.0, h IN held |
+      total + h.weight * coalesce([(role)-[r:REQUIRES_SKILL]->(s) WHERE s = h.skill | coalesce(r.salience, r.weight)][0], 0.0)) / role.skillNorm ELSE 0.0 END AS part
   }
-  WITH role, sum(part) AS matchedWeight
-  WHERE $filter IS NULL OR (
+  WITH roleId, sum(part) AS reach
+  WITH roleId, reach, CASE WHEN personNorm > 0 THEN round(reach / personNorm, 12) ELSE 0.0 END AS score
+  ORDER BY score DESC
+  // Without a filter only the first $first scores can rank, and the roles tying the last
+  // of them: only those are read. With one, every candidate is read and kept or not.
+  WITH collect([roleId, reach, score]) AS ranked
+  WITH ranked, CASE WHEN $filter IS NULL AND size(ranked) > $first THEN ranked[toInteger($first) - 1][2] ELSE -1.0 END AS floor
+  UNWIND [entry IN ranked WHERE entry[2] >= floor] AS entry
+  MATCH (role:Node {id: entry[0]})
+  USING INDEX SEEK role:Node(id)
+  WHERE role:Role AND ($filter IS NULL OR (
     ($filter.taxonomies IS NULL OR coalesce([p IN $filter.prefixes WHERE role.id STARTS WITH p[1] | p[0]][0], $filter.other) IN $filter.taxonomies)
     AND ($filter.minMedianWage IS NULL OR EXISTS {
       MATCH (role)-[:EQUIVALENT_TO]-{0,1}(:Role)-[:HAS_SALARY]->(figure:SalaryFigure)
       WHERE figure.median >= $filter.minMedianWage AND figure.currency = $filter.currency AND figure.period = $filter.period })
     AND ($filter.minGrowth IS NULL OR EXISTS {
       MATCH (role)-[:EQUIVALENT_TO]-{0,1}(:Role)-[:HAS_GROWTH]->(figure:GrowthFigure)
-      WHERE figure.percent >= $filter.minGrowth }))
-  WITH role, matchedWeight,
-    CASE WHEN role.skillNorm > 0 AND personNorm > 0 THEN round(matchedWeight / (role.skillNorm * personNorm), 12) ELSE 0.0 END AS score
+      WHERE figure.percent >= $filter.minGrowth })))
+  WITH role, entry[1] AS reach, entry[2] AS score
   ORDER BY score DESC, role.name ASC, role.id ASC
   LIMIT toInteger($first)
-  WITH role, matchedWeight, score,
+  WITH role, reach, score, coalesce(role.skillNorm, 0.0) * reach AS matchedWeight,
     COLLECT { MATCH (role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN {skill: s, weight: coalesce(q.salience, q.weight)} } AS needs
-  WITH role, score, needs, matchedWeight,
+  WITH role, score, reach, needs, matchedWeight,
     [need IN needs WHERE NOT need.skill IN given | {skill: need.skill,
       gain: CASE WHEN role.skillNorm > 0 THEN round((matchedWeight + need.weight) / (role.skillNorm * sqrt(personNorm * personNorm + 1)), 12) - score ELSE 0.0 END}] AS gains
   RETURN collect({
     role: [p IN coalesce($roleProperties, keys(role)) | [p, role[p]]], score: score,
-    reach: CASE WHEN role.skillNorm > 0 THEN matchedWeight / role.skillNorm ELSE 0.0 END,
+    reach: reach,
     matched: [need IN needs WHERE need.skill IN given | [p IN coalesce($skillProperties, keys(need.skill)) | [p, need.skill[p]]]],
     missing: [need IN gains | [p IN coalesce($skillProperties, keys(need.skill)) | [p, need.skill[p]]]],
     gains: [need IN gains | need.gain]

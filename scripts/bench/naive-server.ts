@@ -59,12 +59,13 @@ const resolvers = {
         jaccard: row?.jaccard,
       };
     },
-    similarRoles: async (_: unknown, args: { role: string; first: number; metric: string }) => {
-      const [row] = await catalogRows('similar-roles', { roleId: args.role, metric: args.metric, first: args.first, ...onlyIds('skillProperties') });
+    similarRoles: async (_: unknown, args: { role: string; first: number; metric?: string | null }) => {
+      const statement = (args.metric ?? 'PROFILE') === 'PROFILE' ? 'similar-roles-profile' : 'similar-roles';
+      const [row] = await catalogRows(statement, { roleId: args.role, metric: args.metric ?? 'PROFILE', first: args.first, ...onlyIds('skillProperties') });
       return ((row?.matches as Row[] | undefined) ?? []).map((match) => ({ ...match, role: idOf(match.role), shared: idsOf(match.shared) }));
     },
     recommendRoles: async (_: unknown, args: { skills: string[]; first: number }) => {
-      const [row] = await catalogRows('recommend-roles', { skillIds: args.skills, first: args.first, ...onlyIds('skillProperties') });
+      const [row] = await catalogRows('recommend-roles', { skillIds: args.skills, weights: args.skills.map(() => 1), only: null, filter: null, first: args.first, ...onlyIds('skillProperties') });
       return ((row?.recommendations as Row[] | undefined) ?? []).map((match) => ({
         role: idOf(match.role),
         score: match.score,

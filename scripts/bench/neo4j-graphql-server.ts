@@ -29,12 +29,19 @@ const PROJECTION = /\[p IN coalesce\(\$\w+Properties, keys\(([\w.]+)\)\) \| \[p,
  * turned into the field's one column, either a map of its columns or, for list
  * fields, one row per element of a list column. Triple quotes delimit it in SDL.
  */
-function wrapped(name: QueryName, result: string): string {
-  const text = catalog[name].replace(PROJECTION, 'properties($1)');
+function wrapped(name: QueryName, result: string, fixed: Record<string, string> = {}): string {
+  let text = catalog[name].replace(PROJECTION, 'properties($1)');
+  for (const [parameter, literal] of Object.entries(fixed)) text = text.replace(new RegExp(`\\$${parameter}\\b`, 'g'), literal);
   if (text.includes('"""')) throw new Error(`${name} cannot be embedded in SDL`);
   if (/\$\w+Properties\b/.test(text.replace(/\/\/.*$/gm, ''))) throw new Error(`${name} has a projection this peer does not rewrite`);
   return `CALL () {\n${text}\n}\n${result}`;
 }
+
+/**
+ * The peer's recommendRoles takes skills only, as the mix asks: each weighs 1, with no
+ * role list and no filter, so those parameters of the statement are fixed.
+ */
+const RECOMMEND_FIXED = { weights: '[s IN $skillIds | 1.0]', only: 'null', filter: 'null' };
 
 const typeDefs = /* GraphQL */ `
   type Role @node(labels: ["Role", "Node"]) {
@@ -109,10 +116,10 @@ const typeDefs = /* GraphQL */ `
   type Query {
     skillOverlap(roleIds: [ID!]!, type: String!): Overlap
       @cypher(statement: """${wrapped('overlap', 'RETURN {missing: missing, positions: positions, shared: shared, jaccard: jaccard} AS result')}""", columnName: "result")
-    similarRoles(roleId: ID!, metric: String!, first: Int!): [SimilarRole!]!
-      @cypher(statement: """${wrapped('similar-roles', 'UNWIND matches AS result RETURN result')}""", columnName: "result")
+    similarRoles(roleId: ID!, first: Int!): [SimilarRole!]!
+      @cypher(statement: """${wrapped('similar-roles-profile', 'UNWIND matches AS result RETURN result')}""", columnName: "result")
     recommendRoles(skillIds: [ID!]!, first: Int!): [Recommendation!]!
-      @cypher(statement: """${wrapped('recommend-roles', 'UNWIND recommendations AS result RETURN result')}""", columnName: "result")
+      @cypher(statement: """${wrapped('recommend-roles', 'UNWIND recommendations AS result RETURN result', RECOMMEND_FIXED)}""", columnName: "result")
     skillGap(fromId: ID!, toId: ID!): SkillGap
       @cypher(statement: """${wrapped('skill-gap', 'RETURN {fromRole: fromRole, toRole: toRole, transferable: transferable, toLearn: toLearn, coverage: coverage, plainCoverage: plainCoverage} AS result')}""", columnName: "result")
     paths(fromId: ID!, toId: ID!, types: [String!]!, maxHops: Int!, first: Int!): [PathResult!]!

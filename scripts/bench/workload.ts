@@ -1,16 +1,19 @@
+import { taxonomyOfRole } from '../../src/analysis/role-profile';
 import { boundedName } from '../../src/database/cypher-catalog';
 import type { CypherRunner, Row } from '../../src/database/database';
 import { PUBLIC_RELATIONS } from '../../src/models/relations';
+import { CareerRepository } from '../../src/repositories/career.repository';
 import { SeededRandom } from '../support/seeded-random';
 
 /** The queries of the mix, with their share of requests. */
 export const MIX = {
   roleDetail: 0.15,
-  skillOverlap: 0.25,
+  skillOverlap: 0.2,
   similarRoles: 0.2,
   recommendRoles: 0.15,
-  skillGap: 0.15,
+  skillGap: 0.1,
   paths: 0.1,
+  careerPath: 0.1,
 } as const;
 
 export type QueryKind = keyof typeof MIX;
@@ -20,7 +23,12 @@ export const QUERY_KINDS = Object.keys(MIX) as QueryKind[];
 export interface Pool {
   roles: string[];
   skills: string[];
+  /** What a person holds: for each role requiring at least 5 skills, its 10 most salient (or heaviest). */
+  profiles: string[][];
 }
+
+/** The variants of the benchmark that answer a kind: the peers have no career moves. */
+export const PEER_KINDS: readonly QueryKind[] = ['roleDetail', 'skillOverlap', 'similarRoles', 'recommendRoles', 'skillGap', 'paths'];
 
 /** Parameters of one request of a kind (the same for every variant). */
 export type Params = Record<string, unknown>;
@@ -28,7 +36,9 @@ export type Params = Record<string, unknown>;
 /** `count` parameter sets of a kind, drawn from the pool with the seed. */
 export function drawParams(kind: QueryKind, pool: Pool, count: number, seed: number): Params[] {
   const random = new SeededRandom(seed, 'mulberry32');
-  const pick = (list: string[]) => list[random.int(list.length)] as string;
+  const pick = <T>(list: readonly T[]) => list[random.int(list.length)] as T;
+  const byTaxonomy = new Map<string, string[]>();
+  for (const role of pool.roles) byTaxonomy.set(taxonomyOfRole(role), [...(byTaxonomy.get(taxonomyOfRole(role)) ?? []), role]);
   return Array.from({ length: count }, () => {
     switch (kind) {
       case 'roleDetail':
@@ -38,8 +48,13 @@ export function drawParams(kind: QueryKind, pool: Pool, count: number, seed: num
       case 'skillGap':
       case 'paths':
         return { a: pick(pool.roles), b: pick(pool.roles) };
+      case 'careerPath': {
+        // A move within the taxonomy: kept neighbours never cross one.
+        const a = pick(pool.roles);
+        return { a, b: pick(byTaxonomy.get(taxonomyOfRole(a)) ?? pool.roles) };
+      }
       case 'recommendRoles':
-        return { skills: Array.from({ length: 3 }, () => pick(pool.skills)) };
+        return { skills: pool.profiles.length > 0 ? pick(pool.profiles) : Array.from({ length: 10 }, () => pick(pool.skills)) };
     }
   });
 }
@@ -60,7 +75,13 @@ export function graphqlRequest(kind: QueryKind, params: Params): { query: string
       };
     case 'similarRoles':
       return {
-        query: 'query Similar($role: ID!) { similarRoles(role: $role, first: 10, metric: WEIGHTED_JACCARD) { role { id name } score jaccard } }',
+        query: 'query Similar($role: ID!) { similarRoles(role: $role, first: 10) { role { id name } score parts { names duties skills } } }',
+        variables: params,
+      };
+    case 'careerPath':
+      return {
+        query: `query Career($a: ID!, $b: ID!) { careerPath(from: $a, to: $b) { moves { from { id name } to { id name } similarity fit
+          carriesOver { id name } toLearn { skill { id name } gain } } } }`,
         variables: params,
       };
     case 'recommendRoles':
@@ -102,9 +123,11 @@ export function neo4jGraphqlRequest(kind: QueryKind, params: Params): { query: s
       };
     case 'similarRoles':
       return {
-        query: 'query Similar($role: ID!) { similarRoles(roleId: $role, first: 10, metric: "WEIGHTED_JACCARD") { role { id name } score jaccard } }',
+        query: 'query Similar($role: ID!) { similarRoles(roleId: $role, first: 10) { role { id name } score } }',
         variables: params,
       };
+    case 'careerPath':
+      throw new Error('the @neo4j/graphql peer has no career moves');
     case 'recommendRoles':
       return {
         query: 'query Recommend($skills: [ID!]!) { recommendRoles(skillIds: $skills, first: 10) { role { id name } score matched { id } missing { id } } }',
@@ -147,9 +170,15 @@ export async function floorStatements(run: CypherRunner, kind: QueryKind, params
     case 'skillOverlap':
       return run.read('overlap', { roleIds: [params.a, params.b], type: 'REQUIRES_SKILL', ...briefProjection('itemProperties') });
     case 'similarRoles':
-      return run.read('similar-roles', { roleId: params.role, metric: 'WEIGHTED_JACCARD', first: 10, ...briefProjection('skillProperties') });
+      return run.read('similar-roles-profile', { roleId: params.role, metric: 'PROFILE', first: 10, ...briefProjection('skillProperties') });
+    case 'careerPath': {
+      // What Query.careerPath runs for the selection above, with the schema's defaults.
+      const options = { from: params.a as string, to: params.b as string, maxMoves: 3, minSimilarity: 0.2, maxJobZoneStep: 1, includeCommonSkills: false, skillsPerMove: 5 };
+      const { moves } = await new CareerRepository(run).careerPath(options, { roles: brief, items: brief });
+      return moves ? [{ moves }] : [];
+    }
     case 'recommendRoles':
-      return run.read('recommend-roles', { skillIds: params.skills, first: 10, ...briefProjection('skillProperties') });
+      return run.read('recommend-roles', { skillIds: params.skills, weights: (params.skills as string[]).map(() => 1), only: null, filter: null, first: 10, ...briefProjection('skillProperties') });
     case 'skillGap':
       return run.read('skill-gap', { fromId: params.a, toId: params.b, ...briefProjection('skillProperties') });
     case 'paths':

@@ -26,19 +26,19 @@
  * The ground truth is read from the files by onet-truth.ts, not through the graph.
  * Prints a Markdown table and writes it, with the figures as JSON, to eval/results/.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config/repo-root';
 import { connectDatabase } from '../../src/database/connect-database';
 import { startLocalNeo4j } from '../../src/database/local-neo4j/local-neo4j';
-import { importEscoOnetCrosswalk } from '../../src/import/crosswalk/esco-onet-import';
-import { escoId, importEsco } from '../../src/import/esco/esco-import';
-import { importOnet, occupationId, elementId } from '../../src/import/onet/onet-import';
+import { escoId } from '../../src/import/esco/esco-import';
+import { occupationId, elementId } from '../../src/import/onet/onet-import';
 import { createLogger } from '../../src/logging/logger';
 import { prepareGraph } from '../../src/repositories/prepare-graph';
 import { createApp } from '../../src/server/create-app';
+import { importRealReleases, onetRelease } from '../support/real-releases';
 import { SeededRandom } from '../support/seeded-random';
+import { unpackRealData } from '../../test/support/real-data';
 import { hitAtK, meanOf, ndcgAtK, recallAtK, reciprocalRank } from './metrics';
 import { readEscoTruth } from './esco-truth';
 import { readOnetTruth } from './onet-truth';
@@ -52,25 +52,11 @@ function option(argv: string[], flag: string, fallback: string): string {
   return index >= 0 && argv[index + 1] ? (argv[index + 1] as string) : fallback;
 }
 
-/** A folder of the published releases, unpacked from ../shared/realdata into the git-ignored .realdata/ when absent. */
-function realData(folder: string): string {
-  const target = path.join(root, '.realdata', folder);
-  if (fs.existsSync(target)) return target;
-  const shared = path.resolve(root, '..', 'shared', 'realdata', folder);
-  if (!fs.existsSync(shared)) throw new Error(`no ${folder} in .realdata/ or ../shared/realdata: place the shared releases beside the repository`);
-  fs.mkdirSync(target, { recursive: true });
-  fs.cpSync(shared, target, { recursive: true });
-  execFileSync('find', [target, '-name', '*.xz', '-exec', 'xz', '-d', '-f', '{}', '+']);
-  return target;
-}
-
 type Row = Record<string, string | number | null>;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const release = path.join(realData('onet-29.0'), 'db_29_0_text');
-  const escoRelease = realData('esco-1.1.1');
-  const crosswalks = realData('crosswalks');
+  const release = onetRelease();
   const out = path.resolve(root, option(argv, '--out', 'eval/results'));
   const random = new SeededRandom(Number(option(argv, '--seed', '17')));
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -81,9 +67,7 @@ async function main(): Promise<void> {
   try {
     const logger = createLogger('warn');
     await prepareGraph(database, 'neo4j', true, logger);
-    await importOnet(database, { dir: release, release: '29.0', minImportance: 3, batchSize: 5000, restart: false, progress: log });
-    await importEsco(database, { dirs: [escoRelease], release: '1.1.1', batchSize: 5000, restart: false, progress: log });
-    await importEscoOnetCrosswalk(database, { file: path.join(crosswalks, 'ESCO_to_ONET-SOC.xlsx'), batchSize: 5000, restart: false, progress: log });
+    await importRealReleases(database, log);
     const app = await createApp(database, logger, { budget: { points: 1_000_000_000, windowSeconds: 60 } });
     const port = await app.listen(0, '127.0.0.1');
     const ask = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
@@ -134,7 +118,7 @@ async function main(): Promise<void> {
     }
 
     // similarRoles of ESCO occupations: ESCO's own grouping, and O*NET's Related Occupations through the crosswalk.
-    const esco = readEscoTruth(path.join(escoRelease, 'ESCO dataset - v1.1.1 - classification - en - csv'), path.join(crosswalks, 'derived', 'ESCO_to_ONET-SOC.tsv'));
+    const esco = readEscoTruth(path.join(unpackRealData('esco-1.1.1'), 'ESCO dataset - v1.1.1 - classification - en - csv'), unpackRealData('crosswalks/derived/ESCO_to_ONET-SOC.tsv'));
     const groupOf = new Map(esco.occupations.map((occupation) => [escoId(occupation.uri), occupation.iscoGroup]));
     const escoByOnet = new Map<string, string[]>();
     for (const occupation of esco.occupations) {

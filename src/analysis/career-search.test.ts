@@ -1,15 +1,23 @@
 import { findCareerPath, jobZoneAllows, type RoleMoves } from './career-search';
 
-/** A graph of moves, with the roles each call expanded. */
+/** A graph of moves, with the roles each call expanded and the goal it was given; given one, it offers only the moves to it, as the repository does. */
 function graph(edges: Record<string, [string, number][]>, zones: Record<string, number> = {}) {
   const calls: string[][] = [];
-  const expand = async (ids: readonly string[]) => {
+  const goals: (string | null)[] = [];
+  const expand = async (ids: readonly string[], goal: string | null) => {
     calls.push([...ids]);
+    goals.push(goal);
     return new Map<string, RoleMoves>(
-      ids.map((id) => [id, { jobZone: zones[id] ?? null, moves: (edges[id] ?? []).map(([to, similarity]) => ({ to, similarity, jobZone: zones[to] ?? null })) }]),
+      ids.map((id) => [
+        id,
+        {
+          jobZone: zones[id] ?? null,
+          moves: (edges[id] ?? []).filter(([to]) => goal === null || to === goal).map(([to, similarity]) => ({ to, similarity, jobZone: zones[to] ?? null })),
+        },
+      ]),
     );
   };
-  return { expand, calls };
+  return { expand, calls, goals };
 }
 const options = { maxMoves: 3, maxJobZoneStep: 1, maxFrontier: 100 };
 
@@ -44,5 +52,14 @@ describe('findCareerPath', () => {
     const { expand, calls } = graph({ a: [['b', 0.9], ['c', 0.8], ['d', 0.7]], b: [['a', 0.9], ['c', 0.9]], c: [['x', 0.5]], d: [['x', 0.5]] });
     expect(await findCareerPath('a', 'z', expand, { ...options, maxFrontier: 2 })).toBeNull();
     expect(calls).toEqual([['a'], ['b', 'c'], ['x']]);
+  });
+
+  it('gives the goal to the last step only', async () => {
+    const { expand, goals } = graph({ a: [['b', 0.9]], b: [['c', 0.9]], c: [['z', 0.9], ['y', 0.9]] });
+    expect((await findCareerPath('a', 'z', expand, options))?.map((step) => step.to)).toEqual(['b', 'c', 'z']);
+    expect(goals).toEqual([null, null, 'z']);
+    const shorter = graph({ a: [['b', 0.9]], b: [['z', 0.9]] });
+    expect(await findCareerPath('a', 'z', shorter.expand, options)).toHaveLength(2);
+    expect(shorter.goals).toEqual([null, null]);
   });
 });

@@ -34,20 +34,22 @@ export function jobZoneAllows(from: number | null, to: number | null, step: numb
 /**
  * The moves from `start` to `goal`, or null when no path of at most maxMoves feasible
  * moves exists. Breadth first, one step per call of `expand` (all the frontier's roles
- * at once); a role reached at one depth is never entered again deeper. Ties between
+ * at once; at the last depth it is given the goal, and may offer only the moves to it);
+ * a role reached at one depth is never entered again deeper. Ties between
  * equally good paths go to the smaller role id, so the answer is stable.
  */
 export async function findCareerPath(
   start: string,
   goal: string,
-  expand: (ids: readonly string[]) => Promise<ReadonlyMap<string, RoleMoves>>,
+  expand: (ids: readonly string[], goal: string | null) => Promise<ReadonlyMap<string, RoleMoves>>,
   options: CareerSearchOptions,
 ): Promise<CareerStep[] | null> {
   if (start === goal) return [];
   const reached = new Map<string, { cost: number; previous: string | null; similarity: number }>([[start, { cost: 0, previous: null, similarity: 1 }]]);
   let frontier = [start];
   for (let depth = 1; depth <= options.maxMoves && frontier.length > 0; depth += 1) {
-    const offers = await expand(frontier);
+    // At the last depth only a move to the goal can end a path: `expand` may return just those.
+    const offers = await expand(frontier, depth === options.maxMoves ? goal : null);
     const next = new Map<string, { cost: number; previous: string; similarity: number }>();
     for (const from of frontier) {
       const offer = offers.get(from);

@@ -35,7 +35,7 @@ import { textTerms } from './text-terms';
  * started with other formulas rebuilds them (src/database/role-neighbours.ts). Change it
  * with any change that moves a score.
  */
-export const PROFILE_VERSION = '2026-12-3';
+export const PROFILE_VERSION = '2026-12-4';
 
 /** How much each block counts. Chosen on O*NET 29.0 by the evaluation (`npm run eval`): see docs/analytics.md. */
 export const BLOCK_WEIGHTS = { names: 1, duties: 1, skills: 0.5 } as const;

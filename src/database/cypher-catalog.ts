@@ -69,6 +69,8 @@ export const QUERY_NAMES = [
   'similar-roles-profile',
   'career-neighbours',
   'career-moves',
+  'skill-index-kept',
+  'skill-index-set',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

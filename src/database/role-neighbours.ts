@@ -1,4 +1,5 @@
 import { buildProfiles, nearestNeighbours, PROFILE_VERSION, taxonomyOfRole, type RoleFeatures } from '../analysis/role-profile';
+import { JOB_ZONE_PREFIX } from '../models/taxonomy-id';
 import type { Database, Row } from './database';
 
 /** The id of the (:GraphState) node recording whether the kept neighbours are current. */
@@ -14,6 +15,8 @@ export interface RoleNeighboursReport {
   roles: number;
   /** Roles whose list changed and was written. */
   written: number;
+  /** Skills whose index entry (the roles requiring them, with their shares) changed and was written. */
+  skillsWritten: number;
   /** Milliseconds spent reading, computing and writing. */
   readMs: number;
   computeMs: number;
@@ -37,18 +40,21 @@ export async function roleNeighboursDue(database: Database): Promise<boolean> {
  */
 export async function refreshRoleNeighbours(database: Database, options: { timeoutMs: number; progress?: (line: string) => void }): Promise<RoleNeighboursReport> {
   const started = Date.now();
-  const rows = await database.writeTransaction(
+  const { rows, keptIndex } = await database.writeTransaction(
     'read role profiles',
     async (run) => {
       await run('role-neighbours-begin', { state: NEIGHBOURS_STATE });
-      const all: Row[] = [];
-      for (let after = ''; ; ) {
-        const page = await run('role-profile-features', { after, page: PAGE });
-        all.push(...page);
-        if (page.length < PAGE) break;
-        after = String(page[page.length - 1]?.id);
-      }
-      return all;
+      const pages = async (statement: 'role-profile-features' | 'skill-index-kept', params: Record<string, unknown>) => {
+        const all: Row[] = [];
+        for (let after = ''; ; ) {
+          const page = await run(statement, { ...params, after, page: PAGE });
+          all.push(...page);
+          if (page.length < PAGE) break;
+          after = String(page[page.length - 1]?.id);
+        }
+        return all;
+      };
+      return { rows: await pages('role-profile-features', { jobZonePrefix: JOB_ZONE_PREFIX }), keptIndex: await pages('skill-index-kept', {}) };
     },
     { timeoutMs: options.timeoutMs },
   );
@@ -62,12 +68,22 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
     skills: (row.skills as [string, number][]).map(([id, weight]) => ({ id, weight: Number(weight) })),
   }));
   const neighbours = nearestNeighbours(buildProfiles(features), KEPT_NEIGHBOURS);
+  const taxonomyRoles = new Map<string, number>();
+  for (const feature of features) taxonomyRoles.set(feature.taxonomy, (taxonomyRoles.get(feature.taxonomy) ?? 0) + 1);
+  const jobZones = new Map(rows.map((row) => [String(row.id), row.jobZone === null || row.jobZone === undefined ? null : Number(row.jobZone)]));
   const computed = Date.now();
   const changed = rows.flatMap((row) => {
     const list = neighbours.get(String(row.id)) ?? [];
     const ids = list.map((match) => match.id);
     const scores = list.map((match) => match.score);
-    const same = sameList(row.similarIds as string[], ids) && sameList((row.similarScores as number[]).map(Number), scores);
+    const zones = list.map((match) => jobZones.get(match.id) ?? 0);
+    const jobZone = jobZones.get(String(row.id)) ?? null;
+    const kept = row.keptJobZone === null || row.keptJobZone === undefined ? null : Number(row.keptJobZone);
+    const same =
+      sameList(row.similarIds as string[], ids) &&
+      sameList((row.similarScores as number[]).map(Number), scores) &&
+      sameList((row.similarZones as number[]).map(Number), zones) &&
+      kept === jobZone;
     if (same) return [];
     return [
       {
@@ -77,30 +93,66 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
         names: list.map((match) => match.parts.names),
         duties: list.map((match) => match.parts.duties),
         skills: list.map((match) => match.parts.skills),
+        zones,
+        jobZone,
       },
     ];
   });
+  const skillRows = indexChanges(features, keptIndex);
+  // Role lists first, then skill entries, in batches; the last batch marks the refresh built.
+  const batches: { statement: 'role-neighbours-set' | 'skill-index-set'; rows: Row[] }[] = [];
+  for (let start = 0; start < changed.length; start += WRITE_BATCH) batches.push({ statement: 'role-neighbours-set', rows: changed.slice(start, start + WRITE_BATCH) });
+  for (let start = 0; start < skillRows.length; start += WRITE_BATCH) batches.push({ statement: 'skill-index-set', rows: skillRows.slice(start, start + WRITE_BATCH) });
   let written = 0;
-  for (let start = 0; start < changed.length || start === 0; start += WRITE_BATCH) {
-    const batch = changed.slice(start, start + WRITE_BATCH);
-    const last = start + WRITE_BATCH >= changed.length;
-    written += await database.writeTransaction(
+  let skillsWritten = 0;
+  for (let index = 0; index < Math.max(batches.length, 1); index += 1) {
+    const batch = batches[index];
+    const last = index >= batches.length - 1;
+    const count = await database.writeTransaction(
       'write role neighbours',
       async (run) => {
-        const [row] = batch.length > 0 ? await run('role-neighbours-set', { rows: batch }) : [{ written: 0 }];
-        if (last) await run('role-neighbours-built', { state: NEIGHBOURS_STATE, version: PROFILE_VERSION });
+        const [row] = batch ? await run(batch.statement, { rows: batch.rows }) : [{ written: 0 }];
+        if (last) await run('role-neighbours-built', { state: NEIGHBOURS_STATE, version: PROFILE_VERSION, taxonomies: [...taxonomyRoles.keys()], taxonomyRoles: [...taxonomyRoles.values()] });
         return Number(row?.written ?? 0);
       },
       { timeoutMs: options.timeoutMs },
     );
-    if (changed.length > WRITE_BATCH) options.progress?.(`role neighbours: ${Math.min(start + WRITE_BATCH, changed.length)} of ${changed.length} role(s) written`);
-    if (last) break;
+    if (batch?.statement === 'role-neighbours-set') written += count;
+    else skillsWritten += count;
+    if (batches.length > 1) options.progress?.(`role neighbours and skill index: ${index + 1} of ${batches.length} batch(es) written`);
   }
-  const report = { roles: rows.length, written, readMs: read - started, computeMs: computed - read, writeMs: Date.now() - computed };
+  const report = { roles: rows.length, written, skillsWritten, readMs: read - started, computeMs: computed - read, writeMs: Date.now() - computed };
   options.progress?.(
-    `role neighbours: ${written} of ${report.roles} role(s) rewritten (read ${(report.readMs / 1000).toFixed(1)} s, computed ${(report.computeMs / 1000).toFixed(1)} s, written ${(report.writeMs / 1000).toFixed(1)} s)`,
+    `role neighbours: ${written} of ${report.roles} role(s) rewritten, and the skill index of ${skillsWritten} skill(s) (read ${(report.readMs / 1000).toFixed(1)} s, computed ${(report.computeMs / 1000).toFixed(1)} s, written ${(report.writeMs / 1000).toFixed(1)} s)`,
   );
   return report;
+}
+
+/**
+ * The skill index (recommend-roles.cypher reads it): for each skill, the roles requiring
+ * it in id order, each with the requirement's share of the role's skill profile,
+ * sal / ‖role‖ (‖role‖ = √Σ sal², the skillNorm of refresh-role-weights.cypher). Returns
+ * the entries that differ from those kept, an emptied one included.
+ */
+export function indexChanges(features: readonly RoleFeatures[], kept: readonly Row[]): { id: string; ids: string[]; shares: number[] }[] {
+  const index = new Map<string, { ids: string[]; shares: number[] }>();
+  for (const role of [...features].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const norm = Math.sqrt(role.skills.reduce((total, skill) => total + skill.weight * skill.weight, 0));
+    if (norm === 0) continue;
+    for (const skill of role.skills) {
+      const entry = index.get(skill.id) ?? { ids: [], shares: [] };
+      entry.ids.push(role.id);
+      entry.shares.push(skill.weight / norm);
+      index.set(skill.id, entry);
+    }
+  }
+  const changes: { id: string; ids: string[]; shares: number[] }[] = [];
+  for (const row of kept) {
+    const id = String(row.id);
+    const entry = index.get(id) ?? { ids: [], shares: [] };
+    if (!sameList(row.ids as string[], entry.ids) || !sameList((row.shares as number[]).map(Number), entry.shares)) changes.push({ id, ...entry });
+  }
+  return changes;
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -28,6 +28,9 @@ export const ROLE_TAXONOMY_PREFIXES = [
 ] as const;
 export type RoleTaxonomy = (typeof ROLE_TAXONOMY_PREFIXES)[number][0] | 'CURATED';
 
+/** The id prefix of O*NET's job-zone education nodes (`onet-job-zone-3`), as the O*NET importer names them, followed by the zone (1..5). */
+export const JOB_ZONE_PREFIX = 'onet-job-zone-';
+
 export function roleTaxonomy(id: string): RoleTaxonomy {
   return ROLE_TAXONOMY_PREFIXES.find(([, prefix]) => id.startsWith(prefix))?.[0] ?? 'CURATED';
 }

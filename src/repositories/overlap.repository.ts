@@ -107,10 +107,14 @@ export class OverlapRepository {
     };
   }
 
-  /** null when roleId is not a role. */
-  async similarRoles(roleId: string, metric: string, first: number, projection: Projection): Promise<RoleMatchRecord[] | null> {
+  /**
+   * null when roleId is not a role. `overlap` false: the PROFILE metric reads no
+   * requirement, and the overlap figures (Jaccard indexes, union size, shared skills)
+   * are 0 and empty; the caller selected none of them.
+   */
+  async similarRoles(roleId: string, metric: string, first: number, projection: Projection, overlap = true): Promise<RoleMatchRecord[] | null> {
     const statement = metric === 'PROFILE' ? 'similar-roles-profile' : 'similar-roles';
-    const [row] = await this.run.read(statement, { roleId, metric, first, roleProperties: projection.roles, skillProperties: projection.items });
+    const [row] = await this.run.read(statement, { roleId, metric, first, overlap, roleProperties: projection.roles, skillProperties: projection.items });
     if (!row?.found) return null;
     return (row.matches as Record<string, unknown>[]).map((match) => {
       const parts = match.parts as Record<string, unknown> | undefined;

@@ -8,7 +8,7 @@ import { OVERLAP_DIMENSIONS } from '../../models/relations';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Projection, RecommendationRecord } from '../../repositories/overlap.repository';
 import { firstArg, idArg, parseArgs } from '../parse-args';
-import { selectedPropertiesAt } from '../selected-properties';
+import { children, resolveTree, selectedPropertiesAt } from '../selected-properties';
 
 const DIMENSIONS = Object.keys(OVERLAP_DIMENSIONS) as [OverlapDimension, ...OverlapDimension[]];
 const METRICS = ['PROFILE', 'JACCARD', 'WEIGHTED_JACCARD'] as const satisfies readonly SimilarityMetric[];
@@ -93,6 +93,9 @@ const PLACES = {
   skillGap: { roles: [['from'], ['to']], items: [['transferable'], ['toLearn']] },
 } as const satisfies Record<string, Record<keyof Projection, readonly (readonly string[])[]>>;
 
+/** The fields of RoleMatch that need the two roles' requirements read; without them similarRoles reads only the kept neighbours. */
+const OVERLAP_FIELDS: ReadonlySet<string> = new Set(['jaccard', 'weightedJaccard', 'sharedSkills', 'unionSize']);
+
 function projection(info: GraphQLResolveInfo, field: keyof typeof PLACES): Projection {
   const places = PLACES[field];
   return { roles: selectedPropertiesAt(info, places.roles), items: selectedPropertiesAt(info, places.items) };
@@ -129,7 +132,8 @@ export const overlapResolvers: Resolvers = {
     },
     similarRoles: async (_parent, args, { repositories }, info) => {
       const { role, first, metric } = parseArgs(similarArgs, args);
-      const matches = await repositories.overlap.similarRoles(role, metric, first, projection(info, 'similarRoles'));
+      const overlap = children(resolveTree(info)).some((field) => OVERLAP_FIELDS.has(field.name));
+      const matches = await repositories.overlap.similarRoles(role, metric, first, projection(info, 'similarRoles'), overlap);
       if (!matches) throw notFound('role', [role]);
       return matches;
     },
