@@ -7,16 +7,23 @@ import { ErrorMessage, Loading } from '../components/query-status';
 import { SourcesDisclosure } from '../components/sources-disclosure';
 import type { PathQuery as PathResult, Relation } from '../generated/graphql';
 import { nodeLabel } from '../lib/node-label';
-import { PATH_RELATIONS, relationPhrase } from '../lib/relation-phrase';
+import { hopText, PATH_RELATIONS } from '../lib/relation-phrase';
 import { PathQuery } from '../queries/path.query';
 import { SkillGapCard } from './skill-gap-card';
 
 type Step = PathResult['paths'][number]['steps'][number];
 
-/** A hop in words, marked when inferred, with its sources on demand. */
-function HopDetails({ step }: { step: Step }) {
+/**
+ * A hop in path order, each relationship with an arrow the way it runs (a path may
+ * go against one: from a skill to the role requiring it), then the hop in words,
+ * marked when inferred, with its sources on demand.
+ */
+function HopDetails({ step, name }: { step: Step; name: (id: string) => string }) {
   return (
     <>
+      <span className="hop-links" data-testid="hop-links">
+        {step.links.map((link) => hopText(link, name(step.from), name(step.to))).join('; ')}
+      </span>{' '}
       <span className="hop-explanation">{step.explanation}</span>
       <InferredBadge inferred={step.inferred} />
       <SourcesDisclosure about={step.explanation}>{() => <CitationList citations={step.sources} />}</SourcesDisclosure>
@@ -64,7 +71,7 @@ export function PathResults({ from, to, via, maxHops }: { from: string; to: stri
               <p aria-live="polite" className="selected-hop">
                 {selectedStep ? (
                   <>
-                    Hop {name(selectedStep.from)} – {name(selectedStep.to)}: <HopDetails step={selectedStep} />
+                    <HopDetails step={selectedStep} name={name} />
                   </>
                 ) : (
                   'Click a link in the graph for its explanation and sources.'
@@ -81,7 +88,7 @@ export function PathResults({ from, to, via, maxHops }: { from: string; to: stri
                   <ol className="hops">
                     {path.steps.map((step) => (
                       <li key={`${step.from}>${step.to}`}>
-                        <span className="relation">{step.relations.map(relationPhrase).join(' / ')}</span> <HopDetails step={step} />
+                        <HopDetails step={step} name={name} />
                       </li>
                     ))}
                   </ol>
