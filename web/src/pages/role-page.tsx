@@ -10,6 +10,7 @@ import { RolePageQuery as RolePageDocument } from '../queries/role-page.query';
 import { InferredBadge } from '../components/inferred-badge';
 import { RoleFigures } from './role-figures';
 import { RoleSkills } from './role-skills';
+import { NotFoundPage } from './not-found-page';
 import { SimilarRoles } from './similar-roles';
 
 type LoadedRole = NonNullable<RolePageQuery['role']>;
@@ -180,12 +181,9 @@ export function RolePage() {
   if (error) return <ErrorMessage error={error} retry={() => retry({ requestPolicy: 'network-only' })} />;
   if (!data?.role) {
     return (
-      <section>
-        <PageHeading title="No such role" />
-        <p>
-          The graph holds no role with the id <code>{id}</code>. <Link to="/">Search</Link> for one.
-        </p>
-      </section>
+      <NotFoundPage title="No such role">
+        The graph holds no role with the id <code>{id}</code>.
+      </NotFoundPage>
     );
   }
   return <RoleDetails role={data.role} />;
