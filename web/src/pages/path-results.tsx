@@ -56,7 +56,7 @@ export function PathResults({ from, to, via, maxHops }: { from: string; to: stri
       <section aria-labelledby="paths-heading" className="paths">
         <h2 id="paths-heading">How the two connect</h2>
         {data.paths.length === 0 ? (
-          <p>No path of {maxHops} hops or fewer through the chosen relationships. Allow more hops or more kinds of link.</p>
+          <p>No path of {maxHops} steps or fewer through the chosen links. Allow more steps or more kinds of link.</p>
         ) : (
           <div className="path-layout">
             <div>
@@ -74,7 +74,7 @@ export function PathResults({ from, to, via, maxHops }: { from: string; to: stri
                     <HopDetails step={selectedStep} name={name} />
                   </>
                 ) : (
-                  'Click a link in the graph for its explanation and sources.'
+                  'Click a line in the graph for its explanation and sources.'
                 )}
               </p>
             </div>
@@ -82,7 +82,7 @@ export function PathResults({ from, to, via, maxHops }: { from: string; to: stri
               {data.paths.map((path, index) => (
                 <li key={path.nodes.map((node) => node.id).join('>')} className="card" data-testid="path">
                   <h3>
-                    Path {index + 1}: {path.length} {path.length === 1 ? 'hop' : 'hops'}
+                    Path {index + 1}: {path.length} {path.length === 1 ? 'step' : 'steps'}
                   </h3>
                   <p className="path-explanation">{path.explanation}</p>
                   <ol className="hops">

@@ -5,6 +5,7 @@ import { FactSources } from '../components/fact-sources';
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage, Loading } from '../components/query-status';
 import type { RolePageQuery } from '../generated/graphql';
+import { matchPhrase } from '../lib/format';
 import { nodeHref } from '../lib/node-label';
 import { RolePageQuery as RolePageDocument } from '../queries/role-page.query';
 import { InferredBadge } from '../components/inferred-badge';
@@ -148,8 +149,7 @@ function RoleDetails({ role }: { role: LoadedRole }) {
                   <li key={target.id}>
                     <Link to={nodeHref(target)}>{link.group ? `ISCO-08 ${link.group.code} ${link.name}` : link.name}</Link>{' '}
                     <span className="muted">
-                      {link.crosswalk}
-                      {link.match ? `, ${link.match}` : ''}
+                      {[link.crosswalk, matchPhrase(link.match)].filter(Boolean).join(', ')}
                     </span>
                   </li>
                 );
@@ -162,7 +162,7 @@ function RoleDetails({ role }: { role: LoadedRole }) {
             <ul className="plain">
               {role.sources.map((source) => (
                 <li key={source.id}>
-                  <cite>{source.title}</cite> <span className="source-id">({source.id})</span>
+                  <cite>{source.title}</cite>
                 </li>
               ))}
             </ul>
