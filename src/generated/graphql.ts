@@ -766,6 +766,13 @@ export type PathStep = {
   from: Scalars['ID']['output'];
   /** True when every relationship of the hop is this graph's inference. */
   inferred: Scalars['Boolean']['output'];
+  /**
+   * Each of `relations`, in the same order, with the way it points: a path may go
+   * against a relationship, as from a skill to a role that requires it, so a link's
+   * `start` is the hop's `to` when it points back. A pair linked both ways by the
+   * same type reads along the path.
+   */
+  links: Array<PathStepLink>;
   /** The relationship type of the hop (the first, when several join the two nodes). */
   relation: Scalars['String']['output'];
   /** Every relationship type joining the two nodes that the path may use. */
@@ -774,6 +781,19 @@ export type PathStep = {
   sources: Array<Citation>;
   /** Id of the node this hop reaches. */
   to: Scalars['ID']['output'];
+};
+
+/** A relationship type of a hop, in its own direction. */
+export type PathStepLink = {
+  __typename?: 'PathStepLink';
+  /** Id of the node the relationship points to. */
+  end: Scalars['ID']['output'];
+  /** True when it points along the path, from the hop's `from` to its `to`. */
+  forward: Scalars['Boolean']['output'];
+  /** The relationship type. */
+  relation: Scalars['String']['output'];
+  /** Id of the node the relationship starts from: the hop's `from`, or its `to` when it points back. */
+  start: Scalars['ID']['output'];
 };
 
 /**
@@ -2052,6 +2072,7 @@ export type ResolversTypes = {
   OverlapDimension: OverlapDimension;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'sources'> & { sources: Array<ResolversTypes['Citation']> }>;
+  PathStepLink: ResolverTypeWrapper<PathStepLink>;
   ProfileParts: ResolverTypeWrapper<ProfileParts>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelatedRole: ResolverTypeWrapper<LinkRecord>;
@@ -2137,6 +2158,7 @@ export type ResolversParentTypes = {
   Overlap: Omit<Overlap, 'distinct' | 'roles' | 'shared'> & { distinct: Array<ResolversParentTypes['RoleItems']>, roles: Array<ResolversParentTypes['Role']>, shared: Array<ResolversParentTypes['Node']> };
   PageInfo: PageInfo;
   PathStep: Omit<PathStep, 'sources'> & { sources: Array<ResolversParentTypes['Citation']> };
+  PathStepLink: PathStepLink;
   ProfileParts: ProfileParts;
   Query: Record<PropertyKey, never>;
   RelatedRole: LinkRecord;
@@ -2365,10 +2387,18 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['PathStepLink']>, ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PathStepLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathStepLink'] = ResolversParentTypes['PathStepLink']> = {
+  end?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  forward?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ProfilePartsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProfileParts'] = ResolversParentTypes['ProfileParts']> = {
@@ -2692,6 +2722,7 @@ export type Resolvers<ContextType = Context> = {
   Overlap?: OverlapResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
+  PathStepLink?: PathStepLinkResolvers<ContextType>;
   ProfileParts?: ProfilePartsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RelatedRole?: RelatedRoleResolvers<ContextType>;

@@ -2,11 +2,20 @@ import { RELATIONS, type RelationType } from '../models/relations';
 import type { CitationRecord, NodeRecord } from '../models/records';
 import type { HopLinkRecord, PathRecord } from '../repositories/path.repository';
 
+/** A relationship type of a hop in its own direction, which may be against the path's. */
+export interface StepLink {
+  relation: RelationType;
+  start: string;
+  end: string;
+  forward: boolean;
+}
+
 export interface ExplainedStep {
   from: string;
   to: string;
   relation: RelationType;
   relations: RelationType[];
+  links: StepLink[];
   explanation: string;
   sources: CitationRecord[];
   inferred: boolean;
@@ -35,7 +44,8 @@ export function explainSteps(path: PathRecord): ExplainedStep[] {
     const here = path.nodes[index] as NodeRecord;
     const next = path.nodes[index + 1] as NodeRecord;
     const types = [...new Set(links.map((link) => link.type))];
-    const sentences = types.map((type) => sentence(primaryLink(links.filter((link) => link.type === type)), here, next));
+    const primaries = types.map((type) => primaryLink(links.filter((link) => link.type === type)));
+    const sentences = primaries.map((link) => sentence(link, here, next));
     const seen = new Set<string>();
     const sources = links
       .flatMap((link) => link.citations)
@@ -48,6 +58,12 @@ export function explainSteps(path: PathRecord): ExplainedStep[] {
       to: next.id,
       relation: primaryLink(links).type,
       relations: types,
+      links: primaries.map((link) => ({
+        relation: link.type,
+        start: link.forward ? here.id : next.id,
+        end: link.forward ? next.id : here.id,
+        forward: link.forward,
+      })),
       explanation: sentences.join('; '),
       sources,
       inferred: links.every((link) => link.inferred),

@@ -24,7 +24,12 @@ const CHROMIUM_ARGS = [
 ];
 
 export interface Browser {
-  /** A new tab at `width` × 900, recording console errors and failed requests into `problems`. */
+  /**
+   * A new tab at `width` × 900, recording console errors and failed requests into
+   * `problems`. Each tab is a client of its own (an API key of its own), with the
+   * service's default budget, as each reader is: what one test spends does not make
+   * the next one wait.
+   */
   open(width?: number): Promise<{ page: Page; problems: string[] }>;
   close(): Promise<void>;
 }
@@ -40,9 +45,12 @@ export async function launchBrowser(): Promise<Browser> {
     fs.rmSync(profile, { recursive: true, force: true });
     throw error;
   }
+  let tabs = 0;
   return {
     async open(width = 1280) {
       const page = await context.newPage();
+      tabs += 1;
+      await page.setExtraHTTPHeaders({ 'x-api-key': `e2e-tab-${tabs}` });
       await page.setViewportSize({ width, height: 900 });
       page.setDefaultTimeout(10_000);
       const problems: string[] = [];

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { RELATIONS, type RelationType } from '../../src/models/relations';
 import { launchBrowser, screenshot, type Browser } from './browser';
 import { e2eBaseUrl } from './e2e-environment';
 import { graphql } from './graphql';
@@ -35,6 +36,14 @@ const url = (path: string) => `${e2eBaseUrl()}${path}`;
 // page.evaluate takes expressions as strings here: this code is type-checked without the DOM's types.
 const texts = async (locator: Locator) => (await locator.allTextContents()).map((text) => text.trim());
 const names = (items: { name: string }[]) => items.map((item) => item.name);
+
+/**
+ * Wording meant for the code, not for readers: formulas' symbols and names, "hops",
+ * and documents' ids (e.g. 000_3acbafd368b5d407) where their titles belong. A
+ * formula may show once asked for, in a closed <details>, which innerText leaves out.
+ */
+const JARGON = /Jaccard|Σ|idf|\bhops?\b|\b\d{3}_[0-9a-f]{16}\b|careers-graph-role-mapping/;
+const visibleText = async () => String(await page.evaluate('document.body.innerText'));
 
 /**
  * Waits until the texts of `locator` equal `expected`, then asserts them (with Jest's
@@ -76,6 +85,26 @@ describe('serving', () => {
     expect(nowhere.status).toBe(404);
     expect(await nowhere.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'NOT_FOUND' } }] });
   });
+
+  it('shows its own not-found view, with a 404, at any address a browser opens that it does not know', async () => {
+    for (const path of ['/nowhere', '/roles', '/roles/', '/roles/music-producer/skills', '/nodes', '/assets/nothing-here', '/index.html']) {
+      const response = await page.goto(url(path));
+      expect({ path, status: response?.status() }).toEqual({ path, status: 404 });
+      await expectTexts(page.getByRole('heading', { level: 1 }), ['Page not found']);
+      await page.getByTestId('not-found').getByRole('link', { name: 'Search the graph' }).waitFor();
+    }
+    // Chromium reports each 404 document on the console; those are the ones asked for.
+    problems.splice(0, problems.length, ...problems.filter((problem) => !/status of 404/.test(problem)));
+    // An id that names nothing is the same view, from the page itself.
+    await page.goto(url('/roles/does-not-exist'));
+    await expectTexts(page.getByTestId('not-found').getByRole('heading', { level: 1 }), ['No such role']);
+    await page.goto(url('/nodes/does-not-exist'));
+    await expectTexts(page.getByTestId('not-found').getByRole('heading', { level: 1 }), ['Nothing with this id']);
+    // A client-side route the explorer does not know, without a request to the server.
+    await page.goto(url('/'));
+    await page.evaluate("history.pushState({ key: 'x', idx: 1 }, '', '/nowhere/else'); dispatchEvent(new PopStateEvent('popstate'))");
+    await expectTexts(page.getByRole('heading', { level: 1 }), ['Page not found']);
+  });
 });
 
 describe('search', () => {
@@ -86,6 +115,10 @@ describe('search', () => {
     );
     expect(search.length).toBeGreaterThan(0);
     await page.goto(url('/'));
+    // The documents are named by their titles.
+    const { sources } = await graphql<{ sources: { title: string }[] }>('{ sources { title } }');
+    await page.getByText(sources[0]!.title).first().waitFor();
+    expect(await visibleText()).not.toMatch(JARGON);
     const box = page.getByRole('combobox', { name: 'Search roles, skills, settings and tools' });
     await box.fill('mix');
     await page.getByRole('option').first().waitFor();
@@ -96,9 +129,76 @@ describe('search', () => {
     await box.press('Enter');
     await page.waitForURL(/\/(roles|nodes)\//);
     expect(page.url()).toContain(first.node.id);
-    // The new page's heading names what was chosen, and focus moves to it.
+    // The new page's heading names what was chosen, and screen readers hear it.
     await page.getByRole('heading', { level: 1, name: first.name }).waitFor();
-    expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
+    await expectTexts(page.getByTestId('page-announcement'), [first.name]);
+  });
+
+  it('never lists the hits of an earlier term while the answer for the current one loads', async () => {
+    const ask = (text: string) =>
+      graphql<{ search: { name: string }[] }>('query ($text: String!) { search(text: $text, first: 8, kinds: [ROLE, SKILL, SETTING, TOOL]) { name } }', { text });
+    const [earlier, current] = [(await ask('music')).search, (await ask('music prod')).search];
+    expect(names(current)).not.toEqual(names(earlier));
+    // The answer for "music prod" is held back, as a slow network would.
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { variables?: { text?: string } } | null;
+      if (body?.variables?.text === 'music prod') await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue().catch(() => undefined);
+    });
+    await page.goto(url('/'));
+    const box = page.getByRole('combobox', { name: 'Search roles, skills, settings and tools' });
+    await box.fill('music');
+    const options = page.getByRole('option');
+    const hitNames = async () => (await texts(options)).map((text) => text.replace(/\s*(Role|Skill|Setting|Tool)$/, ''));
+    await options.first().waitFor();
+    expect(await hitNames()).toEqual(names(earlier));
+
+    await box.fill('music prod');
+    // During the debounce and while the request is out: no hit of "music", a loading note instead.
+    const deadline = Date.now() + 1_000;
+    while (Date.now() < deadline) {
+      expect(await hitNames()).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await expectTexts(page.locator('.search-note'), ['Searching…']);
+    const until = Date.now() + 10_000;
+    while (JSON.stringify(await hitNames()) !== JSON.stringify(names(current)) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await hitNames()).toEqual(names(current));
+    await page.unroute('**/graphql');
+  });
+});
+
+describe('focus', () => {
+  const activeText = () => page.evaluate('document.activeElement?.textContent?.trim()');
+
+  it('lands the first Tab on the skip link, on the first load and after each move to another view', async () => {
+    await page.goto(url('/'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await activeText()).toBe('Skip to content');
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Compare' }).click();
+    await page.waitForURL(/\/compare$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await activeText()).toBe('Skip to content');
+
+    // With the keyboard too: follow a link with Enter, then Tab.
+    await page.goto(url('/roles/music-producer'));
+    await page.getByRole('link', { name: 'How to become one' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/path\?to=music-producer$/);
+    await expectTexts(page.getByRole('heading', { level: 1 }), ['From one role to another']);
+    await page.keyboard.press('Tab');
+    expect(await activeText()).toBe('Skip to content');
+    await expectTexts(page.getByTestId('page-announcement'), ['From one role to another']);
+  });
+
+  it('leaves focus in the field when a view only updates its own address', async () => {
+    await page.goto(url('/recommend'));
+    await choose('Add a skill', 'mixing', 'Mixing');
+    await page.waitForURL(/skills=mixing$/);
+    expect(await page.evaluate('document.activeElement?.getAttribute("role")')).toBe('combobox');
   });
 });
 
@@ -132,6 +232,8 @@ describe('role page', () => {
     const quote = mixing.sources.find((citation) => citation.quote)!.quote!;
     await skillsSection.getByText(`Sources for ${role.name} requires Mixing`).click();
     await page.getByText(quote, { exact: false }).first().waitFor();
+    await page.getByRole('heading', { name: 'Documents cited' }).waitFor();
+    expect(await visibleText()).not.toMatch(JARGON);
     await screenshot(page, 'role');
   });
 
@@ -146,11 +248,12 @@ describe('role page', () => {
   it('says so when the role does not exist', async () => {
     await page.goto(url('/roles/no-such-role'));
     await expectTexts(page.getByRole('heading', { level: 1 }), ['No such role']);
+    await page.getByTestId('not-found').getByRole('link', { name: 'Search the graph' }).waitFor();
   });
 });
 
 describe('compare', () => {
-  it('draws what a music producer and a sound engineer share, lists shared and distinct skills, and gives the Jaccard index', async () => {
+  it('draws what a music producer and a sound engineer share, lists shared and distinct skills, and gives the share in common', async () => {
     const { skillOverlap } = await graphql<{ skillOverlap: { jaccard: number; shared: { name: string }[]; onlyA: { name: string }[]; onlyB: { name: string }[] } }>(
       '{ skillOverlap(roleA: "music-producer", roleB: "sound-engineer") { jaccard shared { name } onlyA { name } onlyB { name } } }',
     );
@@ -163,9 +266,18 @@ describe('compare', () => {
 
     await page.getByTestId('shared').locator('li').first().waitFor();
     await expectTexts(page.getByTestId('shared').locator('li'), names(skillOverlap.shared));
-    await expectTexts(page.getByTestId('jaccard'), [skillOverlap.jaccard.toFixed(2)]);
+    await expectTexts(page.getByTestId('share-in-common'), [`${Math.round(skillOverlap.jaccard * 100)}%`]);
     const union = skillOverlap.shared.length + skillOverlap.onlyA.length + skillOverlap.onlyB.length;
-    await expectTexts(page.getByTestId('formula'), [`J = |A ∩ B| / |A ∪ B| = ${skillOverlap.shared.length} / ${union} = ${skillOverlap.jaccard.toFixed(4)}`]);
+    await expectTexts(page.getByTestId('share-explained'), [
+      `Share of skills in common: ${skillOverlap.shared.length} of the ${union} skills either role has are shared by both.`,
+    ]);
+    // The formula, on demand.
+    const formula = page.getByTestId('formula');
+    expect(await formula.isVisible()).toBe(false);
+    expect(await visibleText()).not.toMatch(JARGON);
+    await page.getByText('How is this computed?').click();
+    await formula.waitFor();
+    await expectTexts(formula, [`J = |A ∩ B| / |A ∪ B| = ${skillOverlap.shared.length} / ${union} = ${skillOverlap.jaccard.toFixed(4)}`]);
     const onlyProducer = page.getByRole('region', { name: /^Only Music producer/ });
     await expectTexts(onlyProducer.locator('li'), names(skillOverlap.onlyA));
 
@@ -228,12 +340,38 @@ describe('path', () => {
     await expectTexts(page.getByTestId('path').locator('.path-explanation'), answer.paths.map((path) => path.explanation));
     // Cytoscape draws on canvases inside the graph's container.
     expect(await page.getByTestId('path-graph').locator('canvas').count()).toBeGreaterThan(0);
+    // Plain words, the coverage's formula on demand.
+    expect(await visibleText()).not.toMatch(JARGON);
+    await page.getByText('How is this computed?').click();
+    await expectTexts(page.getByTestId('coverage-formula'), ["Coverage = Σ idf·w over the skills that carry over ÷ Σ idf·w over all the target role's skills"]);
 
     const step = answer.paths[0]!.steps[0]!;
     const quote = step.sources.find((citation) => citation.quote)!.quote!;
     await page.getByTestId('path').first().getByText(`Sources for ${step.explanation}`).click();
     await page.getByText(quote, { exact: false }).first().waitFor();
     await screenshot(page, 'path');
+  });
+
+  it('shows each hop with an arrow the way its relationship points, the path still reading from start to end', async () => {
+    type Step = { from: string; to: string; links: { relation: RelationType; forward: boolean }[] };
+    const { paths } = await graphql<{ paths: { nodes: { id: string; name: string }[]; steps: Step[] }[] }>(
+      `{ paths(from: "sound-engineer", to: "music-producer", via: [REQUIRES_SKILL], first: 3) {
+        nodes { id ... on Role { name } ... on Skill { name } } steps { from to links { relation forward } } } }`,
+    );
+    const steps = paths.flatMap((path) => path.steps);
+    // The paths go through shared skills: the second hop of each runs against its relationship.
+    expect(steps.some((step) => step.links.some((link) => !link.forward))).toBe(true);
+    const nameOf = (id: string) => paths.flatMap((path) => path.nodes).find((node) => node.id === id)!.name;
+    const expected = steps.map((step) =>
+      step.links
+        .map((link) => {
+          const verb = RELATIONS[link.relation].verb;
+          return link.forward ? `${nameOf(step.from)} —${verb}→ ${nameOf(step.to)}` : `${nameOf(step.from)} ←${verb}— ${nameOf(step.to)}`;
+        })
+        .join('; '),
+    );
+    await page.goto(url('/path?from=sound-engineer&to=music-producer&via=REQUIRES_SKILL'));
+    await expectTexts(page.getByTestId('path').getByTestId('hop-links'), expected);
   });
 
   it('shows the path view at 390 px wide', async () => {

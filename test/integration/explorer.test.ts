@@ -60,6 +60,28 @@ describe('the explorer pages', () => {
     expect(graphql.headers.get('content-security-policy')).toBeNull();
   });
 
+  it('answers a browser opening an unknown address with the page and a 404, and API clients with the JSON 404', async () => {
+    const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const nowhere of ['/nowhere', '/roles', '/roles/music-producer/skills', '/assets/missing-000.js', '/index.html']) {
+      const page = await fetch(`${api.baseUrl}${nowhere}`, { headers: browser });
+      expect({ nowhere, status: page.status }).toEqual({ nowhere, status: 404 });
+      expect(await page.text()).toContain('<title>explorer</title>');
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      const api404 = await fetch(`${api.baseUrl}${nowhere}`, { headers: { accept: 'application/json' } });
+      expect(api404.status).toBe(404);
+      expect(await api404.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'NOT_FOUND' } }] });
+    }
+    // The API's own addresses are untouched by a browser's Accept header.
+    expect((await fetch(`${api.baseUrl}/health`, { headers: browser })).headers.get('content-type')).toMatch(/json/);
+    expect((await fetch(`${api.baseUrl}/schema.graphql`, { headers: browser })).status).toBe(200);
+    const graphqlPage = await fetch(`${api.baseUrl}/graphql`, { headers: browser, redirect: 'manual' });
+    expect(graphqlPage.status).not.toBe(404);
+    const post = await fetch(`${api.baseUrl}/nowhere`, { method: 'POST', headers: browser });
+    expect(post.status).toBe(404);
+    expect(post.headers.get('content-type')).toMatch(/json/);
+  });
+
   it('says how to build it when it is not built', async () => {
     const unbuilt = await startTestApi(undefined, { explorerDir: path.join(dir, 'missing') });
     try {

@@ -14,7 +14,7 @@ afterAll(() => api.close());
 const PATHS = `query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $via: [Relation!]) {
   paths(from: $from, to: $to, maxHops: $maxHops, first: $first, via: $via) {
     length explanation nodes { id }
-    steps { from to relation relations explanation inferred sources { source { id } quote } }
+    steps { from to relation relations links { relation start end forward } explanation inferred sources { source { id } quote } }
   }
 }`;
 
@@ -22,7 +22,16 @@ type Path = {
   length: number;
   explanation: string;
   nodes: { id: string }[];
-  steps: { from: string; to: string; relation: string; relations: string[]; explanation: string; inferred: boolean; sources: unknown[] }[];
+  steps: {
+    from: string;
+    to: string;
+    relation: string;
+    relations: string[];
+    links: { relation: string; start: string; end: string; forward: boolean }[];
+    explanation: string;
+    inferred: boolean;
+    sources: unknown[];
+  }[];
 };
 
 const paths = async (variables: Record<string, unknown>): Promise<Path[]> => {
@@ -49,6 +58,11 @@ describe('paths', () => {
     expect(first?.steps.map((step) => step.explanation)).toEqual([
       'Music producer requires Audio engineering',
       'Sound engineer requires Audio engineering',
+    ]);
+    // The second hop goes against its relationship: the sound engineer requires the skill.
+    expect(first?.steps.map((step) => step.links)).toEqual([
+      [{ relation: 'REQUIRES_SKILL', start: 'music-producer', end: 'audio-engineering', forward: true }],
+      [{ relation: 'REQUIRES_SKILL', start: 'sound-engineer', end: 'audio-engineering', forward: false }],
     ]);
   });
 

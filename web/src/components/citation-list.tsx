@@ -13,7 +13,7 @@ export function CitationList({ citations }: { citations: readonly CitationFields
     <ul className="citations">
       {[...byDocument].map(([id, { title, quotes }]) => (
         <li key={id}>
-          <cite>{title}</cite> <span className="source-id">({id})</span>
+          <cite>{title}</cite>
           {quotes.map((quote) => (
             <blockquote key={quote}>“{quote}”</blockquote>
           ))}

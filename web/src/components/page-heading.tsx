@@ -1,19 +1,22 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+
+/** Says a new view's title to screen readers (the app's live region). */
+export const AnnouncePage = createContext<(title: string) => void>(() => undefined);
 
 /**
- * The page's h1. When a view opens, the document title follows it and focus moves to
- * it, so a screen reader announces the new page and Tab starts from its top (a
- * client-side route change would otherwise leave focus on the link just followed).
+ * The page's h1. When a view opens, the document title follows it, and after a
+ * client-side navigation (not on the first load, which screen readers read anyway)
+ * the title is announced. Focus is the app's (see App): it goes back to the top of
+ * the document, so the first Tab reaches the skip link.
  */
 export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
-  const heading = useRef<HTMLHeadingElement>(null);
+  const announce = useContext(AnnouncePage);
+  const { key } = useLocation();
   useEffect(() => {
     document.title = `${title} · Careers graph explorer`;
-    heading.current?.focus({ preventScroll: true });
-  }, [title]);
-  return (
-    <h1 ref={heading} tabIndex={-1}>
-      {children ?? title}
-    </h1>
-  );
+    // React Router names the location the page was loaded at "default".
+    if (key !== 'default') announce(title);
+  }, [title, key, announce]);
+  return <h1>{children ?? title}</h1>;
 }

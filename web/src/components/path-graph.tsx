@@ -8,7 +8,8 @@ import { relationPhrase } from '../lib/relation-phrase';
 export interface GraphHop {
   from: string;
   to: string;
-  relations: readonly string[];
+  /** Each relationship of the hop and whether it points along the path (from `from` to `to`). */
+  links: readonly { relation: string; forward: boolean }[];
 }
 
 export interface PathGraphProps {
@@ -64,7 +65,12 @@ function elements(nodes: PathGraphProps['nodes'], hops: PathGraphProps['hops'], 
     const id = `${hop.from}->${hop.to}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    result.push({ data: { id, source: hop.from, target: hop.to, label: hop.relations.map(relationPhrase).join(' / ') } });
+    // The edge runs in path order, which the layout ranks by; its arrowheads show
+    // which way each relationship really points.
+    const along = hop.links.some((link) => link.forward);
+    const against = hop.links.some((link) => !link.forward);
+    const classes = along && against ? 'both-ways' : against ? 'against' : '';
+    result.push({ data: { id, source: hop.from, target: hop.to, label: hop.links.map((link) => relationPhrase(link.relation)).join(' / ') }, classes });
   }
   return result;
 }
@@ -84,10 +90,12 @@ function crossesANode(cy: cytoscape.Core, edge: cytoscape.EdgeSingular): boolean
 }
 
 /**
- * The paths between two roles drawn as one graph with Cytoscape.js. Each hop points
- * the way its path goes, and the dagre layout ranks the nodes along those directions,
- * so the start is on top, the end at the bottom and every node between sits at its
- * step along the way (top to bottom reads well at any width). Zooming and panning are
+ * The paths between two roles drawn as one graph with Cytoscape.js. Each hop's edge
+ * runs the way its path goes, and the dagre layout ranks the nodes along those
+ * directions, so the start is on top, the end at the bottom and every node between
+ * sits at its step along the way (top to bottom reads well at any width). The
+ * arrowhead shows which way the relationship itself points: at the end of the hop,
+ * or back at its start when the path goes against it (a skill to a role requiring it). Zooming and panning are
  * off so the page scrolls over it; a click on a hop reports it.
  */
 export function PathGraph(props: PathGraphProps) {
@@ -140,11 +148,13 @@ export function PathGraph(props: PathGraphProps) {
             'text-background-padding': '2px',
           },
         },
+        { selector: 'edge.against', style: { 'target-arrow-shape': 'none', 'source-arrow-shape': 'triangle', 'source-arrow-color': '#9ca3af' } },
+        { selector: 'edge.both-ways', style: { 'source-arrow-shape': 'triangle', 'source-arrow-color': '#9ca3af' } },
         {
           selector: 'edge.detour',
           style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [-150], 'control-point-weights': [0.5] },
         },
-        { selector: 'edge:selected', style: { 'line-color': '#111827', 'target-arrow-color': '#111827', width: 4 } },
+        { selector: 'edge:selected', style: { 'line-color': '#111827', 'target-arrow-color': '#111827', 'source-arrow-color': '#111827', width: 4 } },
       ],
       layout: { name: 'dagre', rankDir: 'TB', ranker: 'longest-path', nodeSep: 24, rankSep: 72, padding: 16, fit: true, animate: false } as cytoscape.LayoutOptions,
     });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import type { NodeKind, SearchQuery as SearchResult } from '../generated/graphql';
 import { SearchQuery } from '../queries/search.query';
+import { answersTerm } from '../lib/search-term';
 import { useDebouncedValue } from '../lib/use-debounced-value';
 
 export type SearchHit = SearchResult['search'][number];
@@ -42,8 +43,11 @@ export function SearchBox({ label, kinds = ['ROLE', 'SKILL', 'SETTING', 'TOOL'],
   const [text, setText] = useState('');
   const settled = useDebouncedValue(text.trim(), 150);
   const searchable = SEARCHABLE.test(settled);
-  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { text: settled, kinds }, pause: !searchable });
-  const hits = searchable ? (data?.search ?? []).filter((hit) => !exclude.includes(hit.node.id)) : [];
+  const [{ data, fetching, error, operation }] = useQuery({ query: SearchQuery, variables: { text: settled, kinds }, pause: !searchable });
+  // urql keeps the last answer while the next one loads, and the debounce holds the
+  // next request back: show hits only when they answer what is in the field now.
+  const current = answersTerm(operation?.variables.text, text);
+  const hits = searchable && current ? (data?.search ?? []).filter((hit) => !exclude.includes(hit.node.id)) : [];
   const { isOpen, highlightedIndex, getLabelProps, getInputProps, getMenuProps, getItemProps } = useCombobox<SearchHit>({
     items: hits,
     inputValue: text,
@@ -60,7 +64,7 @@ export function SearchBox({ label, kinds = ['ROLE', 'SKILL', 'SETTING', 'TOOL'],
       if (selectedItem) onSelect(selectedItem);
     },
   });
-  const waiting = searchable && (fetching || settled !== text.trim());
+  const waiting = SEARCHABLE.test(text.trim()) && (fetching || !current);
   return (
     <div className="search-box">
       <label {...getLabelProps()}>{label}</label>
@@ -80,7 +84,7 @@ export function SearchBox({ label, kinds = ['ROLE', 'SKILL', 'SETTING', 'TOOL'],
       </ul>
       {isOpen && text.trim() && hits.length === 0 ? (
         <p className="search-note">
-          {error ? 'Search failed; try again.' : waiting ? 'Searching…' : searchable ? 'No match.' : 'Type a letter or a digit.'}
+          {error && current ? 'Search failed; try again.' : waiting ? 'Searching…' : searchable ? 'No match.' : 'Type a letter or a digit.'}
         </p>
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import { joinNames, percent, salaryAmount } from './format';
+import { joinNames, matchPhrase, percent, salaryAmount } from './format';
 
 describe('percent', () => {
   it('rounds a share to a whole percentage', () => {
@@ -28,5 +28,19 @@ describe('joinNames', () => {
     expect(joinNames(['a'])).toBe('a');
     expect(joinNames(['a', 'b'])).toBe('a and b');
     expect(joinNames(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+});
+
+describe('matchPhrase', () => {
+  it('says a crosswalk’s kind of match in words', () => {
+    expect(matchPhrase('exact')).toBe('the same occupation');
+    expect(matchPhrase('broader')).toBe('a broader occupation');
+    expect(matchPhrase('narrower')).toBe('a narrower occupation');
+    expect(matchPhrase('part')).toBe('covers part of it');
+  });
+
+  it('gives nothing for no match, and an unknown kind as it is', () => {
+    expect(matchPhrase(null)).toBeNull();
+    expect(matchPhrase('related')).toBe('related');
   });
 });

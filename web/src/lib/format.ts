@@ -26,3 +26,26 @@ export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
+
+/**
+ * A crosswalk's kind of match in words (the equivalent being the other taxonomy's
+ * occupation); a kind this build does not know reads as given, and none as nothing.
+ */
+export function matchPhrase(match: string | null | undefined): string | null {
+  switch (match) {
+    case null:
+    case undefined:
+    case '':
+      return null;
+    case 'exact':
+      return 'the same occupation';
+    case 'broader':
+      return 'a broader occupation';
+    case 'narrower':
+      return 'a narrower occupation';
+    case 'part':
+      return 'covers part of it';
+    default:
+      return match;
+  }
+}

@@ -17,3 +17,14 @@ export function relationPhrase(relation: string): string {
 export const DIMENSION_LABEL: Record<OverlapDimension, string> = Object.fromEntries(
   Object.entries(OVERLAP_DIMENSIONS).map(([dimension, { title }]) => [dimension, title]),
 ) as Record<OverlapDimension, string>;
+
+/**
+ * A hop in path order with its relationship's own direction: "Music producer
+ * —requires→ Audio production" when the relationship points along the path, and
+ * "Audio production ←requires— Music producer" when the path goes against it (the
+ * music producer requires the skill, not the other way round).
+ */
+export function hopText(link: { relation: string; forward: boolean }, fromName: string, toName: string): string {
+  const verb = relationPhrase(link.relation);
+  return link.forward ? `${fromName} —${verb}→ ${toName}` : `${fromName} ←${verb}— ${toName}`;
+}

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { ErrorMessage, Loading } from '../components/query-status';
 import { VennDiagram } from '../components/venn-diagram';
 import type { NodeLabelFragment, OverlapDimension, RoleItemsQuery } from '../generated/graphql';
+import { percent } from '../lib/format';
 import { nodeHref, nodeLabel } from '../lib/node-label';
 import { DIMENSION_LABEL } from '../lib/relation-phrase';
 import type { VennSet } from '../lib/venn-regions';
@@ -51,8 +52,8 @@ function NodeItems({ items }: { items: readonly NodeLabelFragment[] }) {
 }
 
 /**
- * What the roles share on the dimension: the Jaccard index with its formula, the
- * diagram, what all share and what each has alone.
+ * What the roles share on the dimension: the share in common (the Jaccard index, its
+ * formula on demand), the diagram, what all share and what each has alone.
  */
 export function Comparison({ ids, dimension }: { ids: string[]; dimension: OverlapDimension }) {
   const [{ data, fetching, error }, retry] = useQuery({ query: CompareQuery, variables: { roles: ids, dimension } });
@@ -68,18 +69,27 @@ export function Comparison({ ids, dimension }: { ids: string[]; dimension: Overl
   return (
     <div className="comparison">
       <section aria-labelledby="score-heading" className="score card">
-        <h2 id="score-heading">Overlap score</h2>
-        <p className="amount" data-testid="jaccard">
-          {overlap.jaccard.toFixed(2)}
+        <h2 id="score-heading">In common</h2>
+        <p className="amount" data-testid="share-in-common">
+          {percent(overlap.jaccard)}
         </p>
-        <p>
-          Jaccard index of the {noun}: the {noun} {names.length === 2 ? 'both' : `all ${names.length}`} roles share, divided by all the {noun} any
-          of them has (A, B… being each role&apos;s {noun}).
+        <p data-testid="share-explained">
+          Share of {noun} in common
+          {sets.length === ids.length
+            ? `: ${overlap.shared.length} of the ${union} ${noun} ${names.length === 2 ? 'either role has are shared by both' : `any of the ${names.length} roles has are shared by all`}.`
+            : '.'}
         </p>
-        <p className="formula" data-testid="formula">
-          J = |{names.length === 2 ? 'A ∩ B' : 'A ∩ B ∩ …'}| / |{names.length === 2 ? 'A ∪ B' : 'A ∪ B ∪ …'}|
-          {sets.length === ids.length ? ` = ${overlap.shared.length} / ${union} = ${overlap.jaccard.toFixed(4)}` : ''}
-        </p>
+        <details className="how">
+          <summary>How is this computed?</summary>
+          <p>
+            It is the Jaccard index of the roles&apos; {noun}: the {noun} all of them share, divided by all the {noun} any of them has (A, B… being each
+            role&apos;s {noun}).
+          </p>
+          <p className="formula" data-testid="formula">
+            J = |{names.length === 2 ? 'A ∩ B' : 'A ∩ B ∩ …'}| / |{names.length === 2 ? 'A ∪ B' : 'A ∪ B ∪ …'}|
+            {sets.length === ids.length ? ` = ${overlap.shared.length} / ${union} = ${overlap.jaccard.toFixed(4)}` : ''}
+          </p>
+        </details>
       </section>
       {sets.length === ids.length ? <VennDiagram sets={sets} itemNoun={noun} /> : <Loading what="the diagram" />}
       <div className="lists">

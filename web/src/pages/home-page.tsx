@@ -58,7 +58,7 @@ export function HomePage() {
           <ul className="plain">
             {data.sources.map((source) => (
               <li key={source.id}>
-                <cite>{source.title}</cite> <span className="source-id">({source.id})</span>: {source.factCount} facts
+                <cite>{source.title}</cite>: {source.factCount} facts
               </li>
             ))}
           </ul>

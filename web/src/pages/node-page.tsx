@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../components/query-status';
 import { SourcesDisclosure } from '../components/sources-disclosure';
 import { kindLabel, nodeHref, nodeLabel } from '../lib/node-label';
 import { NodePageQuery } from '../queries/node-page.query';
+import { NotFoundPage } from './not-found-page';
 
 const VERB: Record<string, string> = {
   Skill: 'Roles that require it',
@@ -26,12 +27,9 @@ export function NodePage() {
   const node = data?.node;
   if (!node) {
     return (
-      <section>
-        <PageHeading title="Nothing with this id" />
-        <p>
-          The graph holds nothing with the id <code>{id}</code>. <Link to="/">Search</Link> instead.
-        </p>
-      </section>
+      <NotFoundPage title="Nothing with this id">
+        The graph holds nothing with the id <code>{id}</code>.
+      </NotFoundPage>
     );
   }
   if (node.__typename === 'Role') return <Navigate to={`/roles/${encodeURIComponent(node.id)}`} replace />;

@@ -56,7 +56,7 @@ export function PathPage() {
   return (
     <section className="path-page">
       <PageHeading title="From one role to another" />
-      <p className="lede">What carries over, what is left to learn, and how the two roles connect in the graph, hop by hop, each hop cited.</p>
+      <p className="lede">What carries over, what is left to learn, and how the two roles connect in the graph, step by step, each step cited.</p>
       <div className="controls path-controls">
         <RoleSlot label="From" id={from} onChoose={(id) => update((next) => next.set('from', id))} onClear={() => update((next) => next.delete('from'))} />
         <RoleSlot label="To" id={to} onChoose={(id) => update((next) => next.set('to', id))} onClear={() => update((next) => next.delete('to'))} />
@@ -88,7 +88,7 @@ export function PathPage() {
             <select value={maxHops} onChange={(event) => update((next) => next.set('hops', event.target.value))}>
               {HOP_CHOICES.map((hops) => (
                 <option key={hops} value={hops}>
-                  {hops} {hops === 1 ? 'hop' : 'hops'}
+                  {hops} {hops === 1 ? 'step' : 'steps'}
                 </option>
               ))}
             </select>

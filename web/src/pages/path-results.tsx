@@ -7,16 +7,23 @@ import { ErrorMessage, Loading } from '../components/query-status';
 import { SourcesDisclosure } from '../components/sources-disclosure';
 import type { PathQuery as PathResult, Relation } from '../generated/graphql';
 import { nodeLabel } from '../lib/node-label';
-import { PATH_RELATIONS, relationPhrase } from '../lib/relation-phrase';
+import { hopText, PATH_RELATIONS } from '../lib/relation-phrase';
 import { PathQuery } from '../queries/path.query';
 import { SkillGapCard } from './skill-gap-card';
 
 type Step = PathResult['paths'][number]['steps'][number];
 
-/** A hop in words, marked when inferred, with its sources on demand. */
-function HopDetails({ step }: { step: Step }) {
+/**
+ * A hop in path order, each relationship with an arrow the way it runs (a path may
+ * go against one: from a skill to the role requiring it), then the hop in words,
+ * marked when inferred, with its sources on demand.
+ */
+function HopDetails({ step, name }: { step: Step; name: (id: string) => string }) {
   return (
     <>
+      <span className="hop-links" data-testid="hop-links">
+        {step.links.map((link) => hopText(link, name(step.from), name(step.to))).join('; ')}
+      </span>{' '}
       <span className="hop-explanation">{step.explanation}</span>
       <InferredBadge inferred={step.inferred} />
       <SourcesDisclosure about={step.explanation}>{() => <CitationList citations={step.sources} />}</SourcesDisclosure>
@@ -49,7 +56,7 @@ export function PathResults({ from, to, via, maxHops }: { from: string; to: stri
       <section aria-labelledby="paths-heading" className="paths">
         <h2 id="paths-heading">How the two connect</h2>
         {data.paths.length === 0 ? (
-          <p>No path of {maxHops} hops or fewer through the chosen relationships. Allow more hops or more kinds of link.</p>
+          <p>No path of {maxHops} steps or fewer through the chosen links. Allow more steps or more kinds of link.</p>
         ) : (
           <div className="path-layout">
             <div>
@@ -64,10 +71,10 @@ export function PathResults({ from, to, via, maxHops }: { from: string; to: stri
               <p aria-live="polite" className="selected-hop">
                 {selectedStep ? (
                   <>
-                    Hop {name(selectedStep.from)} – {name(selectedStep.to)}: <HopDetails step={selectedStep} />
+                    <HopDetails step={selectedStep} name={name} />
                   </>
                 ) : (
-                  'Click a link in the graph for its explanation and sources.'
+                  'Click a line in the graph for its explanation and sources.'
                 )}
               </p>
             </div>
@@ -75,13 +82,13 @@ export function PathResults({ from, to, via, maxHops }: { from: string; to: stri
               {data.paths.map((path, index) => (
                 <li key={path.nodes.map((node) => node.id).join('>')} className="card" data-testid="path">
                   <h3>
-                    Path {index + 1}: {path.length} {path.length === 1 ? 'hop' : 'hops'}
+                    Path {index + 1}: {path.length} {path.length === 1 ? 'step' : 'steps'}
                   </h3>
                   <p className="path-explanation">{path.explanation}</p>
                   <ol className="hops">
                     {path.steps.map((step) => (
                       <li key={`${step.from}>${step.to}`}>
-                        <span className="relation">{step.relations.map(relationPhrase).join(' / ')}</span> <HopDetails step={step} />
+                        <HopDetails step={step} name={name} />
                       </li>
                     ))}
                   </ol>

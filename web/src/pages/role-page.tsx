@@ -5,11 +5,13 @@ import { FactSources } from '../components/fact-sources';
 import { PageHeading } from '../components/page-heading';
 import { ErrorMessage, Loading } from '../components/query-status';
 import type { RolePageQuery } from '../generated/graphql';
+import { matchPhrase } from '../lib/format';
 import { nodeHref } from '../lib/node-label';
 import { RolePageQuery as RolePageDocument } from '../queries/role-page.query';
 import { InferredBadge } from '../components/inferred-badge';
 import { RoleFigures } from './role-figures';
 import { RoleSkills } from './role-skills';
+import { NotFoundPage } from './not-found-page';
 import { SimilarRoles } from './similar-roles';
 
 type LoadedRole = NonNullable<RolePageQuery['role']>;
@@ -147,8 +149,7 @@ function RoleDetails({ role }: { role: LoadedRole }) {
                   <li key={target.id}>
                     <Link to={nodeHref(target)}>{link.group ? `ISCO-08 ${link.group.code} ${link.name}` : link.name}</Link>{' '}
                     <span className="muted">
-                      {link.crosswalk}
-                      {link.match ? `, ${link.match}` : ''}
+                      {[link.crosswalk, matchPhrase(link.match)].filter(Boolean).join(', ')}
                     </span>
                   </li>
                 );
@@ -161,7 +162,7 @@ function RoleDetails({ role }: { role: LoadedRole }) {
             <ul className="plain">
               {role.sources.map((source) => (
                 <li key={source.id}>
-                  <cite>{source.title}</cite> <span className="source-id">({source.id})</span>
+                  <cite>{source.title}</cite>
                 </li>
               ))}
             </ul>
@@ -180,12 +181,9 @@ export function RolePage() {
   if (error) return <ErrorMessage error={error} retry={() => retry({ requestPolicy: 'network-only' })} />;
   if (!data?.role) {
     return (
-      <section>
-        <PageHeading title="No such role" />
-        <p>
-          The graph holds no role with the id <code>{id}</code>. <Link to="/">Search</Link> for one.
-        </p>
-      </section>
+      <NotFoundPage title="No such role">
+        The graph holds no role with the id <code>{id}</code>.
+      </NotFoundPage>
     );
   }
   return <RoleDetails role={data.role} />;

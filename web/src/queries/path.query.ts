@@ -40,6 +40,12 @@ export const PathQuery = graphql(`
         to
         relation
         relations
+        links {
+          relation
+          start
+          end
+          forward
+        }
         explanation
         inferred
         sources {
