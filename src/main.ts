@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       introspection: config.introspection,
       budget: config.budget,
       curationTokens: config.curationTokens,
+      apiKeys: config.apiKeys,
       corsOrigins: config.corsOrigins,
     });
     running.app = app;

@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { ApiKeys, type ApiKey } from '../auth/api-keys';
 import { CuratorTokens, type CuratorToken } from '../auth/curator-tokens';
 import { repoRoot } from '../config/repo-root';
 import type { Database } from '../database/database';
@@ -38,6 +39,8 @@ export interface AppOptions {
   budget?: BudgetOptions;
   /** Curators allowed to run mutations. Defaults to none: every mutation is refused. */
   curationTokens?: readonly CuratorToken[];
+  /** API keys that give their client a budget of its own. Defaults to none: every `x-api-key` is refused. */
+  apiKeys?: readonly ApiKey[];
   /** The built explorer (index.html, ide.html and assets/), served at /, its pages and /ide. Defaults to dist/web in the repository. */
   explorerDir?: string;
   /** Origins whose pages may call /graphql and /schema.graphql from a browser. Defaults to none: same origin only. */
@@ -84,14 +87,20 @@ function requestErrors(logger: Logger): ErrorRequestHandler {
 }
 
 /**
- * Reads the bearer token before the body: a request with an invalid token is
- * refused at once (401), and a curator's request may carry a larger body (a whole
- * dataset to import) than an anonymous one.
+ * Reads the API key and the bearer token before the body: a request with an unknown
+ * key or an invalid token is refused at once (401), and a curator's request may carry
+ * a larger body (a whole dataset to import) than an anonymous one.
  */
-function authenticate(tokens: CuratorTokens): express.RequestHandler {
+function authenticate(tokens: CuratorTokens, apiKeys: ApiKeys): express.RequestHandler {
   const publicBody = express.json({ limit: LIMITS.maxBodyBytes });
   const curatorBody = express.json({ limit: LIMITS.maxCuratorBodyBytes });
   return (request, response, next) => {
+    const client = apiKeys.identify(request.get('x-api-key'));
+    if (client.kind === 'invalid') {
+      response.status(401).json({ errors: [{ message: client.reason, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      return;
+    }
+    response.locals.apiClient = client.kind === 'key' ? client.name : null;
     const authentication = tokens.authenticate(request.get('authorization'));
     if (authentication.kind === 'invalid') {
       response
@@ -116,6 +125,7 @@ export async function createApp(database: Database, logger: Logger, options: App
   const limiter = createBudgetLimiter(budgetOptions);
   const limits = queryLimits(production);
   const tokens = new CuratorTokens(options.curationTokens ?? []);
+  const apiKeys = new ApiKeys(options.apiKeys ?? []);
   const neighbours = new RoleNeighboursRefresher(database, (error) => logger.error({ err: error }, 'role neighbours refresh failed'));
   const introspection = options.introspection ?? !production;
   const sdl = schemaSdl(introspection);
@@ -161,13 +171,16 @@ export async function createApp(database: Database, logger: Logger, options: App
   app.use(
     '/graphql',
     ideRedirect,
-    authenticate(tokens),
+    authenticate(tokens, apiKeys),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const key = clientKey(req.get('x-api-key'), req.ip);
+        const apiClient = (res.locals.apiClient as string | null | undefined) ?? null;
+        const key = clientKey(apiClient, req.ip);
         const requestId = randomUUID();
         res.set('x-request-id', requestId);
-        return createContext(database, logger, clientBudget(limiter, key, budgetOptions), requestId, res.locals.curator ?? null, neighbours);
+        // Every line the request logs names the client its API key was issued to (never the key).
+        const requestLogger = apiClient === null ? logger : logger.child({ apiClient });
+        return createContext(database, requestLogger, clientBudget(limiter, key, budgetOptions), requestId, res.locals.curator ?? null, neighbours);
       },
     }),
   );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../../src/server/limits';
 import { expectGraphQLError, expectGraphQLErrors, expectNoErrors, type ExpectedGraphQLError } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from './test-api';
@@ -134,10 +135,52 @@ describe('a client’s budget', () => {
     expectGraphQLError(refused, { code: 'RATE_LIMITED', extensionsContaining: { limit: 100 }, message: expect.stringContaining(`Retry in ${retry} s`) });
   });
 
-  it('is kept per API key', async () => {
-    const other = await limited.query('{ sources { id } }', {}, { 'x-api-key': 'another-client' });
-    expectNoErrors(other);
-    expect(other.extensions?.budget).toMatchObject({ remaining: 60 });
+});
+
+describe('API keys', () => {
+  const PARTNER_KEY = 'partner-key-3c9e1f7a5b2d4e6f8a0c1e3b5d7f9a2c';
+  let keyed: TestApi;
+  beforeAll(async () => {
+    keyed = await startTestApi(undefined, { budget: { points: 100, windowSeconds: 60 }, apiKeys: [{ name: 'partner', key: PARTNER_KEY }] });
+  });
+  afterAll(() => keyed.close());
+  const randomKey = () => `${randomUUID()}${randomUUID()}`;
+
+  it('give no budget of their own when invented: an unknown key is refused, and the address is limited as without one', async () => {
+    // A fresh invented key per request: each is refused before it is charged anything.
+    for (let request = 0; request < 5; request += 1) {
+      const invented = await keyed.query('{ sources { id } }', {}, { 'x-api-key': randomKey() });
+      expect(invented.status).toBe(401);
+      expect(invented.data).toBeUndefined();
+      expectGraphQLError(invented, { code: 'UNAUTHENTICATED', message: expect.stringContaining('x-api-key') });
+    }
+    // The address's own budget (100, 40 a request) is whole, and runs out as it would have anyway.
+    const first = await keyed.query('{ sources { id } }');
+    expect(first.extensions?.budget).toMatchObject({ limit: 100, remaining: 60 });
+    expectNoErrors(await keyed.query('{ sources { id } }'));
+    const spent = await keyed.query('{ sources { id } }');
+    expect(spent.status).toBe(429);
+    // Inventing a key does not get round it.
+    const invented = await keyed.query('{ sources { id } }', {}, { 'x-api-key': randomKey() });
+    expect(invented.status).toBe(401);
+    expect(invented.data).toBeUndefined();
+  });
+
+  it('give a configured key a budget of its own', async () => {
+    // The address spent its budget above; the partner's key has all of its own.
+    const partner = await keyed.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY });
+    expectNoErrors(partner);
+    expect(partner.extensions?.budget).toMatchObject({ limit: 100, remaining: 60 });
+    expectNoErrors(await keyed.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY }));
+    const spent = await keyed.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY });
+    expect(spent.status).toBe(429);
+    expectGraphQLError(spent, { code: 'RATE_LIMITED' });
+  });
+
+  it('refuse every key where none is configured', async () => {
+    const response = await api.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY });
+    expect(response.status).toBe(401);
+    expectGraphQLError(response, { code: 'UNAUTHENTICATED', message: expect.stringContaining('no API keys') });
   });
 });
 
