@@ -24,6 +24,7 @@ import { createFormatError } from './format-error';
 import { healthHandler } from './health';
 import { IDE_PAGE, ideHandlers, ideRedirect } from './ide';
 import { LIMITS } from './limits';
+import { listCapsPlugin } from './list-caps';
 import { loadTypeDefs } from '../graphql/load-type-defs';
 import { queryLimits } from './query-limits';
 import { requestStatsPlugin } from './request-stats.plugin';
@@ -154,6 +155,8 @@ export async function createApp(database: Database, logger: Logger, options: App
       ApolloServerPluginLandingPageDisabled(),
       curationGuardPlugin,
       ...limits.plugins,
+      // Before the cost plugin: Apollo runs these hooks together, and the first to refuse is the one reported.
+      listCapsPlugin,
       costPlugin,
       requestStatsPlugin,
       sdl.plugin,
