@@ -124,20 +124,23 @@ export async function createApp(database: Database, logger: Logger, options: App
   const production = options.production ?? false;
   const budgetOptions = options.budget ?? DEFAULT_BUDGET;
   const limiter = createBudgetLimiter(budgetOptions);
-  const limits = queryLimits(production);
+
   const tokens = new CuratorTokens(options.curationTokens ?? []);
   const apiKeys = new ApiKeys(options.apiKeys ?? []);
   const neighbours = new RoleNeighboursRefresher(database, (error) => logger.error({ err: error }, 'role neighbours refresh failed'));
   const introspection = options.introspection ?? !production;
+  const limits = queryLimits({ introspection });
   const sdl = schemaSdl(introspection);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, { hideSuggestions: production }),
     includeStacktraceInErrorResponses: false,
-    introspection,
+    // Apollo's switch only adds its own rule against introspection, whose message names
+    // Apollo's constructor; queryLimits adds ours, naming INTROSPECTION, when it is off.
+    introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // main.ts owns SIGTERM/SIGINT: stop HTTP, then the driver, then Neo4j, in that order.

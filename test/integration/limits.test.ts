@@ -191,9 +191,43 @@ describe('production mode', () => {
   });
   afterAll(() => production.close());
 
-  it('turns introspection off', async () => {
-    expectGraphQLError(await production.query('{ __schema { types { name } } }'), { code: 'GRAPHQL_VALIDATION_FAILED' });
+  it('turns introspection off, saying which setting turns it on, without naming Apollo Server', async () => {
+    for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Role") { name } }']) {
+      const refused = await production.query(query);
+      expect(refused.status).toBe(400);
+      expect(refused.data).toBeUndefined();
+      expectGraphQLError(refused, { code: 'GRAPHQL_VALIDATION_FAILED', message: expect.stringContaining('INTROSPECTION=true') });
+      for (const error of refused.errors ?? []) expect(error.message).not.toMatch(/apollo/i);
+    }
     expectNoErrors(await api.query('{ __schema { queryType { name } } }'));
+  });
+
+  it('names no Apollo Server in what it refuses', async () => {
+    const refusals = [
+      await production.query('{ __schema { queryType { name } } }'),
+      await production.query('subscription { sources { id } }'),
+      await production.query('{ sources { id } }', {}, { 'content-type': 'text/plain' }),
+      await production.query('query A { sources { id } } query B { sources { id } }'),
+    ];
+    for (const refusal of refusals) {
+      expect(refusal.errors?.length).toBeGreaterThan(0);
+      for (const error of refusal.errors ?? []) expect(error.message).not.toMatch(/ApolloServer|Apollo Server/);
+    }
+  });
+
+  it.each([
+    ['an enum value in the document', '{ search(text: "mix", kinds: [ROL]) { name } }', {}, /Did you mean the enum value "ROLE"/],
+    ['an enum value in a variable', 'query ($kinds: [NodeKind!]) { search(text: "mix", kinds: $kinds) { name } }', { kinds: ['ROL'] }, /Did you mean the enum value "ROLE"/],
+    ['an argument', '{ roles(firsst: 1) { totalCount } }', {}, /Did you mean "first"/],
+    ['an input field', '{ recommendRoles(skills: ["mixing"], filter: { taxonomy: [CURATED] }) { score } }', {}, /Did you mean "taxonomies"/],
+    ['a type', 'query ($kinds: [NodeKnd!]) { search(text: "mix", kinds: $kinds) { name } }', {}, /Did you mean "NodeKind"/],
+  ])('suggests no name for %s, where development does', async (_case, query, variables, suggestion) => {
+    const development = await api.query(query, variables);
+    expect(development.errors?.[0]?.message).toMatch(suggestion);
+    const answer = await production.query(query, variables);
+    expect(answer.errors?.length).toBeGreaterThan(0);
+    for (const error of answer.errors ?? []) expect(error.message).not.toMatch(/Did you mean|Suggestion/);
+    expect(answer.errors?.[0]?.extensions?.code).toBe(development.errors?.[0]?.extensions?.code);
   });
 
   it('gives no field suggestions', async () => {
