@@ -1,8 +1,14 @@
 import { ConfigError, loadConfig } from './config/config';
 import { prepareGraph } from './repositories/prepare-graph';
 import { openDatabase, type OpenedDatabase } from './database/open-database';
+import { describeExit, type LocalNeo4jExit } from './database/local-neo4j/local-neo4j';
 import { createLogger } from './logging/logger';
 import { createApp, type App } from './server/create-app';
+
+/** The exit code when the local Neo4j dies under the service. */
+const DATABASE_LOST_EXIT_CODE = 1;
+/** How long the requests in flight get to finish (they fail fast without a database) before that exit. */
+const DATABASE_LOST_DRAIN_MS = 5_000;
 
 /**
  * Starts the database (or connects to NEO4J_URI), prepares the graph, serves the API.
@@ -13,6 +19,7 @@ import { createApp, type App } from './server/create-app';
  * npm (which forwards SIGTERM and SIGINT to its child), to this process or to the
  * terminal's process group; in the last case it comes twice (once from the terminal,
  * once forwarded by npm), so a repeated signal is noted and otherwise ignored.
+ * When the local Neo4j it started dies, it exits 1 (see databaseLost).
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -44,7 +51,29 @@ async function main(): Promise<void> {
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown(signal));
 
-  const opened = await openDatabase(config, logger);
+  /**
+   * The local Neo4j this process started is gone (crashed, killed, out of memory) and
+   * nothing here starts it again: answering SERVICE_UNAVAILABLE for ever would hide it.
+   * Say so at fatal level, stop taking requests, and exit non-zero, so that whatever
+   * supervises the service (systemd, a container runtime, a process manager) restarts
+   * it, Neo4j with it. A database at NEO4J_URI is not ours to restart: the driver
+   * reconnects when it is back, and nothing calls this.
+   */
+  const databaseLost = async (exit: LocalNeo4jExit) => {
+    if (stopping) return;
+    stopping = true;
+    // stop() closes the listener at once; requests in flight fail fast without the database.
+    const appStopped = running.app?.stop();
+    logger.fatal(
+      { exitCode: exit.code, signal: exit.signal, logFile: exit.logFile },
+      `the local Neo4j exited unexpectedly (${describeExit(exit)}); its log is ${exit.logFile}. Exiting with code ${DATABASE_LOST_EXIT_CODE} so that a supervisor restarts the service`,
+    );
+    await Promise.race([appStopped?.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, DATABASE_LOST_DRAIN_MS))]);
+    await running.opened?.close().catch(() => undefined);
+    process.exit(DATABASE_LOST_EXIT_CODE);
+  };
+
+  const opened = await openDatabase(config, logger, { onLocalNeo4jExit: (exit) => void databaseLost(exit) });
   running.opened = opened;
   try {
     await prepareGraph(opened.database, config.neo4j.database, config.seedCurated, logger);
@@ -53,6 +82,7 @@ async function main(): Promise<void> {
       introspection: config.introspection,
       budget: config.budget,
       curationTokens: config.curationTokens,
+      apiKeys: config.apiKeys,
       corsOrigins: config.corsOrigins,
     });
     running.app = app;

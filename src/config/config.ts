@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { apiKeysSchema, type ApiKey } from '../auth/api-keys';
 import { curationTokensSchema, type CuratorToken } from '../auth/curator-tokens';
 import type { LogFormat } from '../logging/log-format';
 import { corsOriginsSchema } from './cors-origins';
@@ -54,7 +55,7 @@ const environmentSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** Schema introspection. Defaults to true, or false when NODE_ENV=production. */
   INTROSPECTION: flag.optional(),
-  /** Cost each client (API key, else address) may spend per window. Defaults to 100000. */
+  /** Cost each client (configured API key, else address) may spend per window. Defaults to 100000. */
   RATE_LIMIT_BUDGET: z.coerce.number().int().min(1).default(100_000),
   /** Length of the budget window in seconds. Defaults to 60. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
@@ -63,6 +64,12 @@ const environmentSchema = z.object({
    * 512 printable characters. Unset: every mutation is refused (UNAUTHENTICATED).
    */
   CURATION_TOKENS: curationTokensSchema.optional(),
+  /**
+   * Clients with a budget of their own: comma-separated `name:key` pairs, each key 32
+   * to 512 printable characters, sent as `x-api-key`. Unset: no keys; a request with
+   * any `x-api-key` is refused (UNAUTHENTICATED) and every client is its address.
+   */
+  API_KEYS: apiKeysSchema.optional(),
   /**
    * Origins whose pages may call the API from a browser (CORS): comma-separated,
    * each as the browser sends it (`https://app.example.org`). Unset: same origin only.
@@ -94,6 +101,8 @@ export interface Config {
   budget: { points: number; windowSeconds: number };
   /** Who may run mutations; empty: nobody. */
   curationTokens: CuratorToken[];
+  /** API keys giving their client a budget of its own; empty: none, every client is its address. */
+  apiKeys: ApiKey[];
   /** Origins allowed to call the API from a browser; empty: same origin only. */
   corsOrigins: string[];
 }
@@ -138,6 +147,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
     budget: { points: env.RATE_LIMIT_BUDGET, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     curationTokens: env.CURATION_TOKENS ?? [],
+    apiKeys: env.API_KEYS ?? [],
     corsOrigins: env.CORS_ORIGINS ?? [],
   };
 }

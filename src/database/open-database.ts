@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger';
 import { connectDatabase } from './connect-database';
 import { loadCypherCatalog } from './cypher-catalog';
 import { createDriver, type Database } from './database';
-import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j/local-neo4j';
+import { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jExit } from './local-neo4j/local-neo4j';
 
 /** A startup failure with a one-line message for the operator. */
 export class StartupError extends Error {
@@ -17,13 +17,24 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
+export interface OpenDatabaseOptions {
+  /** Use the local Neo4j when one already answers on its port (a command run beside the service). */
+  reuseRunningLocal?: boolean;
+  /**
+   * Called when the local Neo4j this process started exits other than through close():
+   * it crashed or was killed, and nothing will start it again. Never called for a
+   * database at NEO4J_URI, which the driver reconnects to when it is back.
+   */
+  onLocalNeo4jExit?: (exit: LocalNeo4jExit) => void;
+}
+
 /**
  * Connects to NEO4J_URI when set; otherwise starts the local Neo4j
  * (tools/neo4j-local) and connects to that, or with `reuseRunningLocal` uses the
  * local Neo4j when one already answers on its port. Fails with a StartupError saying
  * what to do when the database cannot be started or reached.
  */
-export async function openDatabase(config: Config, logger: Logger, options: { reuseRunningLocal?: boolean } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(config: Config, logger: Logger, options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
   const catalog = loadCypherCatalog();
   let local: LocalNeo4j | null = null;
   let uri = config.neo4j.uri;
@@ -48,6 +59,7 @@ export async function openDatabase(config: Config, logger: Logger, options: { re
         ...config.localNeo4j,
         password: config.neo4j.password,
         log: (line) => logger.info({ component: 'neo4j-local' }, line),
+        ...(options.onLocalNeo4jExit ? { onUnexpectedExit: options.onLocalNeo4jExit } : {}),
       });
     } catch (error) {
       throw new StartupError(`cannot start the local Neo4j: ${messageOf(error)} (or set NEO4J_URI to use another database)`);

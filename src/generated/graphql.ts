@@ -2201,6 +2201,12 @@ export type ResolversParentTypes = {
   ToolInput: ToolInput;
 };
 
+export type MaxItemsDirectiveArgs = {
+  count: Scalars['Int']['input'];
+};
+
+export type MaxItemsDirectiveResolver<Result, Parent, ContextType = Context, Args = MaxItemsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type CareerMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareerMove'] = ResolversParentTypes['CareerMove']> = {
   carriesOver?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   fit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2756,3 +2762,6 @@ export type Resolvers<ContextType = Context> = {
   Tool?: ToolResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  maxItems?: MaxItemsDirectiveResolver<any, any, ContextType>;
+};

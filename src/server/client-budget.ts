@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
@@ -17,11 +16,12 @@ export function createBudgetLimiter(options: BudgetOptions): RateLimiterMemory {
 }
 
 /**
- * The client a request is charged to: its API key (`x-api-key`) when given, hashed so
- * that no key is kept in memory or logs, else its address.
+ * The budget a request is charged to: that of the client a configured API key was
+ * issued to (by its name, so no key is kept in the limiter), else its address's.
+ * Unknown keys never get here: they are refused first (see ApiKeys).
  */
-export function clientKey(apiKey: string | undefined, address: string | undefined): string {
-  if (apiKey) return `key:${createHash('sha256').update(apiKey).digest('hex').slice(0, 32)}`;
+export function clientKey(keyName: string | null, address: string | undefined): string {
+  if (keyName !== null) return `key:${keyName}`;
   return `ip:${address ?? 'unknown'}`;
 }
 

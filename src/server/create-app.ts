@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { ApiKeys, type ApiKey } from '../auth/api-keys';
 import { CuratorTokens, type CuratorToken } from '../auth/curator-tokens';
 import { repoRoot } from '../config/repo-root';
 import type { Database } from '../database/database';
@@ -23,6 +24,7 @@ import { createFormatError } from './format-error';
 import { healthHandler } from './health';
 import { IDE_PAGE, ideHandlers, ideRedirect } from './ide';
 import { LIMITS } from './limits';
+import { listCapsPlugin } from './list-caps';
 import { loadTypeDefs } from '../graphql/load-type-defs';
 import { queryLimits } from './query-limits';
 import { requestStatsPlugin } from './request-stats.plugin';
@@ -38,6 +40,8 @@ export interface AppOptions {
   budget?: BudgetOptions;
   /** Curators allowed to run mutations. Defaults to none: every mutation is refused. */
   curationTokens?: readonly CuratorToken[];
+  /** API keys that give their client a budget of its own. Defaults to none: every `x-api-key` is refused. */
+  apiKeys?: readonly ApiKey[];
   /** The built explorer (index.html, ide.html and assets/), served at /, its pages and /ide. Defaults to dist/web in the repository. */
   explorerDir?: string;
   /** Origins whose pages may call /graphql and /schema.graphql from a browser. Defaults to none: same origin only. */
@@ -84,14 +88,20 @@ function requestErrors(logger: Logger): ErrorRequestHandler {
 }
 
 /**
- * Reads the bearer token before the body: a request with an invalid token is
- * refused at once (401), and a curator's request may carry a larger body (a whole
- * dataset to import) than an anonymous one.
+ * Reads the API key and the bearer token before the body: a request with an unknown
+ * key or an invalid token is refused at once (401), and a curator's request may carry
+ * a larger body (a whole dataset to import) than an anonymous one.
  */
-function authenticate(tokens: CuratorTokens): express.RequestHandler {
+function authenticate(tokens: CuratorTokens, apiKeys: ApiKeys): express.RequestHandler {
   const publicBody = express.json({ limit: LIMITS.maxBodyBytes });
   const curatorBody = express.json({ limit: LIMITS.maxCuratorBodyBytes });
   return (request, response, next) => {
+    const client = apiKeys.identify(request.get('x-api-key'));
+    if (client.kind === 'invalid') {
+      response.status(401).json({ errors: [{ message: client.reason, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      return;
+    }
+    response.locals.apiClient = client.kind === 'key' ? client.name : null;
     const authentication = tokens.authenticate(request.get('authorization'));
     if (authentication.kind === 'invalid') {
       response
@@ -114,19 +124,23 @@ export async function createApp(database: Database, logger: Logger, options: App
   const production = options.production ?? false;
   const budgetOptions = options.budget ?? DEFAULT_BUDGET;
   const limiter = createBudgetLimiter(budgetOptions);
-  const limits = queryLimits(production);
+
   const tokens = new CuratorTokens(options.curationTokens ?? []);
+  const apiKeys = new ApiKeys(options.apiKeys ?? []);
   const neighbours = new RoleNeighboursRefresher(database, (error) => logger.error({ err: error }, 'role neighbours refresh failed'));
   const introspection = options.introspection ?? !production;
+  const limits = queryLimits({ introspection });
   const sdl = schemaSdl(introspection);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, { hideSuggestions: production }),
     includeStacktraceInErrorResponses: false,
-    introspection,
+    // Apollo's switch only adds its own rule against introspection, whose message names
+    // Apollo's constructor; queryLimits adds ours, naming INTROSPECTION, when it is off.
+    introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // main.ts owns SIGTERM/SIGINT: stop HTTP, then the driver, then Neo4j, in that order.
@@ -144,6 +158,8 @@ export async function createApp(database: Database, logger: Logger, options: App
       ApolloServerPluginLandingPageDisabled(),
       curationGuardPlugin,
       ...limits.plugins,
+      // Before the cost plugin: Apollo runs these hooks together, and the first to refuse is the one reported.
+      listCapsPlugin,
       costPlugin,
       requestStatsPlugin,
       sdl.plugin,
@@ -161,13 +177,16 @@ export async function createApp(database: Database, logger: Logger, options: App
   app.use(
     '/graphql',
     ideRedirect,
-    authenticate(tokens),
+    authenticate(tokens, apiKeys),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const key = clientKey(req.get('x-api-key'), req.ip);
+        const apiClient = (res.locals.apiClient as string | null | undefined) ?? null;
+        const key = clientKey(apiClient, req.ip);
         const requestId = randomUUID();
         res.set('x-request-id', requestId);
-        return createContext(database, logger, clientBudget(limiter, key, budgetOptions), requestId, res.locals.curator ?? null, neighbours);
+        // Every line the request logs names the client its API key was issued to (never the key).
+        const requestLogger = apiClient === null ? logger : logger.child({ apiClient });
+        return createContext(database, requestLogger, clientBudget(limiter, key, budgetOptions), requestId, res.locals.curator ?? null, neighbours);
       },
     }),
   );

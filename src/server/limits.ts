@@ -15,6 +15,8 @@ export const LIMITS = {
   maxDocumentLength: 15_000,
   /** Estimated cost of one operation (see cost.plugin.ts for how it is counted). */
   maxCost: 50_000,
+  /** Items in a list argument or input field, unless the schema's @maxItems says otherwise (see list-caps.ts). */
+  maxInputListItems: 100,
   /** Size an unbounded list is assumed to have when estimating cost. */
   assumedListSize: 20,
   /** HTTP request body, in bytes (over it: 413). */

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import type { ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { LIMITS } from './limits';
@@ -41,11 +41,29 @@ export interface QueryLimits {
 }
 
 /**
- * Depth, aliases and directives (GraphQL Armor), document length, and, in
- * production, no field suggestions. Tokens are capped by graphql-js's own parser
- * (Apollo's `parseOptions.maxTokens`), and cost by cost.plugin.ts.
+ * Introspection turned off: a document asking for `__schema` or `__type` is refused
+ * (GRAPHQL_VALIDATION_FAILED), naming the setting that turns it on. It takes the place
+ * of Apollo's own rule, whose message tells the client to "pass introspection: true
+ * to ApolloServer".
  */
-export function queryLimits(production: boolean): QueryLimits {
+export const noIntrospection: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value !== '__schema' && node.name.value !== '__type') return;
+    context.reportError(
+      new GraphQLError(`Introspection is off on this server, so "${node.name.value}" cannot be queried (INTROSPECTION=true turns it on).`, {
+        nodes: [node],
+        extensions: { validationErrorCode: 'INTROSPECTION_DISABLED' },
+      }),
+    );
+  },
+});
+
+/**
+ * Depth, aliases and directives (GraphQL Armor), document length, and, with
+ * introspection off, no `__schema` or `__type`. Tokens are capped by graphql-js's own
+ * parser (Apollo's `parseOptions.maxTokens`), and cost by cost.plugin.ts.
+ */
+export function queryLimits(options: { introspection: boolean }): QueryLimits {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, propagateOnRejection: false, onReject: reject(ErrorCode.DEPTH_LIMIT_EXCEEDED, LIMITS.maxDepth) },
     maxAliases: { n: LIMITS.maxAliases, propagateOnRejection: false, onReject: reject(ErrorCode.ALIAS_LIMIT_EXCEEDED, LIMITS.maxAliases) },
@@ -56,8 +74,9 @@ export function queryLimits(production: boolean): QueryLimits {
     },
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: production },
+    // Suggestions are left out in production by formatError, for every error (format-error.ts).
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules: [...validationRules, maxDocumentLength] };
+  return { plugins, validationRules: [...validationRules, maxDocumentLength, ...(options.introspection ? [] : [noIntrospection])] };
 }

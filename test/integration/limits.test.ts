@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../../src/server/limits';
 import { expectGraphQLError, expectGraphQLErrors, expectNoErrors, type ExpectedGraphQLError } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from './test-api';
@@ -134,10 +135,52 @@ describe('a client’s budget', () => {
     expectGraphQLError(refused, { code: 'RATE_LIMITED', extensionsContaining: { limit: 100 }, message: expect.stringContaining(`Retry in ${retry} s`) });
   });
 
-  it('is kept per API key', async () => {
-    const other = await limited.query('{ sources { id } }', {}, { 'x-api-key': 'another-client' });
-    expectNoErrors(other);
-    expect(other.extensions?.budget).toMatchObject({ remaining: 60 });
+});
+
+describe('API keys', () => {
+  const PARTNER_KEY = 'partner-key-3c9e1f7a5b2d4e6f8a0c1e3b5d7f9a2c';
+  let keyed: TestApi;
+  beforeAll(async () => {
+    keyed = await startTestApi(undefined, { budget: { points: 100, windowSeconds: 60 }, apiKeys: [{ name: 'partner', key: PARTNER_KEY }] });
+  });
+  afterAll(() => keyed.close());
+  const randomKey = () => `${randomUUID()}${randomUUID()}`;
+
+  it('give no budget of their own when invented: an unknown key is refused, and the address is limited as without one', async () => {
+    // A fresh invented key per request: each is refused before it is charged anything.
+    for (let request = 0; request < 5; request += 1) {
+      const invented = await keyed.query('{ sources { id } }', {}, { 'x-api-key': randomKey() });
+      expect(invented.status).toBe(401);
+      expect(invented.data).toBeUndefined();
+      expectGraphQLError(invented, { code: 'UNAUTHENTICATED', message: expect.stringContaining('x-api-key') });
+    }
+    // The address's own budget (100, 40 a request) is whole, and runs out as it would have anyway.
+    const first = await keyed.query('{ sources { id } }');
+    expect(first.extensions?.budget).toMatchObject({ limit: 100, remaining: 60 });
+    expectNoErrors(await keyed.query('{ sources { id } }'));
+    const spent = await keyed.query('{ sources { id } }');
+    expect(spent.status).toBe(429);
+    // Inventing a key does not get round it.
+    const invented = await keyed.query('{ sources { id } }', {}, { 'x-api-key': randomKey() });
+    expect(invented.status).toBe(401);
+    expect(invented.data).toBeUndefined();
+  });
+
+  it('give a configured key a budget of its own', async () => {
+    // The address spent its budget above; the partner's key has all of its own.
+    const partner = await keyed.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY });
+    expectNoErrors(partner);
+    expect(partner.extensions?.budget).toMatchObject({ limit: 100, remaining: 60 });
+    expectNoErrors(await keyed.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY }));
+    const spent = await keyed.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY });
+    expect(spent.status).toBe(429);
+    expectGraphQLError(spent, { code: 'RATE_LIMITED' });
+  });
+
+  it('refuse every key where none is configured', async () => {
+    const response = await api.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY });
+    expect(response.status).toBe(401);
+    expectGraphQLError(response, { code: 'UNAUTHENTICATED', message: expect.stringContaining('no API keys') });
   });
 });
 
@@ -148,9 +191,43 @@ describe('production mode', () => {
   });
   afterAll(() => production.close());
 
-  it('turns introspection off', async () => {
-    expectGraphQLError(await production.query('{ __schema { types { name } } }'), { code: 'GRAPHQL_VALIDATION_FAILED' });
+  it('turns introspection off, saying which setting turns it on, without naming Apollo Server', async () => {
+    for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Role") { name } }']) {
+      const refused = await production.query(query);
+      expect(refused.status).toBe(400);
+      expect(refused.data).toBeUndefined();
+      expectGraphQLError(refused, { code: 'GRAPHQL_VALIDATION_FAILED', message: expect.stringContaining('INTROSPECTION=true') });
+      for (const error of refused.errors ?? []) expect(error.message).not.toMatch(/apollo/i);
+    }
     expectNoErrors(await api.query('{ __schema { queryType { name } } }'));
+  });
+
+  it('names no Apollo Server in what it refuses', async () => {
+    const refusals = [
+      await production.query('{ __schema { queryType { name } } }'),
+      await production.query('subscription { sources { id } }'),
+      await production.query('{ sources { id } }', {}, { 'content-type': 'text/plain' }),
+      await production.query('query A { sources { id } } query B { sources { id } }'),
+    ];
+    for (const refusal of refusals) {
+      expect(refusal.errors?.length).toBeGreaterThan(0);
+      for (const error of refusal.errors ?? []) expect(error.message).not.toMatch(/ApolloServer|Apollo Server/);
+    }
+  });
+
+  it.each([
+    ['an enum value in the document', '{ search(text: "mix", kinds: [ROL]) { name } }', {}, /Did you mean the enum value "ROLE"/],
+    ['an enum value in a variable', 'query ($kinds: [NodeKind!]) { search(text: "mix", kinds: $kinds) { name } }', { kinds: ['ROL'] }, /Did you mean the enum value "ROLE"/],
+    ['an argument', '{ roles(firsst: 1) { totalCount } }', {}, /Did you mean "first"/],
+    ['an input field', '{ recommendRoles(skills: ["mixing"], filter: { taxonomy: [CURATED] }) { score } }', {}, /Did you mean "taxonomies"/],
+    ['a type', 'query ($kinds: [NodeKnd!]) { search(text: "mix", kinds: $kinds) { name } }', {}, /Did you mean "NodeKind"/],
+  ])('suggests no name for %s, where development does', async (_case, query, variables, suggestion) => {
+    const development = await api.query(query, variables);
+    expect(development.errors?.[0]?.message).toMatch(suggestion);
+    const answer = await production.query(query, variables);
+    expect(answer.errors?.length).toBeGreaterThan(0);
+    for (const error of answer.errors ?? []) expect(error.message).not.toMatch(/Did you mean|Suggestion/);
+    expect(answer.errors?.[0]?.extensions?.code).toBe(development.errors?.[0]?.extensions?.code);
   });
 
   it('gives no field suggestions', async () => {

@@ -12,7 +12,8 @@ import { startTestApi, type TestApi } from './test-api';
 const CURATOR_TOKEN = 'curator-token-9f3b1c7e4a2d8f6b0c5e1a3d7f9b2c4e';
 const UNKNOWN_TOKEN = 'unknown-token-5d2a8c4f6e1b3d7a9c0e2f4b6d8a1c3e';
 const API_KEY = 'api-key-7c1e9a3f5b2d4c6e8a0f1b3d5c7e9a2f';
-const SECRETS = [CURATOR_TOKEN, UNKNOWN_TOKEN, API_KEY];
+const UNKNOWN_KEY = 'unknown-key-1e3a5c7e9b2d4f6a8c0e1b3d5f7a9c2e';
+const SECRETS = [CURATOR_TOKEN, UNKNOWN_TOKEN, API_KEY, UNKNOWN_KEY];
 
 interface LogLine {
   level: number;
@@ -31,7 +32,11 @@ describe('the service logs', () => {
   beforeAll(async () => {
     // Everything the service logs, at every level, kept in memory.
     const logger = createLogger('trace', { write: (chunk: string) => void output.push(chunk) });
-    api = await startTestApi(undefined, { curationTokens: [{ name: 'logging-test', token: CURATOR_TOKEN }] }, { logger });
+    api = await startTestApi(
+      undefined,
+      { curationTokens: [{ name: 'logging-test', token: CURATOR_TOKEN }], apiKeys: [{ name: 'logging-client', key: API_KEY }] },
+      { logger },
+    );
   });
   afterAll(async () => {
     await api?.close();
@@ -105,7 +110,14 @@ describe('the service logs', () => {
       'x-api-key': API_KEY,
     });
     expect(curator.response.status).toBe(200);
-    expect(curator.added.filter((line) => line.msg === 'graphql request')).toHaveLength(1);
+    const served = curator.added.filter((line) => line.msg === 'graphql request');
+    expect(served).toHaveLength(1);
+    // The client is named by the name its key was issued under.
+    expect(served[0]).toMatchObject({ apiClient: 'logging-client', curator: 'logging-test' });
+
+    // An unknown API key: refused.
+    const unknownKey = await logged('query WithUnknownKey { sources { id } }', { 'x-api-key': UNKNOWN_KEY });
+    expect(unknownKey.response.status).toBe(401);
 
     // An unknown token: refused.
     const unknown = await logged('query WithUnknownToken { sources { id } }', {

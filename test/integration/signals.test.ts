@@ -34,8 +34,11 @@ const CASES: [NodeJS.Signals, Target][] = [
 ];
 
 interface LogLine {
+  level: number;
   msg: string;
-  signal?: string;
+  signal?: string | null;
+  exitCode?: number | null;
+  logFile?: string;
 }
 
 interface Started {
@@ -139,12 +142,12 @@ async function writeSomething(): Promise<void> {
 
 const debugLogSize = (): number => (fs.existsSync(debugLog) ? fs.statSync(debugLog).size : 0);
 
-describe('npm start, stopped by a signal', () => {
-  beforeAll(() => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  }, 300_000);
+beforeAll(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+}, 300_000);
 
+describe('npm start, stopped by a signal', () => {
   it.each(CASES)('on %s to the %s, stops the service and Neo4j cleanly and exits 0', async (signal, target) => {
     const offset = debugLogSize();
     const service = await startService();
@@ -207,6 +210,45 @@ describe('npm start, stopped by a signal', () => {
       killGroup(recovered.npmPid);
     }
   }, 300_000);
+});
+
+describe('npm start, when its Neo4j dies', () => {
+  /** How long the service may take to notice and exit. */
+  const EXIT_WITHIN_MS = 30_000;
+
+  it('logs it at fatal level with the signal and the log to read, and exits non-zero so that a supervisor restarts it', async () => {
+    const service = await startService();
+    try {
+      const [node] = childrenOf(service.npmPid);
+      const [javaPid] = processesOfThisTest();
+      expect(node).toBeDefined();
+      expect(javaPid).toBeDefined();
+
+      process.kill(javaPid as number, 'SIGKILL');
+      let timer: NodeJS.Timeout | undefined;
+      const exit = await Promise.race([
+        service.closed,
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`npm start still running ${EXIT_WITHIN_MS / 1000} s after its Neo4j was killed`)), EXIT_WITHIN_MS);
+        }),
+      ]).finally(() => clearTimeout(timer));
+
+      // npm passes on the service's exit code.
+      expect(exit).toEqual({ code: 1, signal: null });
+      expect(isRunning((node as { pid: number }).pid)).toBe(false);
+      const fatal = service.log.filter((line) => line.level === 60);
+      expect(fatal).toEqual([
+        expect.objectContaining({
+          msg: expect.stringMatching(/^the local Neo4j exited unexpectedly \(signal SIGKILL\); its log is .*neo4j-local\.log/),
+          signal: 'SIGKILL',
+          exitCode: null,
+          logFile: path.join(dataDir, 'logs', 'neo4j-local.log'),
+        }),
+      ]);
+    } finally {
+      killGroup(service.npmPid);
+    }
+  }, 240_000);
 });
 
 /** Resolves once `condition` holds, looking every 50 ms (a process that is not our child cannot be awaited). */

@@ -32,6 +32,20 @@ export interface LocalNeo4jOptions {
   txLogRetention?: string;
   /** Receives progress lines (Maven build output, launcher output). Default: written to stderr. */
   log?: (line: string) => void;
+  /**
+   * Called when the database process exits once it was ready, other than through
+   * stop(): it crashed or was killed. Default: a line to `log`.
+   */
+  onUnexpectedExit?: (exit: LocalNeo4jExit) => void;
+}
+
+/** How the local Neo4j's process ended, and where to look for why. */
+export interface LocalNeo4jExit {
+  /** The exit code, or null when a signal ended it. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The launcher's log, with what Neo4j printed and full stack traces. */
+  logFile: string;
 }
 
 export interface LocalNeo4j {
@@ -95,12 +109,23 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     env: { ...process.env, NEO4J_PASSWORD: options.password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return waitUntilReady(child, log);
+  const logFile = path.join(dataDir, 'logs', 'neo4j-local.log');
+  const onUnexpectedExit = options.onUnexpectedExit ?? ((exit: LocalNeo4jExit) => log(`neo4j-local: process exited unexpectedly (${describeExit(exit)}); see ${exit.logFile}`));
+  return waitUntilReady(child, log, (code, signal) => onUnexpectedExit({ code, signal, logFile }));
+}
+
+/** `code 1` or `signal SIGKILL`. */
+export function describeExit(exit: Pick<LocalNeo4jExit, 'code' | 'signal'>): string {
+  return exit.signal ? `signal ${exit.signal}` : `code ${String(exit.code)}`;
 }
 
 // ------------------------------------------------------------------------------------------ process
 
-function waitUntilReady(child: ChildProcess, log: (line: string) => void): Promise<LocalNeo4j> {
+function waitUntilReady(
+  child: ChildProcess,
+  log: (line: string) => void,
+  onUnexpectedExit: (code: number | null, signal: NodeJS.Signals | null) => void,
+): Promise<LocalNeo4j> {
   let lastStderr = '';
   let closed = false;
   let stopPromise: Promise<void> | undefined;
@@ -175,10 +200,10 @@ function waitUntilReady(child: ChildProcess, log: (line: string) => void): Promi
     });
     // 'close' fires after the output streams are drained, so lastStderr is complete here.
     child.once('close', (code, signal) => {
-      const how = signal ? `signal ${signal}` : `code ${String(code)}`;
+      const how = describeExit({ code, signal });
       if (settled) {
-        // After stop() the exit is expected (Java exits 143 on SIGTERM); otherwise it is news.
-        if (!stopPromise) log(`neo4j-local: process exited unexpectedly (${how})`);
+        // After stop() the exit is expected (Java exits 143 on SIGTERM); otherwise the database is gone.
+        if (!stopPromise) onUnexpectedExit(code, signal);
         return;
       }
       settle(() => {
