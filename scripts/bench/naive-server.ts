@@ -61,7 +61,7 @@ const resolvers = {
     },
     similarRoles: async (_: unknown, args: { role: string; first: number; metric?: string | null }) => {
       const statement = (args.metric ?? 'PROFILE') === 'PROFILE' ? 'similar-roles-profile' : 'similar-roles';
-      const [row] = await catalogRows(statement, { roleId: args.role, metric: args.metric ?? 'PROFILE', first: args.first, ...onlyIds('skillProperties') });
+      const [row] = await catalogRows(statement, { roleId: args.role, metric: args.metric ?? 'PROFILE', first: args.first, overlap: true, ...onlyIds('skillProperties') });
       return ((row?.matches as Row[] | undefined) ?? []).map((match) => ({ ...match, role: idOf(match.role), shared: idsOf(match.shared) }));
     },
     recommendRoles: async (_: unknown, args: { skills: string[]; first: number }) => {

@@ -117,7 +117,7 @@ const typeDefs = /* GraphQL */ `
     skillOverlap(roleIds: [ID!]!, type: String!): Overlap
       @cypher(statement: """${wrapped('overlap', 'RETURN {missing: missing, positions: positions, shared: shared, jaccard: jaccard} AS result')}""", columnName: "result")
     similarRoles(roleId: ID!, first: Int!): [SimilarRole!]!
-      @cypher(statement: """${wrapped('similar-roles-profile', 'UNWIND matches AS result RETURN result')}""", columnName: "result")
+      @cypher(statement: """${wrapped('similar-roles-profile', 'UNWIND matches AS result RETURN result', { overlap: 'true' })}""", columnName: "result")
     recommendRoles(skillIds: [ID!]!, first: Int!): [Recommendation!]!
       @cypher(statement: """${wrapped('recommend-roles', 'UNWIND recommendations AS result RETURN result', RECOMMEND_FIXED)}""", columnName: "result")
     skillGap(fromId: ID!, toId: ID!): SkillGap

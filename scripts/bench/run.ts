@@ -445,12 +445,13 @@ interface RebuildFigures extends RoleNeighboursReport {
 }
 
 /**
- * Times a full rebuild of every role's kept neighbours, as an import ends with one:
- * the lists are cleared first so that every role is computed and written again.
+ * Times a full rebuild of every role's kept neighbours and of the skill index, as an
+ * import ends with one: both are cleared first so that every entry is written again.
  */
 async function timeRebuild(database: Database, driver: Driver): Promise<RebuildFigures> {
-  log('rebuilding every role\'s kept neighbours (the lists cleared first, so all are written)');
-  await driver.executeQuery('MATCH (role:Role) WHERE role.similarIds IS NOT NULL CALL (role) { SET role.similarIds = [], role.similarScores = [] } IN TRANSACTIONS OF 1000 ROWS');
+  log('rebuilding every role\'s kept neighbours and the skill index (cleared first, so all are written)');
+  await driver.executeQuery('MATCH (role:Role) SET role.similarIds = [], role.similarScores = []');
+  await driver.executeQuery('MATCH (skill:Skill) SET skill.requiredByIds = [], skill.requiredByShares = []');
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   global.gc?.();
   const heapBeforeMb = mb(process.memoryUsage().heapUsed);

@@ -170,7 +170,7 @@ export async function floorStatements(run: CypherRunner, kind: QueryKind, params
     case 'skillOverlap':
       return run.read('overlap', { roleIds: [params.a, params.b], type: 'REQUIRES_SKILL', ...briefProjection('itemProperties') });
     case 'similarRoles':
-      return run.read('similar-roles-profile', { roleId: params.role, metric: 'PROFILE', first: 10, ...briefProjection('skillProperties') });
+      return run.read('similar-roles-profile', { roleId: params.role, metric: 'PROFILE', first: 10, overlap: false, ...briefProjection('skillProperties') });
     case 'careerPath': {
       // What Query.careerPath runs for the selection above, with the schema's defaults.
       const options = { from: params.a as string, to: params.b as string, maxMoves: 3, minSimilarity: 0.2, maxJobZoneStep: 1, includeCommonSkills: false, skillsPerMove: 5 };
