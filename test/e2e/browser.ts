@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from '../../src/config/repo-root';
+import { E2E_TABS, e2eApiKey } from './e2e-environment';
 
 /** Debian's Chromium (scripts/install-system-deps.sh installs it); CHROMIUM_PATH points elsewhere. */
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -50,7 +51,8 @@ export async function launchBrowser(): Promise<Browser> {
     async open(width = 1280) {
       const page = await context.newPage();
       tabs += 1;
-      await page.setExtraHTTPHeaders({ 'x-api-key': `e2e-tab-${tabs}` });
+      if (tabs > E2E_TABS) throw new Error(`more than ${E2E_TABS} tabs: raise E2E_TABS in e2e-environment.ts`);
+      await page.setExtraHTTPHeaders({ 'x-api-key': e2eApiKey(tabs) });
       await page.setViewportSize({ width, height: 900 });
       page.setDefaultTimeout(10_000);
       const problems: string[] = [];

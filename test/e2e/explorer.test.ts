@@ -170,6 +170,8 @@ describe('search', () => {
 
 describe('focus', () => {
   const activeText = () => page.evaluate('document.activeElement?.textContent?.trim()');
+  /** After a move, focus reaches the top of the document (the app's wrapper) once the view has rendered: wait for it rather than race it. */
+  const focusAtTop = () => page.waitForFunction('document.activeElement?.getAttribute("data-testid") === "app"');
 
   it('lands the first Tab on the skip link, on the first load and after each move to another view', async () => {
     await page.goto(url('/'));
@@ -180,6 +182,7 @@ describe('focus', () => {
     await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Compare' }).click();
     await page.waitForURL(/\/compare$/);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await focusAtTop();
     await page.keyboard.press('Tab');
     expect(await activeText()).toBe('Skip to content');
 
@@ -189,6 +192,7 @@ describe('focus', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/path\?to=music-producer$/);
     await expectTexts(page.getByRole('heading', { level: 1 }), ['From one role to another']);
+    await focusAtTop();
     await page.keyboard.press('Tab');
     expect(await activeText()).toBe('Skip to content');
     await expectTexts(page.getByTestId('page-announcement'), ['From one role to another']);

@@ -10,7 +10,7 @@ import { createLogger } from '../../src/logging/logger';
 import { createApp, type App } from '../../src/server/create-app';
 import { SUITE_PASSWORD, SUITE_USER } from '../support/suite-database';
 import { suiteGlobalSetup } from '../support/suite-global-setup';
-import { E2E_BASE_URL_VARIABLE } from './e2e-environment';
+import { E2E_BASE_URL_VARIABLE, E2E_TABS, e2eApiKey } from './e2e-environment';
 
 declare global {
   /** The explorer's build folder, then the service over the suite's Neo4j, for global-teardown. */
@@ -44,7 +44,8 @@ async function startService(uri: string): Promise<void> {
     restart: false,
     progress: () => {},
   });
-  e2e.app = await createApp(e2e.database, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { explorerDir: e2e.webDir });
+  const apiKeys = Array.from({ length: E2E_TABS + 1 }, (_, n) => ({ name: n === 0 ? 'e2e-checks' : `e2e-tab-${n}`, key: e2eApiKey(n) }));
+  e2e.app = await createApp(e2e.database, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { explorerDir: e2e.webDir, apiKeys });
   const port = await e2e.app.listen(0, '127.0.0.1');
   process.env[E2E_BASE_URL_VARIABLE] = `http://127.0.0.1:${port}`;
 }

@@ -1,4 +1,4 @@
-import { e2eBaseUrl } from './e2e-environment';
+import { e2eApiKey, e2eBaseUrl } from './e2e-environment';
 
 /**
  * Asks the running service directly, so a test can check the page against what the
@@ -9,7 +9,7 @@ import { e2eBaseUrl } from './e2e-environment';
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${e2eBaseUrl()}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': 'e2e-checks' },
+    headers: { 'content-type': 'application/json', 'x-api-key': e2eApiKey(0) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };

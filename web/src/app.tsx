@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { AnnouncePage } from './components/page-heading';
 import { Loading } from './components/query-status';
@@ -23,7 +23,8 @@ function useFocusTopOnNavigation() {
   const top = useRef<HTMLDivElement>(null);
   const { pathname } = useLocation();
   const shown = useRef(pathname);
-  useEffect(() => {
+  // A layout effect: focus moves before the new view is painted, so a key pressed as soon as it shows already starts from the top.
+  useLayoutEffect(() => {
     if (shown.current === pathname) return;
     shown.current = pathname;
     top.current?.focus();
