@@ -8,7 +8,7 @@
 // the score and the cosine of each profile block), rebuilt after every write by
 // src/database/role-neighbours.ts from the formulas of src/analysis/role-profile.ts.
 // This statement reads the first $first of them, skipping any deleted since the last
-// rebuild, and adds, for each pair, what similar-roles.cypher gives for it: the shared
+// rebuild (among the first 2 × $first), and adds, for each pair, what similar-roles.cypher gives for it: the shared
 // skills, |A ∪ B| and both Jaccard indexes (same formulas, same roleCount and idf).
 // Returns one row: found (false when $roleId is not a role) and up to $first matches.
 OPTIONAL MATCH (role:Node {id: $roleId})
@@ -22,7 +22,9 @@ CALL (role, roleCount) {
     MATCH (role)-[mine:REQUIRES_SKILL]->(skill:Skill)
     RETURN collect([skill, mine.weight]) AS mine
   }
-  WITH role, roleCount, mine, coalesce(role.similarIds, []) AS ids
+  // At most 2 × $first kept entries are looked at: a role deleted since the last rebuild
+  // is skipped, and every deletion is followed by a rebuild.
+  WITH role, roleCount, mine, coalesce(role.similarIds, [])[0..toInteger($first) * 2] AS ids
   UNWIND range(0, size(ids) - 1) AS position
   MATCH (other:Node {id: ids[position]})
   WHERE other:Role
