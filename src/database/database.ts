@@ -43,6 +43,9 @@ export function remainingTime(deadline: number): number {
  * server-side timeout and its parameters; driver errors are translated once.
  */
 export class Database {
+  /** Statements and write transactions running now: each holds one of the driver's connections (GET /metrics). */
+  inFlight = 0;
+
   constructor(
     readonly driver: Driver,
     private readonly catalog: CypherCatalog,
@@ -72,6 +75,7 @@ export class Database {
     const write = async (name: StatementName, params: Record<string, unknown>): Promise<Row[]> => {
       const timeout = remainingTime(deadline);
       stats.roundTrips += 1;
+      this.inFlight += 1;
       try {
         const result = await this.driver.executeQuery(this.catalog[name], params, {
           routing: neo4j.routing.WRITE,
@@ -81,6 +85,8 @@ export class Database {
         return result.records.map((record) => record.toObject() as Row);
       } catch (error) {
         throw translateNeo4jError(error);
+      } finally {
+        this.inFlight -= 1;
       }
     };
     const read = async (name: StatementName, params: Record<string, unknown>): Promise<Row[]> => {
@@ -115,10 +121,12 @@ export class Database {
     config: { timeout: number; metadata: Record<string, unknown> },
   ): Promise<Row[]> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    this.inFlight += 1;
     try {
       const result = await session.run(this.catalog[name], params, config);
       return result.records.map((record) => record.toObject() as Row);
     } finally {
+      this.inFlight -= 1;
       await session.close();
     }
   }
@@ -145,6 +153,7 @@ export class Database {
       const result = await tx.run(this.catalog[name], params);
       return result.records.map((record) => record.toObject() as Row);
     };
+    this.inFlight += 1;
     try {
       if (!options.dryRun) return await session.executeWrite((tx) => work(runIn(tx)), config);
       const tx = session.beginTransaction(config);
@@ -156,6 +165,7 @@ export class Database {
     } catch (error) {
       throw translateNeo4jError(error);
     } finally {
+      this.inFlight -= 1;
       await session.close();
     }
   }

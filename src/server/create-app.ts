@@ -14,6 +14,7 @@ import type { Database } from '../database/database';
 import { ErrorCode } from '../errors/error-code';
 import { resolvers } from '../graphql/resolvers';
 import type { Logger } from '../logging/logger';
+import { createMetrics } from './metrics';
 import { clientBudget, clientKey, createBudgetLimiter, type BudgetOptions } from './client-budget';
 import { createContext, type Context } from '../graphql/context';
 import { corsMiddleware } from './cors';
@@ -116,7 +117,7 @@ function authenticate(tokens: CuratorTokens, apiKeys: ApiKeys): express.RequestH
 }
 
 /**
- * The HTTP server: POST/GET /graphql, GET /schema.graphql, GET /health, the
+ * The HTTP server: POST/GET /graphql, GET /schema.graphql, GET /health, GET /metrics, the
  * explorer's pages and the IDE at /ide, every answer compressed when the client
  * accepts it. Does not listen until asked.
  */
@@ -131,6 +132,7 @@ export async function createApp(database: Database, logger: Logger, options: App
   const introspection = options.introspection ?? !production;
   const limits = queryLimits({ introspection });
   const sdl = schemaSdl(introspection);
+  const metrics = createMetrics(database);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -162,6 +164,7 @@ export async function createApp(database: Database, logger: Logger, options: App
       listCapsPlugin,
       costPlugin,
       requestStatsPlugin,
+      metrics.plugin,
       sdl.plugin,
     ],
   });
@@ -171,6 +174,7 @@ export async function createApp(database: Database, logger: Logger, options: App
   // gzip or brotli as the client asks, for JSON and the explorer's files alike (compressible types over 1 kB).
   app.use(compression());
   app.get('/health', healthHandler(database));
+  app.get('/metrics', metrics.handler);
   const cors = corsMiddleware(options.corsOrigins ?? []);
   if (cors) app.use(['/graphql', '/schema.graphql'], cors);
   app.get('/schema.graphql', sdl.handler);
