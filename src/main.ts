@@ -81,6 +81,7 @@ async function main(): Promise<void> {
       production: config.production,
       introspection: config.introspection,
       budget: config.budget,
+      admission: config.admission,
       curationTokens: config.curationTokens,
       apiKeys: config.apiKeys,
       corsOrigins: config.corsOrigins,

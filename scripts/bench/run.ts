@@ -340,6 +340,8 @@ async function main(): Promise<void> {
       NEO4J_PASSWORD: password,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_BUDGET: '1000000000000',
+      // The benchmark's connections stand for many users, not one client; the process's own limits stay as shipped.
+      MAX_OPERATIONS_PER_CLIENT: '1000',
     };
     // The service as shipped: compiled, started as `npm start` starts it, logging at its
     // default level. It loads the migrations and the curated graph; the importer needs both.

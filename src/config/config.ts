@@ -59,6 +59,14 @@ const environmentSchema = z.object({
   RATE_LIMIT_BUDGET: z.coerce.number().int().min(1).default(100_000),
   /** Length of the budget window in seconds. Defaults to 60. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** GraphQL operations running at once in this process (admission control). Defaults to 16. */
+  MAX_OPERATIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(16),
+  /** Operations waiting for a slot; beyond them a request is refused at once (OVERLOADED, 503). Defaults to 32. */
+  MAX_OPERATIONS_QUEUED: z.coerce.number().int().min(0).max(10_000).default(32),
+  /** Of the running operations, how many may be heavy (recommendations, paths, career moves, costly lists). Defaults to 4. */
+  MAX_HEAVY_OPERATIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(4),
+  /** Operations one client may have running or waiting; beyond: CONCURRENCY_LIMITED (429). Defaults to 8. */
+  MAX_OPERATIONS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000).default(8),
   /**
    * Curators allowed to write: comma-separated `name:token` pairs, each token 32 to
    * 512 printable characters. Unset: every mutation is refused (UNAUTHENTICATED).
@@ -99,12 +107,30 @@ export interface Config {
   production: boolean;
   introspection: boolean;
   budget: { points: number; windowSeconds: number };
+  admission: AdmissionOptions;
   /** Who may run mutations; empty: nobody. */
   curationTokens: CuratorToken[];
   /** API keys giving their client a budget of its own; empty: none, every client is its address. */
   apiKeys: ApiKey[];
   /** Origins allowed to call the API from a browser; empty: same origin only. */
   corsOrigins: string[];
+}
+
+/**
+ * How many operations may reach the database at once (src/server/admission.ts).
+ * Neo4j on a few cores answers no faster with more statements in flight, it only
+ * queues them itself (a queue with no bound, ending in QUERY_TIMEOUT); admission
+ * keeps the wait short and bounded, and beyond it refuses at once with Retry-After.
+ */
+export interface AdmissionOptions {
+  /** Operations running at once in this process. */
+  maxInFlight: number;
+  /** Operations waiting for one of those slots; beyond: OVERLOADED (503). */
+  maxQueued: number;
+  /** Of the running operations, how many may be heavy (see isHeavy): the rest stay free for cheap reads. */
+  maxHeavyInFlight: number;
+  /** Operations of one client running or waiting at once; beyond: CONCURRENCY_LIMITED (429). */
+  maxPerClient: number;
 }
 
 /** Thrown with a message naming every variable to fix. */
@@ -146,6 +172,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     production: env.NODE_ENV === 'production',
     introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
     budget: { points: env.RATE_LIMIT_BUDGET, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+    admission: {
+      maxInFlight: env.MAX_OPERATIONS_IN_FLIGHT,
+      maxQueued: env.MAX_OPERATIONS_QUEUED,
+      maxHeavyInFlight: env.MAX_HEAVY_OPERATIONS_IN_FLIGHT,
+      maxPerClient: env.MAX_OPERATIONS_PER_CLIENT,
+    },
     curationTokens: env.CURATION_TOKENS ?? [],
     apiKeys: env.API_KEYS ?? [],
     corsOrigins: env.CORS_ORIGINS ?? [],

@@ -171,12 +171,14 @@ export class Database {
   }
 
   /**
-   * True when the database answers a trivial query within `timeoutMs`. Uses one
-   * auto-commit query, which the driver does not retry, so a dead database is
-   * reported within the time limit.
+   * True when the database answers a trivial query within `timeoutMs`, sent as a
+   * read or as a write (which a cluster routes to its leader). Uses one auto-commit
+   * query, which the driver does not retry, so a dead database is reported within
+   * the time limit.
    */
-  async isReachable(timeoutMs: number): Promise<boolean> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+  async isReachable(timeoutMs: number, mode: 'READ' | 'WRITE' = 'READ'): Promise<boolean> {
+    const accessMode = mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE;
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: accessMode });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);

@@ -31,6 +31,10 @@ export const ErrorCode = {
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
   /** The client has spent its budget for the current window; `retryAfterSeconds` says when to retry. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The client already has its maximum of operations running or waiting (HTTP 429); `retryAfterSeconds` says when to retry. */
+  CONCURRENCY_LIMITED: 'CONCURRENCY_LIMITED',
+  /** The service has as many operations running and waiting as it takes (HTTP 503); `retryAfterSeconds` says when to retry. */
+  OVERLOADED: 'OVERLOADED',
   /** The request itself is malformed (a subscription, a bad persisted-query hash, batching, a CSRF-unsafe request); Apollo's own code for such requests. */
   BAD_REQUEST: 'BAD_REQUEST',
   /** The HTTP request body is larger than the limit (HTTP 413). */

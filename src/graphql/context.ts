@@ -17,8 +17,16 @@ export interface BudgetState {
 export interface ClientBudget {
   /** Spends `cost`; throws RATE_LIMITED (HTTP 429, Retry-After) when the budget does not cover it. */
   charge(cost: number): Promise<void>;
+  /** Gives back `cost` charged for an operation that was then not run. */
+  refund(cost: number): Promise<void>;
   /** The budget after the last charge, or null before any. */
   state(): BudgetState | null;
+}
+
+/** One request's place among the operations its process runs (see server/admission.ts). */
+export interface ClientAdmission {
+  /** Asks for a slot; `ready` rejects with CONCURRENCY_LIMITED or OVERLOADED when refused. `leave` must follow, once the operation ends. */
+  admit(heavy: boolean): { ready: Promise<void>; leave(): void };
 }
 
 /** What every resolver receives: one per HTTP request. */
@@ -32,6 +40,8 @@ export interface Context {
   logger: Logger;
   /** The cost budget of the client making the request. */
   budget: ClientBudget;
+  /** The client's share of the process's database slots. */
+  admission: ClientAdmission;
   /** The curator whose bearer token the request carries; null for anonymous reads. */
   curator: Curator | null;
   /** Writes, each one transaction; mutations only, and only for a curator. */
@@ -39,7 +49,10 @@ export interface Context {
 }
 
 /** A budget that never runs out, for work outside HTTP requests. */
-export const UNLIMITED_BUDGET: ClientBudget = { charge: async () => undefined, state: () => null };
+export const UNLIMITED_BUDGET: ClientBudget = { charge: async () => undefined, refund: async () => undefined, state: () => null };
+
+/** Admission that admits at once, for work outside HTTP requests. */
+export const ALWAYS_ADMITTED: ClientAdmission = { admit: () => ({ ready: Promise.resolve(), leave: () => undefined }) };
 
 export function createContext(
   database: Database,
@@ -48,6 +61,7 @@ export function createContext(
   requestId: string = randomUUID(),
   curator: Curator | null = null,
   neighbours: RoleNeighboursRefresher | null = null,
+  admission: ClientAdmission = ALWAYS_ADMITTED,
 ): Context {
   const operation = { name: 'anonymous' };
   const run = database.runner(() => operation.name);
@@ -60,6 +74,7 @@ export function createContext(
     loaders: createLoaders(repositories),
     logger: logger.child({ requestId }),
     budget,
+    admission,
     curator,
     curation: new CurationRepository(database, run.stats, run.deadline, neighbours),
   };

@@ -52,6 +52,10 @@ export function clientBudget(limiter: RateLimiterMemory, key: string, options: B
         );
       }
     },
+    async refund(cost) {
+      if (cost <= 0) return;
+      last = toState(await limiter.reward(key, cost));
+    },
     state: () => last,
   };
 }

@@ -4,6 +4,7 @@ import { GraphQLError, getNamedType, getNullableType, isIntrospectionType, isLis
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import type { Context } from '../graphql/context';
+import { isHeavy } from './admission';
 import { LIMITS } from './limits';
 
 /**
@@ -34,14 +35,19 @@ export const introspectionEstimator: ComplexityEstimator = ({ field, type }) =>
 
 /**
  * Computes each operation's cost before execution, refuses it over LIMITS.maxCost
- * (COST_LIMIT_EXCEEDED, HTTP 400), charges it to the client's budget, and reports
- * `extensions.cost` with the requested cost and the limit.
+ * (COST_LIMIT_EXCEEDED, HTTP 400), charges it to the client's budget, then waits for
+ * its admission (a database slot, see admission.ts), and reports `extensions.cost`
+ * with the requested cost and the limit. These steps run in this order in one hook
+ * (Apollo runs the plugins' hooks together): a request refused for its cost takes
+ * no budget and no slot, one refused by its budget takes no slot, and one refused
+ * admission gets its cost back.
  */
 export const costPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     let requested: number | undefined;
+    let leave: (() => void) | undefined;
     return {
-      async didResolveOperation({ request, document, schema, operationName, contextValue }) {
+      async didResolveOperation({ request, document, schema, operation, operationName, contextValue }) {
         try {
           requested = getComplexity({
             schema,
@@ -54,7 +60,9 @@ export const costPlugin: ApolloServerPlugin<Context> = {
           // getComplexity coerces the variables first; a variable of the wrong type or
           // a missing required one is the client's mistake, as graphql-js would report it.
           if (!(error instanceof GraphQLError)) throw error;
-          throw new AppError(ErrorCode.BAD_USER_INPUT, error.message, { http: { status: 400 } });
+          throw new AppError(ErrorCode.BAD_USER_INPUT, error.message, {
+            http: { status: 400 },
+          });
         }
         if (requested > LIMITS.maxCost) {
           throw new AppError(ErrorCode.COST_LIMIT_EXCEEDED, `Operation cost ${requested} exceeds the limit of ${LIMITS.maxCost}.`, {
@@ -64,8 +72,18 @@ export const costPlugin: ApolloServerPlugin<Context> = {
           });
         }
         await contextValue.budget.charge(requested);
+        const admitted = contextValue.admission.admit(operation !== undefined && isHeavy(document, operation, requested));
+        leave = admitted.leave;
+        try {
+          await admitted.ready;
+        } catch (refusal) {
+          await contextValue.budget.refund(requested);
+          throw refusal;
+        }
       },
       async willSendResponse({ response, contextValue }) {
+        // Every answer passes here, refusals included, so the slot is always given back.
+        leave?.();
         if (response.body.kind !== 'single') return;
         const budget = contextValue.budget.state();
         response.body.singleResult.extensions = {

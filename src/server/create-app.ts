@@ -15,6 +15,7 @@ import { ErrorCode } from '../errors/error-code';
 import { resolvers } from '../graphql/resolvers';
 import type { Logger } from '../logging/logger';
 import { createMetrics } from './metrics';
+import { Admission, DEFAULT_ADMISSION, type AdmissionOptions } from './admission';
 import { clientBudget, clientKey, createBudgetLimiter, type BudgetOptions } from './client-budget';
 import { createContext, type Context } from '../graphql/context';
 import { corsMiddleware } from './cors';
@@ -22,7 +23,7 @@ import { costPlugin } from './cost.plugin';
 import { BEARER_CHALLENGE, curationGuardPlugin } from './curation-guard.plugin';
 import { explorerRouter } from './explorer';
 import { createFormatError } from './format-error';
-import { healthHandler } from './health';
+import { liveHandler, readyHandler } from './health';
 import { IDE_PAGE, ideHandlers, ideRedirect } from './ide';
 import { LIMITS } from './limits';
 import { listCapsPlugin } from './list-caps';
@@ -39,6 +40,8 @@ export interface AppOptions {
   introspection?: boolean;
   /** Cost budget per client and window. Defaults to 100,000 per 60 s. */
   budget?: BudgetOptions;
+  /** Operations in flight per process and per client (see admission.ts). Defaults to DEFAULT_ADMISSION. */
+  admission?: AdmissionOptions;
   /** Curators allowed to run mutations. Defaults to none: every mutation is refused. */
   curationTokens?: readonly CuratorToken[];
   /** API keys that give their client a budget of its own. Defaults to none: every `x-api-key` is refused. */
@@ -132,7 +135,8 @@ export async function createApp(database: Database, logger: Logger, options: App
   const introspection = options.introspection ?? !production;
   const limits = queryLimits({ introspection });
   const sdl = schemaSdl(introspection);
-  const metrics = createMetrics(database);
+  const admission = new Admission(options.admission ?? DEFAULT_ADMISSION);
+  const metrics = createMetrics(database, admission);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -173,7 +177,9 @@ export async function createApp(database: Database, logger: Logger, options: App
   app.disable('x-powered-by');
   // gzip or brotli as the client asks, for JSON and the explorer's files alike (compressible types over 1 kB).
   app.use(compression());
-  app.get('/health', healthHandler(database));
+  const ready = readyHandler(database, { writes: (options.curationTokens ?? []).length > 0 });
+  app.get(['/health', '/health/ready'], ready);
+  app.get('/health/live', liveHandler);
   app.get('/metrics', metrics.handler);
   const cors = corsMiddleware(options.corsOrigins ?? []);
   if (cors) app.use(['/graphql', '/schema.graphql'], cors);
@@ -190,7 +196,15 @@ export async function createApp(database: Database, logger: Logger, options: App
         res.set('x-request-id', requestId);
         // Every line the request logs names the client its API key was issued to (never the key).
         const requestLogger = apiClient === null ? logger : logger.child({ apiClient });
-        return createContext(database, requestLogger, clientBudget(limiter, key, budgetOptions), requestId, res.locals.curator ?? null, neighbours);
+        return createContext(
+          database,
+          requestLogger,
+          clientBudget(limiter, key, budgetOptions),
+          requestId,
+          res.locals.curator ?? null,
+          neighbours,
+          { admit: (heavy) => admission.admit(key, heavy) },
+        );
       },
     }),
   );

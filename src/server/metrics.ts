@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../database/database';
+import type { Admission } from './admission';
 import { ErrorCode } from '../errors/error-code';
 import type { Context } from '../graphql/context';
 
@@ -13,10 +14,10 @@ const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  * Prometheus metrics (prom-client), in a registry of the app's own so that several
  * apps in one process (the tests) keep theirs apart: per GraphQL operation the
  * requests with their outcome, the latency, the errors by code and the Cypher round
- * trips; budget refusals; the database statements in flight (each holds a driver
- * connection); and the process's own figures (CPU, memory, event-loop lag, GC).
+ * trips; budget and admission refusals; the operations admitted and waiting (see
+ * admission.ts); the database statements in flight (each holds a driver connection); and the process's own figures (CPU, memory, event-loop lag, GC).
  */
-export function createMetrics(database: Database): { plugin: ApolloServerPlugin<Context>; handler: RequestHandler; registry: Registry } {
+export function createMetrics(database: Database, admission: Admission): { plugin: ApolloServerPlugin<Context>; handler: RequestHandler; registry: Registry } {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'careers_graph_' });
   const requests = new Counter({
@@ -49,6 +50,28 @@ export function createMetrics(database: Database): { plugin: ApolloServerPlugin<
     help: 'Requests refused because their client had spent its cost budget (RATE_LIMITED)',
     registers: [registry],
   });
+  const admissionRefusals = new Counter({
+    name: 'careers_graph_admission_refusals_total',
+    help: 'Requests refused admission: reason "client" when their client had its most operations in flight (CONCURRENCY_LIMITED), "overloaded" when the waiting room was full (OVERLOADED)',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'careers_graph_operations_running',
+    help: 'GraphQL operations admitted and running now',
+    registers: [registry],
+    collect() {
+      this.set(admission.running);
+    },
+  });
+  new Gauge({
+    name: 'careers_graph_operations_waiting',
+    help: 'GraphQL operations waiting for admission now',
+    registers: [registry],
+    collect() {
+      this.set(admission.waiting);
+    },
+  });
   new Gauge({
     name: 'careers_graph_database_in_flight',
     help: 'Database statements and write transactions running now, each holding a driver connection',
@@ -79,6 +102,8 @@ export function createMetrics(database: Database): { plugin: ApolloServerPlugin<
           const codes = sent.map((error) => String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
           for (const code of codes) errors.inc({ operation, code });
           if (codes.includes(ErrorCode.RATE_LIMITED)) refusals.inc();
+          if (codes.includes(ErrorCode.CONCURRENCY_LIMITED)) admissionRefusals.inc({ reason: 'client' });
+          if (codes.includes(ErrorCode.OVERLOADED)) admissionRefusals.inc({ reason: 'overloaded' });
           requests.inc({ operation, outcome: codes[0] ?? 'ok' });
           roundTrips.inc({ operation }, contextValue.run.stats.roundTrips);
           stop({ operation });

@@ -5,12 +5,28 @@ import { expectGraphQLError } from '../support/expect-graphql-error';
 import { startTestApi, type GraphQLResponse } from './test-api';
 
 describe('GET /health', () => {
-  it('answers 200 when the database is reachable', async () => {
+  it('answers 200 when the database is reachable, at /health and /health/ready alike; /health/live too', async () => {
     const api = await startTestApi();
     try {
-      const response = await fetch(`${api.baseUrl}/health`);
+      for (const route of ['/health', '/health/ready']) {
+        const response = await fetch(`${api.baseUrl}${route}`);
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
+      }
+      const live = await fetch(`${api.baseUrl}/health/live`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toEqual({ status: 'ok' });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('checks writes too when curation is enabled', async () => {
+    const api = await startTestApi(undefined, { curationTokens: [{ name: 'alice', token: 'a'.repeat(32) }] });
+    try {
+      const response = await fetch(`${api.baseUrl}/health/ready`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
+      expect(await response.json()).toEqual({ status: 'ok', database: 'up', writes: 'up' });
     } finally {
       await api.close();
     }
@@ -27,6 +43,8 @@ describe('GET /health', () => {
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: 'unavailable', database: 'down' });
       expect(Date.now() - started).toBeLessThan(5_000);
+      // The process itself is alive: a supervisor must not restart it for its database.
+      expect((await fetch(`${base}/health/live`)).status).toBe(200);
 
       const graphql = await fetch(`${base}/graphql`, {
         method: 'POST',

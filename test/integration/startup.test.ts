@@ -163,6 +163,8 @@ describe('a running service', () => {
         // are cheap, but a loaded machine can be slow with anything; a minute of request time
         // (and so of draining, which waits that long plus 5 s) keeps a timeout out of it.
         NEO4J_QUERY_TIMEOUT_MS: '60000',
+        // All the requests in flight come from this one address, over the default per-client cap.
+        MAX_OPERATIONS_PER_CLIENT: String(IN_FLIGHT),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -54,10 +54,11 @@ export async function startTestApi(
     catalog: setup.catalog,
   });
   // TEST_LOG_LEVEL=error shows what the server logs, e.g. masked errors in full.
-  // A budget no suite spends, unless a test asks for another.
+  // A budget no suite spends, and room for every request a test sends at once, unless a test asks for others.
   const logger = setup.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const app = await createApp(database, logger, {
     budget: { points: 100_000_000, windowSeconds: 60 },
+    admission: { maxInFlight: 64, maxQueued: 1_000, maxHeavyInFlight: 64, maxPerClient: 1_000 },
     ...options,
   });
   const port = await app.listen(0, '127.0.0.1');
