@@ -54,6 +54,7 @@ export const QUERY_NAMES = [
   'roles-by-external-code',
   'roles-by-code',
   'refresh-role-weights',
+  'writers-lock',
   'role-weights-pending',
   'role-weights-settled',
   'role-weights-state',

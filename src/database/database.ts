@@ -1,3 +1,4 @@
+import { Sema } from 'async-sema';
 import neo4j, { isRetryableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
@@ -45,6 +46,8 @@ export function remainingTime(deadline: number): number {
 export class Database {
   /** Statements and write transactions running now: each holds one of the driver's connections (GET /metrics). */
   inFlight = 0;
+  /** One exclusive write transaction of this process at a time (see writeTransaction's `exclusive`). */
+  private readonly exclusiveWrites = new Sema(1);
 
   constructor(
     readonly driver: Driver,
@@ -138,12 +141,57 @@ export class Database {
    * and is then rolled back: what it reports is what a real run would do.
    * `stats` counts the statements, as a request's runner does. `timeoutMs` replaces
    * the request timeout for work that is not a request (loading at start);
-   * `deadline` gives a request's writes what is left of its time.
+   * `deadline` gives a request's writes what is left of its time. With `exclusive`,
+   * the transaction waits for the other exclusive ones of this process to end first
+   * (writers of role profiles, which also take the writers' lock in the database).
    */
   async writeTransaction<T>(
     operation: string,
     work: (run: TransactionRun) => Promise<T>,
-    options: { dryRun?: boolean; stats?: QueryStats; timeoutMs?: number; deadline?: number } = {},
+    options: { dryRun?: boolean; stats?: QueryStats; timeoutMs?: number; deadline?: number; exclusive?: boolean } = {},
+  ): Promise<T> {
+    if (!options.exclusive) return this.openWriteTransaction(operation, work, options);
+    const deadline = options.deadline ?? Date.now() + (options.timeoutMs ?? this.options.queryTimeoutMs);
+    await this.takeExclusiveTurn(deadline);
+    try {
+      return await this.openWriteTransaction(operation, work, options);
+    } finally {
+      this.exclusiveWrites.release();
+    }
+  }
+
+  /**
+   * Waits, at most until `deadline` (then QUERY_TIMEOUT), for this process's turn
+   * among exclusive writers. The writers' lock in the database serialises them across
+   * processes (cypher/queries/writers-lock.cypher); waiting here first keeps the
+   * writers of one process out of Neo4j's lock queue, where each would hold a
+   * connection and a transaction, and would meet the lock timeout
+   * (db.lock.acquisition.timeout) before its own. async-sema has no cancellable wait:
+   * a turn granted after the caller gave up is handed straight back.
+   */
+  private async takeExclusiveTurn(deadline: number): Promise<void> {
+    if (this.exclusiveWrites.tryAcquire() !== undefined) return;
+    let gaveUp = false;
+    let timer: NodeJS.Timeout | undefined;
+    const turn = this.exclusiveWrites.acquire().then(() => {
+      if (gaveUp) this.exclusiveWrites.release();
+      return true;
+    });
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+    });
+    const granted = await Promise.race([turn, late]);
+    clearTimeout(timer);
+    if (!granted) {
+      gaveUp = true;
+      throw new AppError(ErrorCode.QUERY_TIMEOUT, 'The request ran past its time limit waiting for other writes and was stopped; nothing was written.');
+    }
+  }
+
+  private async openWriteTransaction<T>(
+    operation: string,
+    work: (run: TransactionRun) => Promise<T>,
+    options: { dryRun?: boolean; stats?: QueryStats; timeoutMs?: number; deadline?: number },
   ): Promise<T> {
     const timeoutMs = options.deadline === undefined ? options.timeoutMs : remainingTime(options.deadline);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });

@@ -1,6 +1,7 @@
 import { buildProfiles, nearestNeighbours, PROFILE_VERSION, taxonomyOfRole, type RoleFeatures } from '../analysis/role-profile';
 import { JOB_ZONE_PREFIX } from '../models/taxonomy-id';
 import type { Database, Row } from './database';
+import { lockWriters } from './writers-lock';
 
 /** The id of the (:GraphState) node recording whether the kept neighbours are current. */
 export const NEIGHBOURS_STATE = 'role-neighbours';
@@ -43,6 +44,9 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
   const { rows, keptIndex } = await database.writeTransaction(
     'read role profiles',
     async (run) => {
+      // Writers of role profiles take the writers' lock before any other (role-weights.ts):
+      // so does the refresh, which writes roles and the state node they mark.
+      await lockWriters(run);
       await run('role-neighbours-begin', { state: NEIGHBOURS_STATE });
       const pages = async (statement: 'role-profile-features' | 'skill-index-kept', params: Record<string, unknown>) => {
         const all: Row[] = [];
@@ -56,7 +60,7 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
       };
       return { rows: await pages('role-profile-features', { jobZonePrefix: JOB_ZONE_PREFIX }), keptIndex: await pages('skill-index-kept', {}) };
     },
-    { timeoutMs: options.timeoutMs },
+    { timeoutMs: options.timeoutMs, exclusive: true },
   );
   const read = Date.now();
   const features: RoleFeatures[] = rows.map((row) => ({
@@ -111,11 +115,12 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
     const count = await database.writeTransaction(
       'write role neighbours',
       async (run) => {
+        await lockWriters(run);
         const [row] = batch ? await run(batch.statement, { rows: batch.rows }) : [{ written: 0 }];
         if (last) await run('role-neighbours-built', { state: NEIGHBOURS_STATE, version: PROFILE_VERSION, taxonomies: [...taxonomyRoles.keys()], taxonomyRoles: [...taxonomyRoles.values()] });
         return Number(row?.written ?? 0);
       },
-      { timeoutMs: options.timeoutMs },
+      { timeoutMs: options.timeoutMs, exclusive: true },
     );
     if (batch?.statement === 'role-neighbours-set') written += count;
     else skillsWritten += count;

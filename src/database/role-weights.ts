@@ -1,5 +1,6 @@
 import type { Database, TransactionRun } from './database';
 import { NEIGHBOURS_STATE } from './role-neighbours';
+import { lockWriters } from './writers-lock';
 
 /** The id of the (:GraphState) node recording which imports left the weights pending. */
 const STATE = 'role-weights';
@@ -15,9 +16,13 @@ export interface RoleWeightsReport {
  * Brings every role's `skillCount` and `skillWeight` up to date inside the
  * caller's transaction (see cypher/queries/refresh-role-weights.cypher for the
  * formula). Every writer calls this after its change: the similarity and
- * recommendation statements trust these two properties.
+ * recommendation statements trust these properties. It takes the writers' lock
+ * first, so of racing writers the last to commit computes from all their changes.
  */
 export async function refreshRoleWeights(run: TransactionRun): Promise<RoleWeightsReport> {
+  // Whatever any other writer committed before this point is counted; one still
+  // running waits here until this transaction ends, then counts this one.
+  await lockWriters(run);
   const [row] = await run('refresh-role-weights', {});
   // The same writes may change role profiles: the kept neighbours are due a refresh
   // (src/database/role-neighbours.ts), which the writer runs after it commits.
@@ -37,7 +42,7 @@ export function refreshRoleWeightsNow(database: Database, timeoutMs: number, set
       await settleRoleWeights(run, settles === 'all' ? null : [...settles]);
       return report;
     },
-    { timeoutMs },
+    { timeoutMs, exclusive: true },
   );
 }
 

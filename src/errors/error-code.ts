@@ -15,6 +15,8 @@ export const ErrorCode = {
   RESOURCE_LIMIT_EXCEEDED: 'RESOURCE_LIMIT_EXCEEDED',
   /** A mutation without a valid `Authorization: Bearer` token, or a request with an invalid one (HTTP 401). */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** A write waited too long for another one that held what it needed (a lock, or a deadlock Neo4j broke); nothing was written, and sending it again may succeed. */
+  WRITE_CONFLICT: 'WRITE_CONFLICT',
   /** The write would break a rule of the graph (an id held by another kind, a fact left without a source); nothing was written. */
   CONFLICT: 'CONFLICT',
   /** The operation nests fields deeper than the limit. */

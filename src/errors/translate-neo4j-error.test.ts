@@ -49,6 +49,16 @@ describe('translateNeo4jError', () => {
     expect(codeOf(translateNeo4jError(neo4jError(code)))).toBe(ErrorCode.SERVICE_UNAVAILABLE);
   });
 
+  it.each([['Neo.TransientError.Transaction.LockAcquisitionTimeout'], ['Neo.TransientError.Transaction.DeadlockDetected']])(
+    'turns %s, left after the driver retried, into WRITE_CONFLICT: the client sends the write again',
+    (code) => {
+      const error = neo4jError(code);
+      const translated = translateNeo4jError(error);
+      expect(codeOf(translated)).toBe(ErrorCode.WRITE_CONFLICT);
+      expect((translated as AppError).originalError).toBe(error);
+    },
+  );
+
   it('turns an exhausted connection pool (the driver\'s error, without a code) into SERVICE_UNAVAILABLE', () => {
     const message = 'Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 100, Idle conn count = 0.';
     const error = new Neo4jError(message, 'N/A', '50N42', 'error: general processing exception - unexpected error.');

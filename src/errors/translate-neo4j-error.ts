@@ -34,6 +34,14 @@ const MEMORY_LIMIT_GQL_STATUSES = new Set(['51N72', '51N73']);
 const TERMINATED_CODES = new Set(['Neo.ClientError.Transaction.Terminated', 'Neo.ClientError.Transaction.LockClientStopped']);
 
 /**
+ * A write waited for a lock past db.lock.acquisition.timeout, or was the victim Neo4j
+ * chose to break a deadlock. Both are transient and the driver retries them within
+ * its retry time; what still fails after that is a conflict between writers, for the
+ * client to send again, not an unreachable database.
+ */
+const LOCK_CONFLICT_CODES = new Set(['Neo.TransientError.Transaction.LockAcquisitionTimeout', 'Neo.TransientError.Transaction.DeadlockDetected']);
+
+/**
  * The driver's own error when every pooled connection stays busy past
  * connectionAcquisitionTimeout (the database is overloaded); it carries no code.
  */
@@ -42,7 +50,7 @@ const POOL_EXHAUSTED = /^Connection acquisition timed out\b/;
 /**
  * The single place where driver errors become client-facing errors.
  * Time-outs become QUERY_TIMEOUT, the per-transaction memory cap
- * RESOURCE_LIMIT_EXCEEDED, connectivity failures, terminated transactions, an
+ * RESOURCE_LIMIT_EXCEEDED, lock waits and deadlocks WRITE_CONFLICT, connectivity failures, terminated transactions, an
  * exhausted connection pool and other transient errors SERVICE_UNAVAILABLE;
  * anything else is returned unchanged, to be masked and logged by formatError.
  */
@@ -58,6 +66,9 @@ export function translateNeo4jError(error: unknown): unknown {
       {},
       error,
     );
+  }
+  if (LOCK_CONFLICT_CODES.has(error.code)) {
+    return new AppError(ErrorCode.WRITE_CONFLICT, 'Another write held what this one needed for too long; nothing was written. Send it again.', {}, error);
   }
   if (
     error.code === 'ServiceUnavailable' ||

@@ -96,7 +96,7 @@ export async function beginImport(
           await run('import-run-finish', { name: source.id });
           return report;
         },
-        { timeoutMs: 120_000 },
+        { timeoutMs: 120_000, exclusive: true },
       );
       if (!weighs) return;
       if (!refresh) {

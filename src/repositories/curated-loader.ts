@@ -3,6 +3,7 @@ import type { Database } from '../database/database';
 import type { CuratedDataset } from '../data/curated-schema';
 import { toGraphRows } from '../data/to-graph-rows';
 import { refreshRoleWeights } from '../database/role-weights';
+import { lockWriters } from '../database/writers-lock';
 import { refreshRoleNeighbours } from '../database/role-neighbours';
 import { linkCuratedEquivalents } from './curated-equivalents';
 import { writeGraphRows, type ChangeCounts } from './graph-writer';
@@ -42,6 +43,8 @@ export async function seedCurated(
   options: { actor?: string; record?: string } = {},
 ): Promise<SeedReport> {
   const report = await database.writeTransaction('seed-curated', async (run) => {
+    // The writers' lock first, as every writer of role profiles takes it (see role-weights.ts).
+    await lockWriters(run);
     const actor = options.actor ?? CURATED_LOADER;
     const { sources, nodes, links } = await writeGraphRows(run, toGraphRows(dataset), actor);
     // The mapping's counterparts already in the graph (an O*NET or ESCO import before this load).
@@ -49,7 +52,7 @@ export async function seedCurated(
     await refreshRoleWeights(run);
     if (options.record) await run('dataset-load-record', { name: options.record, checksum: datasetChecksum(dataset) });
     return { sources, nodes, links };
-  }, { timeoutMs: LOAD_TIMEOUT_MS });
+  }, { timeoutMs: LOAD_TIMEOUT_MS, exclusive: true });
   // The weights' refresh marked the kept neighbours due: rebuilt once the load is committed.
   await refreshRoleNeighbours(database, { timeoutMs: NEIGHBOURS_TIMEOUT_MS });
   return report;

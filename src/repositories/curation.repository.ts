@@ -1,5 +1,6 @@
 import type { Database, QueryStats, Row, TransactionRun } from '../database/database';
 import { refreshRoleWeights } from '../database/role-weights';
+import { lockWriters } from '../database/writers-lock';
 import type { RoleNeighboursRefresher } from '../database/role-neighbours';
 import type { GraphRows } from '../models/graph-rows';
 import { FactCountChanges, writeGraphRows, type WriteReport } from './graph-writer';
@@ -61,15 +62,19 @@ export class CurationRepository {
 
   private transaction<T>(context: WriteContext, work: (run: TransactionRun) => Promise<T>, dryRun = false): Promise<T> {
     // Any write may change what a role requires, or the number of roles: the derived
-    // weights are brought up to date in the same transaction.
+    // weights are brought up to date in the same transaction. Curation writes run one
+    // at a time (the writers' lock, taken first): their checks and MERGEs see every
+    // write committed before, so racing twins of one link report CREATED once, and
+    // they take no other lock before this one, so they cannot deadlock on it.
     const workThenRefresh = async (run: TransactionRun) => {
+      await lockWriters(run);
       const result = await work(run);
       await refreshRoleWeights(run);
       return result;
     };
     // The roles' kept neighbours are rebuilt after the commit, one refresh at a time
     // across requests; the mutation answers once a refresh that saw its write is done.
-    return this.database.writeTransaction(context.operation, workThenRefresh, { dryRun, stats: this.stats, deadline: this.deadline }).then(async (result) => {
+    return this.database.writeTransaction(context.operation, workThenRefresh, { dryRun, stats: this.stats, deadline: this.deadline, exclusive: true }).then(async (result) => {
       if (!dryRun) await this.neighbours?.request();
       return result;
     });

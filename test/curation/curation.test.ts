@@ -281,10 +281,12 @@ describe('Source.factCount', () => {
  * stored (idf = ln(1 + N / df), w = importance / 5, 1 essential, 0.5 optional, else
  * 1), next to the values the writers keep on the roles.
  */
-async function roleWeights(): Promise<{ id: string; skillCount: unknown; skillWeight: unknown; expectedCount: number; expectedWeight: number }[]> {
-  const roles = await stored('MATCH (r:Role) RETURN r.id AS id, r.skillCount AS skillCount, r.skillWeight AS skillWeight', {});
+async function roleWeights(): Promise<
+  { id: string; skillCount: unknown; skillWeight: unknown; skillNorm: unknown; expectedCount: number; expectedWeight: number; expectedNorm: number }[]
+> {
+  const roles = await stored('MATCH (r:Role) RETURN r.id AS id, r.skillCount AS skillCount, r.skillWeight AS skillWeight, r.skillNorm AS skillNorm', {});
   const requirements = await stored(
-    'MATCH (r:Role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN r.id AS role, s.id AS skill, q.importance AS importance, q.essential AS essential',
+    'MATCH (r:Role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN r.id AS role, s.id AS skill, q.importance AS importance, q.essential AS essential, q.salience AS salience',
     {},
   );
   const df = new Map<string, number>();
@@ -299,6 +301,8 @@ async function roleWeights(): Promise<{ id: string; skillCount: unknown; skillWe
       skillWeight: role.skillWeight,
       expectedCount: own.length,
       expectedWeight: own.reduce((total, q) => total + Math.log(1 + roles.length / (df.get(String(q.skill)) ?? 1)) * weight(q), 0),
+      skillNorm: role.skillNorm,
+      expectedNorm: Math.sqrt(own.reduce((total, q) => total + (typeof q.salience === 'number' ? q.salience : weight(q)) ** 2, 0)),
     };
   });
 }
@@ -306,7 +310,8 @@ async function roleWeights(): Promise<{ id: string; skillCount: unknown; skillWe
 function expectWeightsCurrent(rows: Awaited<ReturnType<typeof roleWeights>>): void {
   for (const row of rows) {
     expect({ id: row.id, skillCount: row.skillCount }).toEqual({ id: row.id, skillCount: row.expectedCount });
-    expect(row.skillWeight).toBeCloseTo(row.expectedWeight, 9);
+    expect({ id: row.id, skillWeight: row.skillWeight }).toEqual({ id: row.id, skillWeight: expect.closeTo(row.expectedWeight, 9) });
+    expect({ id: row.id, skillNorm: row.skillNorm }).toEqual({ id: row.id, skillNorm: expect.closeTo(row.expectedNorm, 9) });
   }
 }
 
@@ -362,7 +367,56 @@ describe('derived role weights', () => {
     expectWeightsCurrent(restored);
     expect(restored.find((row) => row.id === PRODUCER)?.skillWeight).toBe(before.get(PRODUCER));
   });
+
+  it('stay current, and each link is reported CREATED once, when 60 writers race', async () => {
+    // The writes run one at a time, so the last of 60 waits for the 59 before it: this
+    // test is about what they leave, and its own service gives each write a minute
+    // (under load, 60 writes with their refreshes were seen to take over 10 s).
+    const racing = await startTestApi(
+      process.env[CURATION_URI_VARIABLE],
+      { curationTokens: [{ name: 'alice', token: ALICE }, { name: 'bob', token: BOB }] },
+      { queryTimeoutMs: 60_000 },
+    );
+    try {
+      await raceWriters(racing);
+    } finally {
+      await racing.close();
+    }
+  }, 180_000);
 });
+
+/** Races 60 link writes (30 requirements, each sent twice at once), then their removals, through `api`. */
+async function raceWriters(api: TestApi): Promise<void> {
+  const roles = Array.from({ length: 6 }, (_, n) => `race-role-${n}`);
+  const skills = ['mixing', 'audio-editing', 'music-theory-and-composition', 'critical-listening', 'mastering'];
+  const known = new Set((await stored('MATCH (s:Skill) WHERE s.id IN $skills RETURN s.id AS id', { skills })).map((row) => row.id));
+  expect([...known].sort()).toEqual([...skills].sort());
+  for (const id of roles) {
+    expect((await api.query(UPSERT_ROLE, { input: { id, name: `Race role ${id}`, citations: [{ source: SOURCE }] } }, asAlice)).errors).toBeUndefined();
+  }
+  // 30 distinct requirements, each sent twice at once by different curators, with
+  // importances that change the idf of five shared skills and so every weight.
+  const links = roles.flatMap((from, r) =>
+    skills.map((to, k) => ({ type: 'REQUIRES_SKILL', from, to, importance: 1 + ((r + k) % 5), citations: [{ source: SOURCE }] })),
+  );
+  const responses = await Promise.all(
+    [...links, ...links].map((input, n) => api.query(LINK, { input }, n % 2 === 0 ? asAlice : asBob)),
+  );
+  expect(responses.flatMap((response) => response.errors ?? [])).toEqual([]);
+  const outcomes = responses.map((response) => response.data?.link.outcome as string);
+  expect(outcomes.filter((outcome) => outcome === 'CREATED')).toHaveLength(links.length);
+  expect(outcomes.filter((outcome) => outcome === 'UNCHANGED')).toHaveLength(links.length);
+  expect(await stored('MATCH (r:Role)-[q:REQUIRES_SKILL]->() WHERE r.id IN $roles RETURN count(q) AS n', { roles })).toEqual([{ n: links.length }]);
+  expectWeightsCurrent(await roleWeights());
+
+  // And back, with the roles deleted while their links are removed.
+  const removals = await Promise.all([
+    ...links.map((link) => api.query(UNLINK, { type: link.type, from: link.from, to: link.to }, asBob)),
+    ...roles.map((id) => api.query(DELETE_NODE, { id }, asAlice)),
+  ]);
+  expect(removals.flatMap((response) => response.errors ?? [])).toEqual([]);
+  expectWeightsCurrent(await roleWeights());
+}
 
 describe('importDataset', () => {
   const curated = () => structuredClone(readCurated()) as unknown as Record<string, any>;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { StatementName } from '../../database/cypher-catalog';
 import type { Database } from '../../database/database';
 import type { LinkRow } from '../../models/graph-rows';
 import { ROLE_FACT } from '../../models/relations';
@@ -77,16 +78,18 @@ export interface EscoOnetCounts {
  */
 export async function importEscoOnetCrosswalk(database: Database, options: EscoOnetImportOptions): Promise<ImportReport & { counts: EscoOnetCounts }> {
   const { loader, cite, finish } = await beginImport(database, ESCO_ONET_SOURCE, { taxonomy: 'crosswalk-esco-onet', release: 'ESCO to O*NET-SOC 2019' }, options);
-  const runner = database.runner(() => 'import crosswalk');
+  // A runner per statement: a runner's time limit runs from its creation, and the reads here
+  // are spread over a pass through whole files (seconds, more on a loaded machine).
+  const lookup = (name: StatementName, params: Record<string, unknown>) => database.runner(() => 'import crosswalk').read(name, params);
   const byEscoCode = new Map<string, string[]>();
-  for (const row of await runner.read('roles-by-external-code', { prefix: 'ESCO_CODE:' })) {
+  for (const row of await lookup('roles-by-external-code', { prefix: 'ESCO_CODE:' })) {
     for (const stored of row.codes as string[]) {
       const code = stored.slice('ESCO_CODE:'.length);
       byEscoCode.set(code, [...(byEscoCode.get(code) ?? []), String(row.id)]);
     }
   }
   const onetRoles = new Set<string>();
-  for (const row of await runner.read('roles-by-external-code', { prefix: 'ONET_SOC:' })) onetRoles.add(String(row.id));
+  for (const row of await lookup('roles-by-external-code', { prefix: 'ONET_SOC:' })) onetRoles.add(String(row.id));
 
   const name = path.basename(options.file);
   const parsed: { line: number; item: StepItem<z.infer<typeof crosswalkRow>> }[] = [];
@@ -97,7 +100,7 @@ export async function importEscoOnetCrosswalk(database: Database, options: EscoO
   }
   const groupIds = [...new Set(parsed.flatMap(({ item }) => ('item' in item && ISCO_GROUP.test(item.item[ESCO_SIDE]) ? [iscoGroupId(item.item[ESCO_SIDE])] : [])))];
   const groups = new Set(
-    (await runner.read('nodes-by-ids', { ids: groupIds })).filter((row) => row.label === 'OccupationGroup').map((row) => String((row.node as { id: unknown }).id)),
+    (await lookup('nodes-by-ids', { ids: groupIds })).filter((row) => row.label === 'OccupationGroup').map((row) => String((row.node as { id: unknown }).id)),
   );
 
   const counts: EscoOnetCounts = { occupations: 0, groups: 0, missing: 0 };

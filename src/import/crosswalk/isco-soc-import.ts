@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { StatementName } from '../../database/cypher-catalog';
 import type { Database } from '../../database/database';
 import type { LinkRow } from '../../models/graph-rows';
 import { ROLE_FACT } from '../../models/relations';
@@ -173,15 +174,17 @@ export async function importIscoSocCrosswalk(database: Database, options: IscoSo
   await database.writeTransaction('import source', (run) => writeGraphRows(run, { sources: [ONET_2010_2019_SOURCE], nodes: [], links: [] }, actor), {
     timeoutMs: 60_000,
   });
-  const runner = database.runner(() => 'import crosswalk');
-  const onetRoles = new Set((await runner.read('roles-by-external-code', { prefix: 'ONET_SOC:' })).map((row) => String(row.id)).filter((id) => id.startsWith('onet-')));
+  // A runner per statement: a runner's time limit runs from its creation, and the reads here
+  // are spread over a pass through whole files (seconds, more on a loaded machine).
+  const lookup = (name: StatementName, params: Record<string, unknown>) => database.runner(() => 'import crosswalk').read(name, params);
+  const onetRoles = new Set((await lookup('roles-by-external-code', { prefix: 'ONET_SOC:' })).map((row) => String(row.id)).filter((id) => id.startsWith('onet-')));
 
   const name = path.basename(file);
   const parsed: { line: number; item: StepItem<CrosswalkRow> }[] = [];
   for await (const row of readTable(file, CROSSWALK_COLUMNS, { sheet: SOC_TO_ISCO_SHEET })) parsed.push({ line: row.line, item: rowOf(crosswalkRow, row) });
   const groupIds = [...new Set(parsed.flatMap(({ item }) => ('item' in item ? [iscoGroupId(item.item[ISCO])] : [])))];
   const groups = new Set(
-    (await runner.read('nodes-by-ids', { ids: groupIds })).filter((row) => row.label === 'OccupationGroup').map((row) => String((row.node as { id: unknown }).id)),
+    (await lookup('nodes-by-ids', { ids: groupIds })).filter((row) => row.label === 'OccupationGroup').map((row) => String((row.node as { id: unknown }).id)),
   );
 
   // Every pair with all its rows first, so that a pair reached by rows in different batches is written the same each time.

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { StatementName } from '../../database/cypher-catalog';
 import type { Database } from '../../database/database';
 import { aliasesProperty, isLanguage, LANGUAGE_CODES, LANGUAGES, nameProperty, type Language } from '../../models/languages';
 import type { NodeLabel } from '../../models/node-labels';
@@ -112,7 +113,9 @@ export async function importEscoLabels(database: Database, options: EscoLabelsOp
   const { language, paths } = locateEscoLabelFiles(options.dir, options.lang);
   const sourceId = `esco-${options.release}-${language}`;
   const source = { id: sourceId, title: `ESCO ${options.release} (CSV download, ${LANGUAGES[language].title} labels)` };
-  const runner = database.runner(() => 'import esco labels');
+  // A runner per statement: a runner's time limit runs from its creation, and the reads here
+  // are spread over a pass through whole files (seconds, more on a loaded machine).
+  const lookup = (name: StatementName, params: Record<string, unknown>) => database.runner(() => 'import esco labels').read(name, params);
   const started = performance.now();
 
   // Pass 1: each URI's latest row, and the URIs the graph holds with the label the file names.
@@ -134,7 +137,7 @@ export async function importEscoLabels(database: Database, options: EscoLabelsOp
     for (let start = 0; start < uris.length; start += LOOKUP_BATCH) {
       const chunk = uris.slice(start, start + LOOKUP_BATCH);
       const byId = new Map(chunk.map((uri) => [LABEL_FILES[file].id(uri), uri]));
-      for (const row of await runner.read('nodes-by-ids', { ids: [...byId.keys()] })) {
+      for (const row of await lookup('nodes-by-ids', { ids: [...byId.keys()] })) {
         const id = String((row.node as { id: unknown }).id);
         if (row.label === LABEL_FILES[file].label) found.add(byId.get(id) as string);
       }
