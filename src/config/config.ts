@@ -67,6 +67,8 @@ const environmentSchema = z.object({
   MAX_HEAVY_OPERATIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(4),
   /** Operations one client may have running or waiting; beyond: CONCURRENCY_LIMITED (429). Defaults to 8. */
   MAX_OPERATIONS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000).default(8),
+  /** Statements of heavy operations running in Neo4j at once, all operations together. Defaults to 2. */
+  MAX_HEAVY_STATEMENTS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(2),
   /**
    * Curators allowed to write: comma-separated `name:token` pairs, each token 32 to
    * 512 printable characters. Unset: every mutation is refused (UNAUTHENTICATED).
@@ -131,6 +133,12 @@ export interface AdmissionOptions {
   maxHeavyInFlight: number;
   /** Operations of one client running or waiting at once; beyond: CONCURRENCY_LIMITED (429). */
   maxPerClient: number;
+  /**
+   * Statements of heavy operations running in Neo4j at once. One operation may send
+   * many at once (15 aliased path searches are 15 statements): this keeps the
+   * database's cores from being taken by them all.
+   */
+  maxHeavyStatements: number;
 }
 
 /** Thrown with a message naming every variable to fix. */
@@ -177,6 +185,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       maxQueued: env.MAX_OPERATIONS_QUEUED,
       maxHeavyInFlight: env.MAX_HEAVY_OPERATIONS_IN_FLIGHT,
       maxPerClient: env.MAX_OPERATIONS_PER_CLIENT,
+      maxHeavyStatements: env.MAX_HEAVY_STATEMENTS_IN_FLIGHT,
     },
     curationTokens: env.CURATION_TOKENS ?? [],
     apiKeys: env.API_KEYS ?? [],

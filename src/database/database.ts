@@ -23,6 +23,11 @@ export type Row = Record<string, unknown>;
 /** A statement runner bound to one open transaction (what writeTransaction hands its work). */
 export type TransactionRun = (name: StatementName, params: Record<string, unknown>) => Promise<Row[]>;
 
+/** Runs one statement's work, possibly after waiting for a slot (admission control's gate for heavy operations). */
+export type StatementGate = <T>(statement: () => Promise<T>) => Promise<T>;
+
+const UNGATED: StatementGate = (statement) => statement();
+
 /** Runs catalog statements for one request, counting them and naming the operation in transaction metadata. */
 export interface CypherRunner {
   read(name: StatementName, params: Record<string, unknown>): Promise<Row[]>;
@@ -69,13 +74,16 @@ export class Database {
    * The request's time limit (NEO4J_QUERY_TIMEOUT_MS) runs from the runner's
    * creation: each statement gets what is left of it, and once it is spent no
    * further statement starts (QUERY_TIMEOUT). So a request of several statements
-   * ends near its limit, not at a multiple of it.
+   * ends near its limit, not at a multiple of it. Each statement passes `gate`
+   * first (admission control may hold a heavy operation's statements to a few at a
+   * time); its time limit is computed after the wait.
    */
-  runner(operation: () => string = () => 'anonymous'): CypherRunner {
+  runner(operation: () => string = () => 'anonymous', gate: StatementGate = UNGATED): CypherRunner {
     const stats: QueryStats = { roundTrips: 0 };
     const deadline = Date.now() + this.options.queryTimeoutMs;
     const metadata = (name: StatementName) => ({ app: 'careers-graph', operation: operation(), query: name });
-    const write = async (name: StatementName, params: Record<string, unknown>): Promise<Row[]> => {
+    const write = (name: StatementName, params: Record<string, unknown>): Promise<Row[]> => gate(() => writeNow(name, params));
+    const writeNow = async (name: StatementName, params: Record<string, unknown>): Promise<Row[]> => {
       const timeout = remainingTime(deadline);
       stats.roundTrips += 1;
       this.inFlight += 1;
@@ -92,7 +100,8 @@ export class Database {
         this.inFlight -= 1;
       }
     };
-    const read = async (name: StatementName, params: Record<string, unknown>): Promise<Row[]> => {
+    const read = (name: StatementName, params: Record<string, unknown>): Promise<Row[]> => gate(() => readNow(name, params));
+    const readNow = async (name: StatementName, params: Record<string, unknown>): Promise<Row[]> => {
       let timeout = remainingTime(deadline);
       stats.roundTrips += 1;
       for (let attempt = 1; ; attempt += 1) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Curator } from '../auth/curator-tokens';
-import type { CypherRunner, Database } from '../database/database';
+import type { CypherRunner, Database, StatementGate } from '../database/database';
 import type { RoleNeighboursRefresher } from '../database/role-neighbours';
 import { createLoaders, type Loaders } from './loaders';
 import { createRepositories, type Repositories } from '../repositories/repositories';
@@ -27,6 +27,8 @@ export interface ClientBudget {
 export interface ClientAdmission {
   /** Asks for a slot; `ready` rejects with CONCURRENCY_LIMITED or OVERLOADED when refused. `leave` must follow, once the operation ends. */
   admit(heavy: boolean): { ready: Promise<void>; leave(): void };
+  /** What each of the request's statements passes through (a heavy operation's wait for a statement slot). */
+  gate: StatementGate;
 }
 
 /** What every resolver receives: one per HTTP request. */
@@ -52,7 +54,7 @@ export interface Context {
 export const UNLIMITED_BUDGET: ClientBudget = { charge: async () => undefined, refund: async () => undefined, state: () => null };
 
 /** Admission that admits at once, for work outside HTTP requests. */
-export const ALWAYS_ADMITTED: ClientAdmission = { admit: () => ({ ready: Promise.resolve(), leave: () => undefined }) };
+export const ALWAYS_ADMITTED: ClientAdmission = { admit: () => ({ ready: Promise.resolve(), leave: () => undefined }), gate: (statement) => statement() };
 
 export function createContext(
   database: Database,
@@ -64,7 +66,7 @@ export function createContext(
   admission: ClientAdmission = ALWAYS_ADMITTED,
 ): Context {
   const operation = { name: 'anonymous' };
-  const run = database.runner(() => operation.name);
+  const run = database.runner(() => operation.name, admission.gate);
   const repositories = createRepositories(run);
   return {
     requestId,

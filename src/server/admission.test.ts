@@ -2,7 +2,7 @@ import { parse, type OperationDefinitionNode } from 'graphql';
 import { AppError } from '../errors/app-error';
 import { Admission, HEAVY_COST, isHeavy, rootFields } from './admission';
 
-const options = { maxInFlight: 3, maxQueued: 2, maxHeavyInFlight: 1, maxPerClient: 4 };
+const options = { maxInFlight: 3, maxQueued: 2, maxHeavyInFlight: 1, maxPerClient: 4, maxHeavyStatements: 1 };
 
 /** Whether a promise has settled, after the microtasks queued so far have run. */
 async function settled(promise: Promise<unknown>): Promise<'resolved' | 'rejected' | 'pending'> {
@@ -101,6 +101,36 @@ describe('Admission', () => {
     const again = Array.from({ length: 4 }, () => admission.admit('b', false));
     expect(await refusalOf(admission.admit('b', false).ready)).toMatchObject({ code: 'CONCURRENCY_LIMITED' });
     for (const place of again) place.leave();
+  });
+});
+
+describe('Admission.forRequest', () => {
+  it('holds the statements of heavy operations to maxHeavyStatements at once, and lets a light one’s through', async () => {
+    const admission = new Admission({ ...options, maxInFlight: 8, maxHeavyInFlight: 2, maxHeavyStatements: 1 });
+    const heavy = [admission.forRequest('a'), admission.forRequest('b')];
+    const light = admission.forRequest('c');
+    for (const request of heavy) await request.admit(true).ready;
+    await light.admit(false).ready;
+
+    const running: string[] = [];
+    const finish = new Map<string, () => void>();
+    const statement = (name: string) => () =>
+      new Promise<string>((resolve) => {
+        running.push(name);
+        finish.set(name, () => resolve(name));
+      });
+    const first = heavy[0]!.gate(statement('heavy-1'));
+    const second = heavy[1]!.gate(statement('heavy-2'));
+    const cheap = light.gate(statement('light'));
+    await settled(Promise.resolve());
+    expect([...running].sort()).toEqual(['heavy-1', 'light']);
+    finish.get('heavy-1')?.();
+    expect(await first).toBe('heavy-1');
+    await settled(Promise.resolve());
+    expect([...running].sort()).toEqual(['heavy-1', 'heavy-2', 'light']);
+    finish.get('heavy-2')?.();
+    finish.get('light')?.();
+    expect(await Promise.all([second, cheap])).toEqual(['heavy-2', 'light']);
   });
 });
 

@@ -3,15 +3,11 @@ import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSe
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import type { AdmissionOptions } from '../config/config';
+import type { StatementGate } from '../database/database';
 
 export type { AdmissionOptions };
 
-export const DEFAULT_ADMISSION: AdmissionOptions = {
-  maxInFlight: 16,
-  maxQueued: 32,
-  maxHeavyInFlight: 4,
-  maxPerClient: 8,
-};
+export const DEFAULT_ADMISSION: AdmissionOptions = { maxInFlight: 16, maxQueued: 32, maxHeavyInFlight: 4, maxPerClient: 8, maxHeavyStatements: 2 };
 
 /**
  * Root fields whose work grows with the graph rather than with what they return:
@@ -111,19 +107,46 @@ function overloaded(): AppError {
 
 /**
  * Admission control for one process: a lane of `maxInFlight` slots for every
- * operation, inside it a narrower lane for heavy ones, and a cap per client.
+ * operation, inside it a narrower lane for heavy ones, a cap per client, and a
+ * bound on the statements heavy operations have in Neo4j at once.
  * A heavy operation takes its heavy slot first, then a general one, so heavy work
  * can never hold more than `maxHeavyInFlight` of the general slots.
  */
 export class Admission {
   private readonly all: Lane;
   private readonly heavy: Lane;
+  private readonly heavyStatements: Sema;
   private readonly perClient = new Map<string, number>();
   readonly refusals: AdmissionRefusals = { client: 0, overloaded: 0 };
 
   constructor(readonly options: AdmissionOptions = DEFAULT_ADMISSION) {
     this.all = new Lane(options.maxInFlight, options.maxQueued);
     this.heavy = new Lane(Math.min(options.maxHeavyInFlight, options.maxInFlight), options.maxQueued);
+    this.heavyStatements = new Sema(options.maxHeavyStatements);
+  }
+
+  /**
+   * One request's handle: `admit` as below for its client, and the gate its
+   * statements pass, which holds those of a heavy operation to `maxHeavyStatements`
+   * at a time across the process (a light one's pass at once).
+   */
+  forRequest(client: string): { admit(heavy: boolean): Admitted; gate: StatementGate } {
+    let heavy = false;
+    return {
+      admit: (isHeavy) => {
+        heavy = isHeavy;
+        return this.admit(client, isHeavy);
+      },
+      gate: async (statement) => {
+        if (!heavy) return statement();
+        await this.heavyStatements.acquire();
+        try {
+          return await statement();
+        } finally {
+          this.heavyStatements.release();
+        }
+      },
+    };
   }
 
   /** Operations running now. */

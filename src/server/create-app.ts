@@ -203,7 +203,7 @@ export async function createApp(database: Database, logger: Logger, options: App
           requestId,
           res.locals.curator ?? null,
           neighbours,
-          { admit: (heavy) => admission.admit(key, heavy) },
+          admission.forRequest(key),
         );
       },
     }),

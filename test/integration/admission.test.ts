@@ -1,28 +1,32 @@
 import { loadCypherCatalog } from '../../src/database/cypher-catalog';
+import { LIMITS } from '../../src/server/limits';
 import { startTestApi, type TestApi } from './test-api';
 
 /**
- * Admission control under a flood: one client keeps as many of the heaviest
- * queries in flight as it is allowed (and more, honouring no refusal beyond a short
- * pause), while a second client reads one role after another and /health is polled.
- * The heavy query is a statement swapped into the real catalog that burns a core of
- * Neo4j for a while, as a path search through hubs does on a large graph; the rest
- * is the real server on the suite's real Neo4j.
+ * Admission control under a flood: one client keeps the heaviest requests the limits
+ * allow (15 aliased path searches, 15 statements each) in flight on twice as many
+ * connections as its cap admits, sending again 100 ms after each refusal, while a
+ * second client reads one role after another and /health is polled. Each path search
+ * is a statement swapped into the real catalog that burns a core of Neo4j for a
+ * while, as a search through hubs does on a large graph; the rest is the real server
+ * on the suite's real Neo4j. The same flood with admission off (every limit at 1,000)
+ * measured a p99 of 2.4 s for the cheap reads, /health answering 10 times in 8 s.
  */
 
-/** About half a second to a second of one core in Neo4j, then both roles found and no path between them. */
-const BURNS_A_CORE = 'UNWIND range(1, 4000000) AS i WITH count(i) AS n RETURN n > 0 AS fromFound, n > 0 AS toFound, [] AS paths';
+/** A tenth of a second or so of one core in Neo4j, then both roles found and no path between them. */
+const BURNS_A_CORE = 'UNWIND range(1, 1000000) AS i WITH count(i) AS n RETURN n > 0 AS fromFound, n > 0 AS toFound, [] AS paths';
 
 const FLOOD_MS = 8_000;
 /** The flooder's connections: twice what its per-client cap admits. */
 const FLOOD_CONNECTIONS = 8;
-const ADMISSION = { maxInFlight: 8, maxQueued: 8, maxHeavyInFlight: 1, maxPerClient: 4 };
+const ADMISSION = { maxInFlight: 8, maxQueued: 8, maxHeavyInFlight: 1, maxPerClient: 4, maxHeavyStatements: 1 };
 /** The issue's target for the second client's cheap reads during the flood. */
 const CHEAP_P99_MS = 250;
 
 const FLOODER = { name: 'flooder', key: 'f'.repeat(32) };
 const READER = { name: 'reader', key: 'r'.repeat(32) };
-const HEAVY = 'query Heavy { paths(from: "music-producer", to: "sound-engineer") { length } }';
+/** The heaviest request the limits allow: as many path searches as aliases, each a statement of its own. */
+const HEAVY = `query Heavy { ${Array.from({ length: LIMITS.maxAliases }, (_, n) => `p${n}: paths(from: "music-producer", to: "sound-engineer") { length }`).join(' ')} }`;
 const CHEAP = 'query Cheap { role(id: "sound-engineer") { name } }';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,7 +48,7 @@ describe('admission control, while one client floods heavy queries', () => {
   it('keeps the other client’s cheap reads fast and never failing, refuses the excess at once with Retry-After, and /health stays up', async () => {
     // Warm up: the first request of a kind plans its statements.
     expect((await api.query(CHEAP, {}, { 'x-api-key': READER.key })).data).toEqual({ role: { name: 'Sound engineer' } });
-    expect((await api.query(HEAVY, {}, { 'x-api-key': FLOODER.key })).data).toEqual({ paths: [] });
+    expect(Object.values((await api.query(HEAVY, {}, { 'x-api-key': FLOODER.key })).data ?? {})).toEqual(Array(LIMITS.maxAliases).fill([]));
 
     const until = Date.now() + FLOOD_MS;
     const flood = { answered: 0, refused: 0, other: [] as string[], retryAfter: new Set<string | null>(), refusalMs: [] as number[] };
@@ -58,7 +62,7 @@ describe('admission control, while one client floods heavy queries', () => {
           flood.refused += 1;
           flood.refusalMs.push(Date.now() - started);
           flood.retryAfter.add(response.headers.get('retry-after'));
-          await sleep(20);
+          await sleep(100);
         } else flood.other.push(`${response.status} ${String(code)}`);
       }
     };

@@ -58,7 +58,7 @@ export async function startTestApi(
   const logger = setup.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const app = await createApp(database, logger, {
     budget: { points: 100_000_000, windowSeconds: 60 },
-    admission: { maxInFlight: 64, maxQueued: 1_000, maxHeavyInFlight: 64, maxPerClient: 1_000 },
+    admission: { maxInFlight: 64, maxQueued: 1_000, maxHeavyInFlight: 64, maxPerClient: 1_000, maxHeavyStatements: 64 },
     ...options,
   });
   const port = await app.listen(0, '127.0.0.1');
