@@ -82,6 +82,7 @@ async function main(): Promise<void> {
       introspection: config.introspection,
       budget: config.budget,
       admission: config.admission,
+      http: config.http,
       curationTokens: config.curationTokens,
       apiKeys: config.apiKeys,
       corsOrigins: config.corsOrigins,

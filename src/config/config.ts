@@ -59,6 +59,14 @@ const environmentSchema = z.object({
   RATE_LIMIT_BUDGET: z.coerce.number().int().min(1).default(100_000),
   /** Length of the budget window in seconds. Defaults to 60. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Time to receive a request's headers, in ms. Defaults to 10000. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Time to receive a whole request (headers and body), in ms; not the time to answer. Defaults to 30000. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Time an idle kept-alive connection stays open, in ms. Defaults to 5000. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  /** HTTP connections open at once; more are closed as they arrive. Defaults to 1000. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   /** GraphQL operations running at once in this process (admission control). Defaults to 16. */
   MAX_OPERATIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(16),
   /** Operations waiting for a slot; beyond them a request is refused at once (OVERLOADED, 503). Defaults to 32. */
@@ -110,6 +118,7 @@ export interface Config {
   introspection: boolean;
   budget: { points: number; windowSeconds: number };
   admission: AdmissionOptions;
+  http: HttpLimits;
   /** Who may run mutations; empty: nobody. */
   curationTokens: CuratorToken[];
   /** API keys giving their client a budget of its own; empty: none, every client is its address. */
@@ -139,6 +148,18 @@ export interface AdmissionOptions {
    * database's cores from being taken by them all.
    */
   maxHeavyStatements: number;
+}
+
+/** How long the HTTP server waits for a client, and how many connections it holds. */
+export interface HttpLimits {
+  /** Time to receive a request's headers. */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, body included (not to answer it); over it: 408 and the connection closed. */
+  requestTimeoutMs: number;
+  /** Time an idle kept-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; more are closed as they arrive. */
+  maxConnections: number;
 }
 
 /** Thrown with a message naming every variable to fix. */
@@ -186,6 +207,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       maxHeavyInFlight: env.MAX_HEAVY_OPERATIONS_IN_FLIGHT,
       maxPerClient: env.MAX_OPERATIONS_PER_CLIENT,
       maxHeavyStatements: env.MAX_HEAVY_STATEMENTS_IN_FLIGHT,
+    },
+    http: {
+      headersTimeoutMs: Math.min(env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS),
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: env.HTTP_MAX_CONNECTIONS,
     },
     curationTokens: env.CURATION_TOKENS ?? [],
     apiKeys: env.API_KEYS ?? [],

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiKeys, type ApiKey } from '../auth/api-keys';
 import { CuratorTokens, type CuratorToken } from '../auth/curator-tokens';
 import { repoRoot } from '../config/repo-root';
+import type { HttpLimits } from '../config/config';
 import type { Database } from '../database/database';
 import { ErrorCode } from '../errors/error-code';
 import { resolvers } from '../graphql/resolvers';
@@ -42,6 +43,8 @@ export interface AppOptions {
   budget?: BudgetOptions;
   /** Operations in flight per process and per client (see admission.ts). Defaults to DEFAULT_ADMISSION. */
   admission?: AdmissionOptions;
+  /** HTTP timeouts and the connection cap. Defaults to DEFAULT_HTTP_LIMITS. */
+  http?: HttpLimits;
   /** Curators allowed to run mutations. Defaults to none: every mutation is refused. */
   curationTokens?: readonly CuratorToken[];
   /** API keys that give their client a budget of its own. Defaults to none: every `x-api-key` is refused. */
@@ -62,6 +65,12 @@ export interface App {
 }
 
 export const DEFAULT_BUDGET: BudgetOptions = { points: 100_000, windowSeconds: 60 };
+
+/**
+ * Node's defaults would hold a connection that trickles its body for 300 s, and
+ * accept any number of them.
+ */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 };
 
 /**
  * Errors raised outside Apollo (mostly the body parser: too large, not JSON, an
@@ -138,7 +147,18 @@ export async function createApp(database: Database, logger: Logger, options: App
   const admission = new Admission(options.admission ?? DEFAULT_ADMISSION);
   const metrics = createMetrics(database, admission);
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpLimits = options.http ?? DEFAULT_HTTP_LIMITS;
+  const httpServer = http.createServer(
+    {
+      headersTimeout: httpLimits.headersTimeoutMs,
+      requestTimeout: httpLimits.requestTimeoutMs,
+      keepAliveTimeout: httpLimits.keepAliveTimeoutMs,
+      // How often Node looks for requests past those times (its default, 30 s, would let one run 30 s over).
+      connectionsCheckingInterval: Math.min(1_000, httpLimits.headersTimeoutMs),
+    },
+    app,
+  );
+  httpServer.maxConnections = httpLimits.maxConnections;
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
