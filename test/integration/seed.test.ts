@@ -19,9 +19,11 @@ describe('loading the curated graph', () => {
     const [row] = await api.database.runner().read('graph-counts', {});
     const migrations = readMigrations().length; // one (:SchemaMigration) node each
     const loadRecords = 1; // the (:DatasetLoad) naming the curated file's version
-    const graphState = 2; // the (:GraphState) nodes recording that the role weights and the kept neighbours are current
+    // The (:GraphState) nodes recording that the role weights and the kept neighbours are current, and the writers' lock.
+    const graphState = 3;
+    const migrationLease = 1; // the (:MigrationLease) one process at a time holds while it migrates
     expect(row).toEqual({
-      nodes: rows.sources.length + rows.nodes.length + migrations + loadRecords + graphState,
+      nodes: rows.sources.length + rows.nodes.length + migrations + loadRecords + graphState + migrationLease,
       relationships: rows.links.length,
     });
   });
@@ -107,5 +109,28 @@ describe('loading the curated graph', () => {
 
   it('applies no migration twice', async () => {
     expect(await migrate(api.database.driver, testDatabase.database)).toEqual([]);
+  });
+
+  it('applies a pending migration once when several processes start at once, the others waiting for the lease', async () => {
+    // The last migration (an index created IF NOT EXISTS: safe to run again) made pending again.
+    const last = readMigrations().at(-1);
+    if (!last) throw new Error('no migrations');
+    const recorded = async () =>
+      (await api.database.driver.executeQuery('MATCH (m:SchemaMigration {version: $version}) RETURN count(m) AS n', { version: last.version }, { database: testDatabase.database }))
+        .records[0]?.get('n');
+    await api.database.driver.executeQuery('MATCH (m:SchemaMigration {version: $version}) DELETE m', { version: last.version }, { database: testDatabase.database });
+    expect(await recorded()).toBe(0);
+
+    const applied: number[] = [];
+    let waited = 0;
+    const starts = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        migrate(api.database.driver, testDatabase.database, { onApply: (migration) => applied.push(migration.version), onWait: () => (waited += 1) }),
+      ),
+    );
+    expect(applied).toEqual([last.version]);
+    expect(starts.map((pending) => pending.length).sort()).toEqual([0, 0, 0, 1]);
+    expect(waited).toBeGreaterThan(0);
+    expect(await recorded()).toBe(1);
   });
 });
