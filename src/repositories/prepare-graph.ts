@@ -10,6 +10,7 @@ import { LOAD_TIMEOUT_MS, NEIGHBOURS_TIMEOUT_MS, seedIfChanged } from './curated
 export async function prepareGraph(database: Database, databaseName: string, seed: boolean, logger: Logger): Promise<void> {
   const applied = await migrate(database.driver, databaseName, {
     onApply: (migration) => logger.info({ migration: `${migration.version}_${migration.name}` }, 'applying migration'),
+    onWait: () => logger.info('another process is applying the migrations: waiting for it'),
   });
   logger.info({ applied: applied.map((migration) => `${migration.version}_${migration.name}`) }, 'migrations up to date');
   if (seed) {
