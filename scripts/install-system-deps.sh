@@ -5,7 +5,9 @@
 #   - Maven, to fetch Neo4j from Maven Central and build tools/neo4j-local;
 #   - a JDK 21 or newer to run it (Neo4j 2025+ needs Java 21);
 #   - Chromium, which the explorer's browser tests (test/e2e) drive headless;
-#   - xz, which unpacks the published releases the real-data tests read.
+#   - xz, which unpacks the published releases the real-data tests read;
+#   - redis-server, which the shared-budget test starts on loopback (the service
+#     uses a Redis only when REDIS_URL is set).
 # Uses Debian's packages (apt-get) and needs root for that; does nothing when
 # all are already present. Non-interactive.
 set -euo pipefail
@@ -69,14 +71,16 @@ command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v xz >/dev/null 2>&1 || missing+=(xz)
 have_jdk21 || missing+=(jdk)
 have_chromium || missing+=(chromium)
+# The shared-budget test starts a Redis of its own on loopback (nothing else uses one by default).
+command -v redis-server >/dev/null 2>&1 || missing+=(redis)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system dependencies present: Node.js $(node --version); $(mvn -B -v 2>/dev/null | head -n 1); $(have_jdk21); Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium}"
+  echo "system dependencies present: Node.js $(node --version); $(mvn -B -v 2>/dev/null | head -n 1); $(have_jdk21); Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium}; $(redis-server --version | cut -d' ' -f1-3)"
   exit 0
 fi
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "missing: ${missing[*]}. Install Node.js ${node_major} (see .nvmrc), Maven, xz, a JDK 21 or newer (e.g. Temurin 21/25) or set NEO4J_JAVA_HOME, and Chromium or set CHROMIUM_PATH." >&2
+  echo "missing: ${missing[*]}. Install Node.js ${node_major} (see .nvmrc), Maven, xz, a JDK 21 or newer (e.g. Temurin 21/25) or set NEO4J_JAVA_HOME, and Chromium or set CHROMIUM_PATH, and redis-server." >&2
   exit 1
 fi
 
@@ -88,6 +92,7 @@ for item in "${missing[@]}"; do
     maven) packages+=(maven) ;;
     xz) packages+=(xz-utils) ;;
     chromium) packages+=(chromium) ;;
+    redis) packages+=(redis-server) ;;
     jdk)
       # The newest JDK Debian offers here; openjdk-21 or newer where the release has it.
       for candidate in openjdk-25-jdk-headless openjdk-21-jdk-headless; do
@@ -98,5 +103,6 @@ for item in "${missing[@]}"; do
 done
 if [ ${#packages[@]} -gt 0 ]; then apt-get install -y -qq --no-install-recommends "${packages[@]}"; fi
 have_jdk21 || { echo "no JDK 21 or newer could be installed from Debian's packages; install one and set NEO4J_JAVA_HOME" >&2; exit 1; }
+command -v redis-server >/dev/null 2>&1 || { echo "redis-server could not be installed from Debian's packages; install it" >&2; exit 1; }
 have_chromium || { echo "Chromium could not be installed from Debian's packages; install it and set CHROMIUM_PATH" >&2; exit 1; }
 echo "system dependencies installed: ${packages[*]:-none}"

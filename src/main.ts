@@ -1,9 +1,11 @@
+import type { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from './config/config';
 import { prepareGraph } from './repositories/prepare-graph';
 import { openDatabase, type OpenedDatabase } from './database/open-database';
 import { describeExit, type LocalNeo4jExit } from './database/local-neo4j/local-neo4j';
 import { createLogger } from './logging/logger';
 import { createApp, type App } from './server/create-app';
+import { connectRedis } from './server/redis';
 
 /** The exit code when the local Neo4j dies under the service. */
 const DATABASE_LOST_EXIT_CODE = 1;
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel, { format: config.logFormat });
   /** What is up so far, for shutdown() to stop. */
-  const running: { opened?: OpenedDatabase; app?: App } = {};
+  const running: { opened?: OpenedDatabase; app?: App; redis?: Redis } = {};
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     // Before the database is open there is nothing to close: the exit handler of the local
     // Neo4j stops one still starting.
     await running.opened?.close();
+    running.redis?.disconnect();
     logger.info('stopped');
     process.exit(code);
   };
@@ -77,7 +80,9 @@ async function main(): Promise<void> {
   running.opened = opened;
   try {
     await prepareGraph(opened.database, config.neo4j.database, config.seedCurated, logger);
+    if (config.redisUrl) running.redis = connectRedis(config.redisUrl, logger);
     const app = await createApp(opened.database, logger, {
+      redis: running.redis,
       production: config.production,
       introspection: config.introspection,
       budget: config.budget,

@@ -14,7 +14,7 @@ function edited(from: string | RegExp, to: string): string {
 
 describe('checkCompose', () => {
   it("passes the project's docker-compose.yml, without warnings", () => {
-    expect(checkCompose(COMPOSE)).toEqual({ problems: [], warnings: [], services: ['api', 'neo4j'] });
+    expect(checkCompose(COMPOSE)).toEqual({ problems: [], warnings: [], services: ['api', 'api-2', 'neo4j', 'redis'] });
   });
 
   it.each([

@@ -59,6 +59,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_BUDGET: z.coerce.number().int().min(1).default(100_000),
   /** Length of the budget window in seconds. Defaults to 60. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** A Redis keeping the budgets, shared by every replica using it (redis:// or rediss://). Unset: each process keeps its own. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'a redis:// or rediss:// URL').optional(),
   /** Time to receive a request's headers, in ms. Defaults to 10000. */
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Time to receive a whole request (headers and body), in ms; not the time to answer. Defaults to 30000. */
@@ -119,6 +121,8 @@ export interface Config {
   budget: { points: number; windowSeconds: number };
   admission: AdmissionOptions;
   http: HttpLimits;
+  /** Where budgets are kept when shared; null: in the process. */
+  redisUrl: string | null;
   /** Who may run mutations; empty: nobody. */
   curationTokens: CuratorToken[];
   /** API keys giving their client a budget of its own; empty: none, every client is its address. */
@@ -208,6 +212,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       maxPerClient: env.MAX_OPERATIONS_PER_CLIENT,
       maxHeavyStatements: env.MAX_HEAVY_STATEMENTS_IN_FLIGHT,
     },
+    redisUrl: env.REDIS_URL ?? null,
     http: {
       headersTimeoutMs: Math.min(env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS),
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,

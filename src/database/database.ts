@@ -132,7 +132,14 @@ export class Database {
     params: Record<string, unknown>,
     config: { timeout: number; metadata: Record<string, unknown> },
   ): Promise<Row[]> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    // The bookmarks of this process's writes (executeQuery's manager, which writeTransaction's
+    // sessions share): on a cluster, a read routed to a follower waits until that follower
+    // has applied them, so a read after a write through this process sees it.
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     this.inFlight += 1;
     try {
       const result = await session.run(this.catalog[name], params, config);
@@ -203,7 +210,11 @@ export class Database {
     options: { dryRun?: boolean; stats?: QueryStats; timeoutMs?: number; deadline?: number },
   ): Promise<T> {
     const timeoutMs = options.deadline === undefined ? options.timeoutMs : remainingTime(options.deadline);
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     const config = { timeout: timeoutMs ?? this.options.queryTimeoutMs, metadata: { app: 'careers-graph', operation } };
     const runIn = (tx: { run: ManagedTransaction['run'] }) => async (name: StatementName, params: Record<string, unknown>) => {
       if (options.stats) options.stats.roundTrips += 1;

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import type { BudgetState, ClientBudget } from '../graphql/context';
@@ -10,9 +11,27 @@ export interface BudgetOptions {
   windowSeconds: number;
 }
 
-/** Budgets kept in this process's memory, per client key, by rate-limiter-flexible. */
-export function createBudgetLimiter(options: BudgetOptions): RateLimiterMemory {
-  return new RateLimiterMemory({ points: options.points, duration: options.windowSeconds });
+/** Where budgets are kept in Redis: one key per client under this prefix. */
+export const BUDGET_KEY_PREFIX = 'careers-graph:budget';
+
+/**
+ * Budgets per client key, by rate-limiter-flexible: in this process's memory, or,
+ * given a Redis client, in Redis, so that every replica spends from the same budget.
+ * While Redis cannot be reached, each process falls back on a budget of its own in
+ * memory (the library's insurance limiter) rather than refusing every request or
+ * letting every one through.
+ */
+export function createBudgetLimiter(options: BudgetOptions, redis?: Redis): RateLimiterAbstract {
+  const limits = { points: options.points, duration: options.windowSeconds };
+  if (!redis) return new RateLimiterMemory(limits);
+  return new RateLimiterRedis({
+    ...limits,
+    storeClient: redis,
+    keyPrefix: BUDGET_KEY_PREFIX,
+    // Not waiting for a Redis that is down: the insurance limiter answers at once.
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: new RateLimiterMemory(limits),
+  });
 }
 
 /**
@@ -25,7 +44,7 @@ export function clientKey(keyName: string | null, address: string | undefined): 
   return `ip:${address ?? 'unknown'}`;
 }
 
-export function clientBudget(limiter: RateLimiterMemory, key: string, options: BudgetOptions): ClientBudget {
+export function clientBudget(limiter: RateLimiterAbstract, key: string, options: BudgetOptions): ClientBudget {
   let last: BudgetState | null = null;
   const toState = (result: RateLimiterRes): BudgetState => ({
     limit: options.points,

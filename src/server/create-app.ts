@@ -3,6 +3,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import compression from 'compression';
+import type { Redis } from 'ioredis';
 import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
 import path from 'node:path';
@@ -43,6 +44,8 @@ export interface AppOptions {
   budget?: BudgetOptions;
   /** Operations in flight per process and per client (see admission.ts). Defaults to DEFAULT_ADMISSION. */
   admission?: AdmissionOptions;
+  /** A Redis client: budgets are kept there, shared by every process using it. Defaults to none: in this process's memory. */
+  redis?: Redis;
   /** HTTP timeouts and the connection cap. Defaults to DEFAULT_HTTP_LIMITS. */
   http?: HttpLimits;
   /** Curators allowed to run mutations. Defaults to none: every mutation is refused. */
@@ -136,7 +139,7 @@ function authenticate(tokens: CuratorTokens, apiKeys: ApiKeys): express.RequestH
 export async function createApp(database: Database, logger: Logger, options: AppOptions = {}): Promise<App> {
   const production = options.production ?? false;
   const budgetOptions = options.budget ?? DEFAULT_BUDGET;
-  const limiter = createBudgetLimiter(budgetOptions);
+  const limiter = createBudgetLimiter(budgetOptions, options.redis);
 
   const tokens = new CuratorTokens(options.curationTokens ?? []);
   const apiKeys = new ApiKeys(options.apiKeys ?? []);

@@ -166,6 +166,18 @@ describe('upserts', () => {
   });
 });
 
+describe('bookmarks', () => {
+  it('records each write’s bookmark where this process’s reads pick it up, so on a cluster a read after a write sees it', async () => {
+    const manager = api.database.driver.executeQueryBookmarkManager;
+    const before = [...(await manager.getBookmarks())];
+    // A write transaction as every mutation opens one (it writes a property and removes it).
+    await api.database.writeTransaction('bookmark check', (run) => run('writers-lock', { state: 'bookmark-check' }));
+    const after = [...(await manager.getBookmarks())];
+    expect(after.length).toBeGreaterThan(0);
+    expect(after).not.toEqual(before);
+  });
+});
+
 describe('refused writes change nothing', () => {
   it.each([
     ['a fact without citations', UPSERT_SKILL, { input: skill('uncited', { citations: [] }) }, 'BAD_USER_INPUT'],
