@@ -1,10 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import readline from 'node:readline';
 import { Redis } from 'ioredis';
-import { repoRoot } from '../../src/config/repo-root';
 import { describeNeeding } from '../support/outside-repo';
+import { spawnService } from '../support/service-process';
 import { TEST_URI_VARIABLE, testDatabase } from './test-database';
 
 /**
@@ -58,26 +57,16 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 90_000): 
 async function startApi(redisUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const uri = process.env[TEST_URI_VARIABLE];
   if (!uri) throw new Error('the suite global setup did not run');
-  // One process, as `npm start` runs it, with tsx only compiling.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'main.ts')], {
-    cwd: repoRoot(),
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      LOG_FORMAT: 'json',
-      NEO4J_URI: uri,
-      NEO4J_USER: testDatabase.user,
-      NEO4J_PASSWORD: testDatabase.password,
-      NEO4J_DATABASE: testDatabase.database,
-      SEED_CURATED: 'false',
-      REDIS_URL: redisUrl,
-      RATE_LIMIT_BUDGET: String(BUDGET),
-      RATE_LIMIT_WINDOW_SECONDS: '600',
-      API_KEYS: `${KEY.name}:${KEY.key}`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawnService({
+    NEO4J_URI: uri,
+    NEO4J_USER: testDatabase.user,
+    NEO4J_PASSWORD: testDatabase.password,
+    NEO4J_DATABASE: testDatabase.database,
+    SEED_CURATED: 'false',
+    REDIS_URL: redisUrl,
+    RATE_LIMIT_BUDGET: String(BUDGET),
+    RATE_LIMIT_WINDOW_SECONDS: '600',
+    API_KEYS: `${KEY.name}:${KEY.key}`,
   });
   const ready = await waitForLine(child, /careers-graph ready at/);
   return { child, url: /http:\/\/[\d.]+:\d+\/graphql/.exec(ready)?.[0] as string };

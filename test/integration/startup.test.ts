@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { repoRoot } from '../../src/config/repo-root';
+import { spawnService } from '../support/service-process';
 import { isRunning } from '../support/process-alive';
 
 /**
@@ -22,7 +23,7 @@ function startService(environment: Record<string, string>): { status: number | n
 }
 
 /** Resolves with the first stdout line matching `pattern`, or rejects when the process ends first. */
-function waitForLine(child: ReturnType<typeof spawn>, pattern: RegExp): Promise<string> {
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -145,28 +146,17 @@ describe('a running service', () => {
   it('starts its own Neo4j, serves the graph, and on SIGTERM finishes the requests in flight, refuses new ones, stops Neo4j and exits 0', async () => {
     const dataDir = path.join(repoRoot(), '.neo4j', 'startup-test-data');
     fs.rmSync(dataDir, { recursive: true, force: true });
-    // One process, as `npm start` runs it (node dist/main.js), with tsx only compiling: the tsx
-    // command would sit in between and kill the service if it took over 30 ms to take a signal.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'main.ts')], {
-      cwd: repoRoot(),
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        LOG_FORMAT: 'json',
-        NEO4J_LOCAL_BOLT_PORT: String(Number(process.env.NEO4J_TEST_BOLT_PORT || 7698) + 1),
-        NEO4J_LOCAL_DATA_DIR: dataDir,
-        NEO4J_LOCAL_HEAP: '256m',
-        NEO4J_LOCAL_PAGECACHE: '32m',
-        // What this test checks is the order of shutdown, not latency. The requests in flight
-        // are cheap, but a loaded machine can be slow with anything; a minute of request time
-        // (and so of draining, which waits that long plus 5 s) keeps a timeout out of it.
-        NEO4J_QUERY_TIMEOUT_MS: '60000',
-        // All the requests in flight come from this one address, over the default per-client cap.
-        MAX_OPERATIONS_PER_CLIENT: String(IN_FLIGHT),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawnService({
+      NEO4J_LOCAL_BOLT_PORT: String(Number(process.env.NEO4J_TEST_BOLT_PORT || 7698) + 1),
+      NEO4J_LOCAL_DATA_DIR: dataDir,
+      NEO4J_LOCAL_HEAP: '256m',
+      NEO4J_LOCAL_PAGECACHE: '32m',
+      // What this test checks is the order of shutdown, not latency. The requests in flight
+      // are cheap, but a loaded machine can be slow with anything; a minute of request time
+      // (and so of draining, which waits that long plus 5 s) keeps a timeout out of it.
+      NEO4J_QUERY_TIMEOUT_MS: '60000',
+      // All the requests in flight come from this one address, over the default per-client cap.
+      MAX_OPERATIONS_PER_CLIENT: String(IN_FLIGHT),
     });
     const logLines: string[] = [];
     readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => logLines.push(line));
