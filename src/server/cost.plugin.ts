@@ -37,15 +37,31 @@ export const introspectionEstimator: ComplexityEstimator = ({ field, type }) =>
  * Computes each operation's cost before execution, refuses it over LIMITS.maxCost
  * (COST_LIMIT_EXCEEDED, HTTP 400), charges it to the client's budget, then waits for
  * its admission (a database slot, see admission.ts), and reports `extensions.cost`
- * with the requested cost and the limit. These steps run in this order in one hook
- * (Apollo runs the plugins' hooks together): a request refused for its cost takes
- * no budget and no slot, one refused by its budget takes no slot, and one refused
- * admission gets its cost back.
+ * with the requested cost and the limit. These steps run in this order in one hook:
+ * a request refused for its cost takes no budget and no slot, and one refused by
+ * its budget takes no slot. The cost stays spent only if the operation runs: one
+ * refused admission, or refused by another plugin's check, gets it back.
+ *
+ * Apollo runs the plugins' didResolveOperation hooks together and answers as soon
+ * as one throws (list caps, say), possibly while this one is still waiting for the
+ * budget or a slot; willSendResponse then runs before this hook ends. So the hook
+ * looks, after each wait, whether the answer is already out, and then gives back
+ * what it took: otherwise a slot would stay taken for good.
  */
 export const costPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     let requested: number | undefined;
     let leave: (() => void) | undefined;
+    /** Cost charged and not (yet) given back. */
+    let charged = 0;
+    let executed = false;
+    let answered = false;
+    const refundUnexecuted = async (context: Context) => {
+      if (charged === 0 || executed) return;
+      const cost = charged;
+      charged = 0;
+      await context.budget.refund(cost);
+    };
     return {
       async didResolveOperation({ request, document, schema, operation, operationName, contextValue }) {
         try {
@@ -72,18 +88,25 @@ export const costPlugin: ApolloServerPlugin<Context> = {
           });
         }
         await contextValue.budget.charge(requested);
+        charged = requested;
+        if (answered) {
+          await refundUnexecuted(contextValue);
+          return;
+        }
         const admitted = contextValue.admission.admit(operation !== undefined && isHeavy(document, operation, requested));
         leave = admitted.leave;
-        try {
-          await admitted.ready;
-        } catch (refusal) {
-          await contextValue.budget.refund(requested);
-          throw refusal;
-        }
+        // A refusal is answered, and its cost given back, by willSendResponse.
+        await admitted.ready;
+        if (answered) leave();
+      },
+      async executionDidStart() {
+        executed = true;
       },
       async willSendResponse({ response, contextValue }) {
         // Every answer passes here, refusals included, so the slot is always given back.
+        answered = true;
         leave?.();
+        await refundUnexecuted(contextValue);
         if (response.body.kind !== 'single') return;
         const budget = contextValue.budget.state();
         response.body.singleResult.extensions = {

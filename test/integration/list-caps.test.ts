@@ -227,3 +227,29 @@ it('refuses the 12,000 kinds that search used to take', async () => {
   expectGraphQLError(response, { code: 'BAD_USER_INPUT', extensions: { argument: 'kinds', limit: LIMITS.maxInputListItems } });
   expect(response.extensions?.queryStats?.cypherRoundTrips).toBe(0);
 });
+
+describe('a refusal for a list too long', () => {
+  it('spends no budget and leaves no admission slot taken, however many come', async () => {
+    // Two slots and no waiting room: one slot left taken by each refused request would show at once.
+    const small = await startTestApi(undefined, {
+      budget: { points: 1_000, windowSeconds: 600 },
+      admission: { maxInFlight: 2, maxQueued: 0, maxHeavyInFlight: 2, maxPerClient: 2, maxHeavyStatements: 2 },
+    });
+    try {
+      const tooMany = Array.from({ length: LIMITS.maxInputListItems + 1 }, () => 'ROLE').join(', ');
+      for (let n = 0; n < 10; n += 1) {
+        const refused = await small.query(`{ search(text: "mix", kinds: [${tooMany}]) { name } }`);
+        expectGraphQLError(refused, { code: 'BAD_USER_INPUT', extensions: { argument: 'kinds', limit: LIMITS.maxInputListItems } });
+      }
+      // Let anything still running after those answers finish before looking.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const answered = await small.query('{ role(id: "music-producer") { name } }');
+      expect(answered.errors).toBeUndefined();
+      expect(answered.data).toEqual({ role: { name: 'Music producer' } });
+      // The whole budget but this one request's cost is left.
+      expect(Number(answered.headers.get('ratelimit-remaining'))).toBe(1_000 - Number((answered.extensions?.cost as { requested: number }).requested));
+    } finally {
+      await small.close();
+    }
+  });
+});
