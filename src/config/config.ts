@@ -16,6 +16,12 @@ const flag = z
  * Every environment variable the service reads, with its default. The README's
  * configuration table is this schema in prose; keep the two in step.
  */
+/** The admission limits when none are configured (the variables' defaults, and createApp's). */
+export const DEFAULT_ADMISSION: AdmissionOptions = { maxInFlight: 16, maxQueued: 32, maxHeavyInFlight: 4, maxPerClient: 8, maxHeavyStatements: 2 };
+
+/** The HTTP limits when none are configured. Node's own would hold a connection that trickles its body for 300 s, and accept any number of them. */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 };
+
 const environmentSchema = z.object({
   /** HTTP port of the API; 0 picks a free one. Defaults to 4000. */
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -62,23 +68,23 @@ const environmentSchema = z.object({
   /** A Redis keeping the budgets, shared by every replica using it (redis:// or rediss://). Unset: each process keeps its own. */
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'a redis:// or rediss:// URL').optional(),
   /** Time to receive a request's headers, in ms. Defaults to 10000. */
-  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
   /** Time to receive a whole request (headers and body), in ms; not the time to answer. Defaults to 30000. */
-  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
   /** Time an idle kept-alive connection stays open, in ms. Defaults to 5000. */
-  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
   /** HTTP connections open at once; more are closed as they arrive. Defaults to 1000. */
-  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_HTTP_LIMITS.maxConnections),
   /** GraphQL operations running at once in this process (admission control). Defaults to 16. */
-  MAX_OPERATIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(16),
+  MAX_OPERATIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_ADMISSION.maxInFlight),
   /** Operations waiting for a slot; beyond them a request is refused at once (OVERLOADED, 503). Defaults to 32. */
-  MAX_OPERATIONS_QUEUED: z.coerce.number().int().min(0).max(10_000).default(32),
+  MAX_OPERATIONS_QUEUED: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_ADMISSION.maxQueued),
   /** Of the running operations, how many may be heavy (recommendations, paths, career moves, costly lists). Defaults to 4. */
-  MAX_HEAVY_OPERATIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(4),
+  MAX_HEAVY_OPERATIONS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_ADMISSION.maxHeavyInFlight),
   /** Operations one client may have running or waiting; beyond: CONCURRENCY_LIMITED (429). Defaults to 8. */
-  MAX_OPERATIONS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000).default(8),
+  MAX_OPERATIONS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_ADMISSION.maxPerClient),
   /** Statements of heavy operations running in Neo4j at once, all operations together. Defaults to 2. */
-  MAX_HEAVY_STATEMENTS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(2),
+  MAX_HEAVY_STATEMENTS_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_ADMISSION.maxHeavyStatements),
   /**
    * Curators allowed to write: comma-separated `name:token` pairs, each token 32 to
    * 512 printable characters. Unset: every mutation is refused (UNAUTHENTICATED).

@@ -2,12 +2,11 @@ import { Sema } from 'async-sema';
 import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
-import type { AdmissionOptions } from '../config/config';
+import { DEFAULT_ADMISSION, type AdmissionOptions } from '../config/config';
 import type { StatementGate } from '../database/database';
 
-export type { AdmissionOptions };
+export { DEFAULT_ADMISSION, type AdmissionOptions };
 
-export const DEFAULT_ADMISSION: AdmissionOptions = { maxInFlight: 16, maxQueued: 32, maxHeavyInFlight: 4, maxPerClient: 8, maxHeavyStatements: 2 };
 
 /**
  * Root fields whose work grows with the graph rather than with what they return:

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiKeys, type ApiKey } from '../auth/api-keys';
 import { CuratorTokens, type CuratorToken } from '../auth/curator-tokens';
 import { repoRoot } from '../config/repo-root';
-import type { HttpLimits } from '../config/config';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../config/config';
 import type { Database } from '../database/database';
 import { ErrorCode } from '../errors/error-code';
 import { resolvers } from '../graphql/resolvers';
@@ -69,11 +69,6 @@ export interface App {
 
 export const DEFAULT_BUDGET: BudgetOptions = { points: 100_000, windowSeconds: 60 };
 
-/**
- * Node's defaults would hold a connection that trickles its body for 300 s, and
- * accept any number of them.
- */
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 };
 
 /**
  * Errors raised outside Apollo (mostly the body parser: too large, not JSON, an
