@@ -59,11 +59,16 @@ const LEASE_POLL_MS = 500;
  * Takes the lease if it is free, expired or already this holder's, and extends it.
  * A lease rather than a lock: schema commands and CALL ... IN TRANSACTIONS each need
  * an auto-commit query of their own, so no one transaction can hold a lock across a
- * migration. The write lock MERGE and SET take on the node makes the check and the
- * claim one step, so of two processes asking at once one gets it.
+ * migration. The node's write lock is taken (SET then REMOVE of a property never
+ * kept) before the holder is read: under read-committed isolation a read without it
+ * could see the lease free while another process is claiming it, and both would
+ * think they hold it. With the lock first, of two processes asking at once one
+ * claims it and the other, waiting on the lock, then reads the claim.
  */
 const TAKE_LEASE = `
 MERGE (lease:MigrationLease {id: $state})
+SET lease._LOCK_ = true
+REMOVE lease._LOCK_
 WITH lease, lease.holder IS NULL OR lease.holder = $holder OR lease.until < datetime() AS free
 SET lease.holder = CASE WHEN free THEN $holder ELSE lease.holder END,
     lease.until = CASE WHEN free THEN datetime() + duration({seconds: $seconds}) ELSE lease.until END

@@ -118,19 +118,22 @@ describe('loading the curated graph', () => {
     const recorded = async () =>
       (await api.database.driver.executeQuery('MATCH (m:SchemaMigration {version: $version}) RETURN count(m) AS n', { version: last.version }, { database: testDatabase.database }))
         .records[0]?.get('n');
-    await api.database.driver.executeQuery('MATCH (m:SchemaMigration {version: $version}) DELETE m', { version: last.version }, { database: testDatabase.database });
-    expect(await recorded()).toBe(0);
+    // Several rounds of several processes: the race a lease taken without a lock loses shows in some rounds only.
+    for (let round = 0; round < 5; round += 1) {
+      await api.database.driver.executeQuery('MATCH (m:SchemaMigration {version: $version}) DELETE m', { version: last.version }, { database: testDatabase.database });
+      expect(await recorded()).toBe(0);
 
-    const applied: number[] = [];
-    let waited = 0;
-    const starts = await Promise.all(
-      Array.from({ length: 4 }, () =>
-        migrate(api.database.driver, testDatabase.database, { onApply: (migration) => applied.push(migration.version), onWait: () => (waited += 1) }),
-      ),
-    );
-    expect(applied).toEqual([last.version]);
-    expect(starts.map((pending) => pending.length).sort()).toEqual([0, 0, 0, 1]);
-    expect(waited).toBeGreaterThan(0);
-    expect(await recorded()).toBe(1);
+      const applied: number[] = [];
+      let waited = 0;
+      const starts = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          migrate(api.database.driver, testDatabase.database, { onApply: (migration) => applied.push(migration.version), onWait: () => (waited += 1) }),
+        ),
+      );
+      expect({ round, applied }).toEqual({ round, applied: [last.version] });
+      expect(starts.map((pending) => pending.length).sort()).toEqual([0, 0, 0, 0, 0, 1]);
+      expect(waited).toBeGreaterThan(0);
+      expect(await recorded()).toBe(1);
+    }
   });
 });
