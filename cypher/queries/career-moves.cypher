@@ -10,13 +10,14 @@
 //             $first (how many skills to list per move and side), $roleProperties,
 //             $skillProperties.
 // For a move from A to B, with F = A's skills (each weighing 1 as a person's) and T = B's:
-//   fit      = Σ sal(B, s) over T ∩ F / (‖B‖ · √|F|): the score recommendRoles gives B
+//   fit      = Σ fw(B, s) over T ∩ F / (‖B‖ · √|F|): the score recommendRoles gives B
 //              for A's skills (recommend-roles.cypher), 0 when either is empty;
 //   carries  = T ∩ F, ranked by min(sal(A, s), sal(B, s)), highest first, then by name:
 //              what marks both roles out comes before what every role needs;
-//   toLearn  = T minus F with its gain (Σ sal over T ∩ F + sal(B, s)) / (‖B‖·√(|F| + 1)) − fit,
+//   toLearn  = T minus F with its gain (Σ fw over T ∩ F + fw(B, s)) / (‖B‖·√(|F| + 1)) − fit,
 //              highest first, then by name;
-// sal is the requirement's salience or else its weight. Common skills (hubs such as
+// sal is the requirement's salience or else its weight (how far it stands out in the role:
+// the similarity's weighting), fw its priority or else its weight (recommendRoles'). Common skills (hubs such as
 // O*NET's Active Listening) are left out of both lists unless $includeCommon: they
 // connect nearly every pair and explain none. The similarity and its parts come from
 // A's kept neighbours (null when B is no longer among them).
@@ -35,22 +36,23 @@ CALL (a, b, taxonomyRoles) {
   MATCH (b)-[rb:REQUIRES_SKILL]->(skill:Skill)
   OPTIONAL MATCH (a)-[ra:REQUIRES_SKILL]->(skill)
   WITH skill, ra, coalesce(rb.salience, rb.weight) AS salB, coalesce(ra.salience, ra.weight) AS salA,
+    coalesce(rb.priority, rb.weight) AS fwB,
     coalesce([t IN taxonomyRoles WHERE t[0] = coalesce([p IN $taxonomyPrefixes WHERE skill.id STARTS WITH p[1] | p[0]][0], $otherTaxonomy) | t[1]][0], 1) AS roles
   // Only roles require skills (REQUIRES_SKILL runs from Role to Skill), so the skill's
   // degree counts the roles requiring it without reading them.
-  WITH skill, ra, salA, salB,
+  WITH skill, ra, salA, salB, fwB,
     roles >= $commonMinRoles AND toFloat(COUNT { (skill)<-[:REQUIRES_SKILL]-() }) / roles > $commonShare AS common
-  RETURN collect({skill: skill, held: ra IS NOT NULL, salA: salA, salB: salB, common: common}) AS needs
+  RETURN collect({skill: skill, held: ra IS NOT NULL, salA: salA, salB: salB, fwB: fwB, common: common}) AS needs
 }
 WITH position, a, b, at, needs,
   toFloat(COUNT { (a)-[:REQUIRES_SKILL]->(:Skill) }) AS heldCount,
-  reduce(total = 0.0, need IN needs | total + CASE WHEN need.held THEN need.salB ELSE 0.0 END) AS matched
+  reduce(total = 0.0, need IN needs | total + CASE WHEN need.held THEN need.fwB ELSE 0.0 END) AS matched
 WITH position, a, b, at, needs, heldCount, matched,
   CASE WHEN heldCount > 0 AND b.skillNorm > 0 THEN round(matched / (b.skillNorm * sqrt(heldCount)), 12) ELSE 0.0 END AS fit
 WITH position, a, b, at, fit,
   [need IN needs WHERE need.held AND ($includeCommon OR NOT need.common) | {skill: need.skill, rank: CASE WHEN need.salA < need.salB THEN need.salA ELSE need.salB END}] AS carried,
   [need IN needs WHERE NOT need.held AND ($includeCommon OR NOT need.common) | {skill: need.skill,
-    gain: CASE WHEN b.skillNorm > 0 THEN round((matched + need.salB) / (b.skillNorm * sqrt(heldCount + 1)), 12) - fit ELSE 0.0 END}] AS learn
+    gain: CASE WHEN b.skillNorm > 0 THEN round((matched + need.fwB) / (b.skillNorm * sqrt(heldCount + 1)), 12) - fit ELSE 0.0 END}] AS learn
 CALL (carried) {
   UNWIND carried AS entry
   WITH entry ORDER BY entry.rank DESC, entry.skill.name ASC, entry.skill.id ASC

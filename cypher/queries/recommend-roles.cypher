@@ -10,11 +10,12 @@
 //             selects them; null for all).
 // Formula: the cosine between the person's profile p (p(s) the weight given for s) and
 // the role R's skill profile:
-//   score(R)  = Σ p(s)·sal(R, s) over S(R) ∩ G / (‖R‖ · ‖p‖),
-//   ‖R‖ = √(Σ sal(R, s)² over S(R)),  ‖p‖ = √(Σ p(s)² over G),
-//   sal(R, s) = the requirement's salience where O*NET rates it (how far its importance
-//               stands above the occupation's own mean: max(0, z)^1.5), else its
-//               weight (1 essential and 0.5 optional for ESCO, 1 for curated roles).
+//   score(R)  = Σ p(s)·fw(R, s) over S(R) ∩ G / (‖R‖ · ‖p‖),
+//   ‖R‖ = √(Σ fw(R, s)² over S(R)),  ‖p‖ = √(Σ p(s)² over G),
+//   fw(R, s) = the requirement's priority where it has an importance (O*NET's: how high
+//              it ranks among the role's own ratings, exp(−rank/10), see
+//              refresh-role-weights.cypher), else its weight (1 essential and 0.5
+//              optional for ESCO, 1 for curated roles).
 // So a role scores 1 when the person holds exactly what it needs, in its proportions;
 // skills a role does not need lower its score (‖p‖), and so does a role needing much
 // the person lacks (‖R‖): a role needing little cannot win by needing little.
@@ -23,7 +24,7 @@
 // kept with the role neighbours, so a candidate's requirements are read only when it
 // ranks among the first $first.
 // Each missing skill comes with its gain: how much the score would rise with it held
-// at weight 1, gain(s) = (Σ p·sal over S(R) ∩ G + sal(R, s)) / (‖R‖ · √(‖p‖² + 1)) − score(R).
+// at weight 1, gain(s) = (Σ p·fw over S(R) ∩ G + fw(R, s)) / (‖R‖ · √(‖p‖² + 1)) − score(R).
 // The filter keeps roles of the given taxonomies (told by their id prefix), with a
 // median wage of the given currency and period at least minMedianWage, and a projected
 // employment change at least minGrowth percent: from the role's own figures or an
@@ -46,7 +47,7 @@ WITH held, missing, [h IN held | h.skill] AS given,
 CALL (held, given, personNorm) {
   // Candidates and their matched weight over ‖R‖ (reach), from the skill index kept
   // with the role neighbours (skill-index-set.cypher): the roles requiring each held
-  // skill with sal(R, s)/‖R‖, summed per role, so no requirement is read. Or the $only
+  // skill with fw(R, s)/‖R‖, summed per role, so no requirement is read. Or the $only
   // roles, from their requirements.
   CALL (held) {
     WITH held
@@ -62,7 +63,7 @@ CALL (held, given, personNorm) {
     MATCH (role:Node {id: roleId})
     WHERE role:Role
     RETURN roleId, CASE WHEN role.skillNorm > 0 THEN reduce(total = 0.0, h IN held |
-      total + h.weight * coalesce([(role)-[r:REQUIRES_SKILL]->(s) WHERE s = h.skill | coalesce(r.salience, r.weight)][0], 0.0)) / role.skillNorm ELSE 0.0 END AS part
+      total + h.weight * coalesce([(role)-[r:REQUIRES_SKILL]->(s) WHERE s = h.skill | coalesce(r.priority, r.weight)][0], 0.0)) / role.skillNorm ELSE 0.0 END AS part
   }
   WITH roleId, sum(part) AS reach
   WITH roleId, reach, CASE WHEN personNorm > 0 THEN round(reach / personNorm, 12) ELSE 0.0 END AS score
@@ -86,7 +87,7 @@ CALL (held, given, personNorm) {
   ORDER BY score DESC, role.name ASC, role.id ASC
   LIMIT toInteger($first)
   WITH role, reach, score, coalesce(role.skillNorm, 0.0) * reach AS matchedWeight,
-    COLLECT { MATCH (role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN {skill: s, weight: coalesce(q.salience, q.weight)} } AS needs
+    COLLECT { MATCH (role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN {skill: s, weight: coalesce(q.priority, q.weight)} } AS needs
   WITH role, score, reach, needs, matchedWeight,
     [need IN needs WHERE NOT need.skill IN given | {skill: need.skill,
       gain: CASE WHEN role.skillNorm > 0 THEN round((matchedWeight + need.weight) / (role.skillNorm * sqrt(personNorm * personNorm + 1)), 12) - score ELSE 0.0 END}] AS gains

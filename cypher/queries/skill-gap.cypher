@@ -6,9 +6,9 @@
 //   transferable = T ∩ F; toLearn = T minus F;
 //   coverage      = Σ idf(s)·w(T, s) over T ∩ F / Σ idf(s)·w(T, s) over T
 //                   (the weighted share of the to-role's skills already held),
-//   fit           = Σ sal(T, s) over T ∩ F / (‖T‖ · √|F|): the score recommendRoles gives
+//   fit           = Σ fw(T, s) over T ∩ F / (‖T‖ · √|F|): the score recommendRoles gives
 //                   the to-role for the from-role's skills (recommend-roles.cypher; ‖T‖ is
-//                   its skillNorm, sal the requirement's salience or else its weight);
+//                   its skillNorm, fw the requirement's priority or else its weight);
 //                   0 when either role requires no skill;
 //   plainCoverage = |T ∩ F| / |T|; both 0 when T is empty; coverage is rounded to 12
 //   decimals like the recommendRoles score;
@@ -29,10 +29,10 @@ WITH source, target, roleCount,
   COLLECT { MATCH (source)-[:REQUIRES_SKILL]->(s:Skill) RETURN s } AS held
 CALL (target, roleCount) {
   OPTIONAL MATCH (target)-[r:REQUIRES_SKILL]->(s:Skill)
-  RETURN collect(s) AS needed, collect(coalesce(r.salience, r.weight)) AS saliences,
+  RETURN collect(s) AS needed, collect(coalesce(r.priority, r.weight)) AS priorities,
     collect(CASE WHEN s IS NOT NULL THEN log(1.0 + toFloat(roleCount) / COUNT { (s)<-[:REQUIRES_SKILL]-() }) * r.weight END) AS weights
 }
-WITH source, target, held, needed, weights, saliences
+WITH source, target, held, needed, weights, priorities
 RETURN
   CASE WHEN source IS NOT NULL THEN [p IN coalesce($roleProperties, keys(source)) | [p, source[p]]] END AS fromRole,
   CASE WHEN target IS NOT NULL THEN [p IN coalesce($roleProperties, keys(target)) | [p, target[p]]] END AS toRole,
@@ -46,6 +46,6 @@ RETURN
   CASE size(needed) WHEN 0 THEN 0.0 ELSE toFloat(size([s IN needed WHERE s IN held])) / size(needed) END AS plainCoverage,
   CASE WHEN size(held) = 0 OR NOT coalesce(target.skillNorm, 0.0) > 0 THEN 0.0 ELSE round(
     reduce(total = 0.0, i IN range(0, size(needed) - 1) |
-      total + CASE WHEN needed[i] IN held THEN saliences[i] ELSE 0.0 END) /
+      total + CASE WHEN needed[i] IN held THEN priorities[i] ELSE 0.0 END) /
     (target.skillNorm * sqrt(size(held))), 12)
   END AS fit

@@ -464,11 +464,11 @@ async function timeRebuild(database: Database, driver: Driver): Promise<RebuildF
   return { ...report, totalMs, heapBeforeMb, heapAfterMb: mb(process.memoryUsage().heapUsed), rssBeforeMb, peakRssMb: memoryMb(process.pid).peak };
 }
 
-/** For each role requiring at least 5 skills, its 10 most salient (or heaviest) ones: what a person holding that role would give. */
+/** For each role requiring at least 5 skills, its 10 with the highest priority (or weight): what a person holding that role would give. */
 async function readProfiles(driver: Driver): Promise<string[][]> {
   const result = await driver.executeQuery(
     `MATCH (role:Role)-[need:REQUIRES_SKILL]->(skill:Skill)
-     WITH role, skill ORDER BY coalesce(need.salience, need.weight) DESC, skill.id
+     WITH role, skill ORDER BY coalesce(need.priority, need.weight) DESC, skill.id
      WITH role, collect(skill.id) AS skills WHERE size(skills) >= 5
      RETURN skills[0..10] AS skills ORDER BY role.id`,
   );

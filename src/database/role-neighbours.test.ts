@@ -13,7 +13,7 @@ const role = (id: string, skills: [string, number][]): RoleFeatures => ({
 describe('indexChanges (the skill index kept with the role neighbours)', () => {
   const features = [role('b', [['mixing', 3], ['acoustics', 4]]), role('a', [['mixing', 1]]), role('c', [])];
 
-  it('lists, per skill, the roles requiring it in id order with sal / ‖role‖', () => {
+  it('lists, per skill, the roles requiring it in id order with fw / ‖role‖', () => {
     const changes = indexChanges(features, [
       { id: 'mixing', ids: [], shares: [] },
       { id: 'acoustics', ids: [], shares: [] },

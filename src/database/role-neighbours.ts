@@ -102,7 +102,10 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
       },
     ];
   });
-  const skillRows = indexChanges(features, keptIndex);
+  const skillRows = indexChanges(
+    rows.map((row) => ({ id: String(row.id), skills: (row.fitSkills as [string, number][]).map(([id, weight]) => ({ id, weight: Number(weight) })) })),
+    keptIndex,
+  );
   // Role lists first, then skill entries, in batches; the last batch marks the refresh built.
   const batches: { statement: 'role-neighbours-set' | 'skill-index-set'; rows: Row[] }[] = [];
   for (let start = 0; start < changed.length; start += WRITE_BATCH) batches.push({ statement: 'role-neighbours-set', rows: changed.slice(start, start + WRITE_BATCH) });
@@ -133,15 +136,22 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
   return report;
 }
 
+/** A role's skill requirements as a person's fit to it weighs them (recommend-roles.cypher). */
+export interface FitProfile {
+  id: string;
+  /** Each requirement with its priority, or its weight where it has none. */
+  skills: readonly { id: string; weight: number }[];
+}
+
 /**
  * The skill index (recommend-roles.cypher reads it): for each skill, the roles requiring
- * it in id order, each with the requirement's share of the role's skill profile,
- * sal / ‖role‖ (‖role‖ = √Σ sal², the skillNorm of refresh-role-weights.cypher). Returns
+ * it in id order, each with the requirement's share of the role's fit profile,
+ * fw / ‖role‖ (‖role‖ = √Σ fw², the skillNorm of refresh-role-weights.cypher). Returns
  * the entries that differ from those kept, an emptied one included.
  */
-export function indexChanges(features: readonly RoleFeatures[], kept: readonly Row[]): { id: string; ids: string[]; shares: number[] }[] {
+export function indexChanges(profiles: readonly FitProfile[], kept: readonly Row[]): { id: string; ids: string[]; shares: number[] }[] {
   const index = new Map<string, { ids: string[]; shares: number[] }>();
-  for (const role of [...features].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const role of [...profiles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const norm = Math.sqrt(role.skills.reduce((total, skill) => total + skill.weight * skill.weight, 0));
     if (norm === 0) continue;
     for (const skill of role.skills) {

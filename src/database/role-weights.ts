@@ -5,11 +5,28 @@ import { lockWriters } from './writers-lock';
 /** The id of the (:GraphState) node recording which imports left the weights pending. */
 const STATE = 'role-weights';
 
+/**
+ * How many ranks a requirement's priority takes to fall to 1/e of the role's first
+ * (refresh-role-weights.cypher): a role's tenth most important requirement counts
+ * 0.37 of its first, its thirtieth 0.05. Chosen on O*NET 29.0 (docs/analytics.md,
+ * "How the numbers were chosen"): from 8 to 12 ranks fit best; 20 and 30 less well.
+ */
+export const PRIORITY_DECAY = 10;
+
+/**
+ * The version of the formulas refresh-role-weights.cypher applies, recorded when a
+ * refresh settles the weights: a graph whose weights an earlier version computed is
+ * refreshed at the next start. 2: requirements' priority, and skillNorm over it.
+ */
+export const WEIGHTS_VERSION = 2;
+
 /** What a refresh of the roles' derived requirement totals did. */
 export interface RoleWeightsReport {
   roles: number;
-  /** Roles whose skillCount or skillWeight changed and were written. */
+  /** Roles whose skillCount, skillWeight or skillNorm changed and were written. */
   refreshed: number;
+  /** Requirements whose priority was written or removed. */
+  reprioritised: number;
 }
 
 /**
@@ -23,11 +40,11 @@ export async function refreshRoleWeights(run: TransactionRun): Promise<RoleWeigh
   // Whatever any other writer committed before this point is counted; one still
   // running waits here until this transaction ends, then counts this one.
   await lockWriters(run);
-  const [row] = await run('refresh-role-weights', {});
+  const [row] = await run('refresh-role-weights', { decay: PRIORITY_DECAY });
   // The same writes may change role profiles: the kept neighbours are due a refresh
   // (src/database/role-neighbours.ts), which the writer runs after it commits.
   await run('role-neighbours-mark', { state: NEIGHBOURS_STATE });
-  return { roles: Number(row?.roles ?? 0), refreshed: Number(row?.refreshed ?? 0) };
+  return { roles: Number(row?.roles ?? 0), refreshed: Number(row?.refreshed ?? 0), reprioritised: Number(row?.reprioritised ?? 0) };
 }
 
 /**
@@ -48,7 +65,7 @@ export function refreshRoleWeightsNow(database: Database, timeoutMs: number, set
 
 /** Clears the pending marks of these datasets (null: of every one), in the caller's transaction, once the weights are current. */
 export async function settleRoleWeights(run: TransactionRun, datasets: string[] | null): Promise<void> {
-  await run('role-weights-settled', { state: STATE, datasets });
+  await run('role-weights-settled', { state: STATE, datasets, version: WEIGHTS_VERSION });
 }
 
 /**
@@ -63,12 +80,13 @@ export async function markRoleWeightsPending(database: Database, dataset: string
 }
 
 /**
- * Whether the weights may be out of date: an import's mark is left, or the graph has
- * never recorded their state (it was written before the marks were kept). Every
+ * Whether the weights may be out of date: an import's mark is left, the graph has
+ * never recorded their state (it was written before the marks were kept), or an
+ * earlier version of the formulas computed them. Every
  * other writer refreshes them in the transaction of its change.
  */
 export async function roleWeightsPending(database: Database): Promise<{ stale: boolean; pending: string[] }> {
   const [row] = await database.runner(() => 'role-weights-state').read('role-weights-state', { state: STATE });
   const pending = (row?.pending as string[] | undefined) ?? [];
-  return { stale: row?.known !== true || pending.length > 0, pending };
+  return { stale: row?.known !== true || pending.length > 0 || Number(row?.version) !== WEIGHTS_VERSION, pending };
 }

@@ -1380,11 +1380,11 @@ export type RoleRecommendation = {
   role: Role;
   /**
    * How well the given skills G fit the role R: the cosine between G (each skill weighing
-   * 1) and R's skill profile, Σ sal(R, s) over R's skills in G / (‖R‖·√|G|), with
-   * ‖R‖ = √(Σ sal(R, s)² over R's skills) and sal(R, s) the requirement's salience where
-   * O*NET rates it (max(0, z)^1.5, z how far its importance stands above the occupation's
-   * own mean in standard deviations), else its weight (ESCO: 1 essential, 0.5 optional;
-   * curated: 1). From 0 to 1: 1 when G is exactly what R needs in its proportions; skills
+   * 1) and R's skill profile, Σ fw(R, s) over R's skills in G / (‖R‖·√|G|), with
+   * ‖R‖ = √(Σ fw(R, s)² over R's skills) and fw(R, s) the requirement's priority where it
+   * has an importance (exp(−rank/10), rank how many of R's rated requirements are more
+   * important, ties sharing a rank: R's own order of what it needs most), else its weight
+   * (ESCO: 1 essential, 0.5 optional; curated: 1). From 0 to 1: 1 when G is exactly what R needs in its proportions; skills
    * R does not need, and needs of R not in G, both lower it, so a role needing little
    * does not win by needing little.
    */
@@ -1690,7 +1690,7 @@ export type SkillGain = {
   __typename?: 'SkillGain';
   /**
    * How much the score would rise with this skill added to those given:
-   * (Σ sal over R's skills in G + sal(R, s)) / (‖R‖·√(|G| + 1)) − score. May be negative
+   * (Σ fw over R's skills in G + fw(R, s)) / (‖R‖·√(|G| + 1)) − score. May be negative
    * for a skill R barely needs (one more skill lengthens the person's profile).
    */
   gain: Scalars['Float']['output'];

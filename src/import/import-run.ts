@@ -90,7 +90,7 @@ export async function beginImport(
       const { roles, refreshed } = await database.writeTransaction(
         'refresh-role-weights',
         async (run) => {
-          const report = refresh ? await refreshRoleWeights(run) : { roles: 0, refreshed: 0 };
+          const report = refresh ? await refreshRoleWeights(run) : { roles: 0, refreshed: 0, reprioritised: 0 };
           // The weights are current either way: this run's pending mark goes.
           if (weighs) await settleRoleWeights(run, [source.id]);
           await run('import-run-finish', { name: source.id });

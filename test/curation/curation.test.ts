@@ -289,16 +289,28 @@ describe('Source.factCount', () => {
 });
 
 /**
- * Every role's skillCount and skillWeight, recomputed here from the requirements as
- * stored (idf = ln(1 + N / df), w = importance / 5, 1 essential, 0.5 optional, else
- * 1), next to the values the writers keep on the roles.
+ * Every role's skillCount, skillWeight and skillNorm, and every rated requirement's
+ * priority, recomputed here from the requirements as stored (idf = ln(1 + N / df),
+ * w = importance / 5, 1 essential, 0.5 optional, else 1; priority = exp(−rank / 10),
+ * rank = the role's rated requirements above it plus half of those level with it),
+ * next to the values the writers keep.
  */
 async function roleWeights(): Promise<
-  { id: string; skillCount: unknown; skillWeight: unknown; skillNorm: unknown; expectedCount: number; expectedWeight: number; expectedNorm: number }[]
+  {
+    id: string;
+    skillCount: unknown;
+    skillWeight: unknown;
+    skillNorm: unknown;
+    priorities: unknown[];
+    expectedCount: number;
+    expectedWeight: number;
+    expectedNorm: number;
+    expectedPriorities: (number | null)[];
+  }[]
 > {
   const roles = await stored('MATCH (r:Role) RETURN r.id AS id, r.skillCount AS skillCount, r.skillWeight AS skillWeight, r.skillNorm AS skillNorm', {});
   const requirements = await stored(
-    'MATCH (r:Role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN r.id AS role, s.id AS skill, q.importance AS importance, q.essential AS essential, q.salience AS salience',
+    'MATCH (r:Role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN r.id AS role, s.id AS skill, q.importance AS importance, q.essential AS essential, q.priority AS priority ORDER BY s.id',
     {},
   );
   const df = new Map<string, number>();
@@ -307,6 +319,13 @@ async function roleWeights(): Promise<
     typeof q.importance === 'number' ? q.importance / 5 : q.essential === true ? 1 : q.essential === false ? 0.5 : 1;
   return roles.map((role) => {
     const own = requirements.filter((q) => q.role === role.id);
+    const rated = own.flatMap((q) => (typeof q.importance === 'number' ? [q.importance] : []));
+    const priority = (q: Record<string, unknown>) => {
+      if (typeof q.importance !== 'number') return null;
+      const importance = q.importance;
+      const rank = rated.filter((other) => other > importance).length + (rated.filter((other) => other === importance).length - 1) / 2;
+      return Math.exp(-rank / 10);
+    };
     return {
       id: String(role.id),
       skillCount: role.skillCount,
@@ -314,7 +333,9 @@ async function roleWeights(): Promise<
       expectedCount: own.length,
       expectedWeight: own.reduce((total, q) => total + Math.log(1 + roles.length / (df.get(String(q.skill)) ?? 1)) * weight(q), 0),
       skillNorm: role.skillNorm,
-      expectedNorm: Math.sqrt(own.reduce((total, q) => total + (typeof q.salience === 'number' ? q.salience : weight(q)) ** 2, 0)),
+      expectedNorm: Math.sqrt(own.reduce((total, q) => total + (priority(q) ?? weight(q)) ** 2, 0)),
+      priorities: own.map((q) => q.priority ?? null),
+      expectedPriorities: own.map(priority),
     };
   });
 }
@@ -324,6 +345,10 @@ function expectWeightsCurrent(rows: Awaited<ReturnType<typeof roleWeights>>): vo
     expect({ id: row.id, skillCount: row.skillCount }).toEqual({ id: row.id, skillCount: row.expectedCount });
     expect({ id: row.id, skillWeight: row.skillWeight }).toEqual({ id: row.id, skillWeight: expect.closeTo(row.expectedWeight, 9) });
     expect({ id: row.id, skillNorm: row.skillNorm }).toEqual({ id: row.id, skillNorm: expect.closeTo(row.expectedNorm, 9) });
+    expect({ id: row.id, priorities: row.priorities }).toEqual({
+      id: row.id,
+      priorities: row.expectedPriorities.map((priority) => (priority === null ? null : expect.closeTo(priority, 9))),
+    });
   }
 }
 

@@ -239,6 +239,22 @@ export class GraphModel {
     return 1;
   }
 
+  /**
+   * fw(role, s), as a person's fit weighs a requirement: where it has an importance, its
+   * priority exp(−rank / 10), rank = the role's requirements rated above it plus half of
+   * those rated the same (itself left out); else its weight.
+   */
+  fitWeight(role: string, skill: string): number {
+    const found = this.graph.links.find(([type, from, to]) => type === 'REQUIRES_SKILL' && from === role && to === skill);
+    const importance = found?.[3]?.importance;
+    if (importance === undefined) return this.requirementWeight(role, skill);
+    const rated = this.graph.links.flatMap(([type, from, , weight]) =>
+      type === 'REQUIRES_SKILL' && from === role && weight?.importance !== undefined ? [weight.importance] : [],
+    );
+    const rank = rated.filter((other) => other > importance).length + (rated.filter((other) => other === importance).length - 1) / 2;
+    return Math.exp(-rank / 10);
+  }
+
   /** Σ idf(s)·min(wA, wB) / Σ idf(s)·max(wA, wB) over the union of the two roles' skills. */
   weightedJaccard(a: string, b: string): number {
     let shared = 0;
@@ -265,14 +281,13 @@ export class GraphModel {
 
   /**
    * The recommendRoles score: Σ w(role, s) over the role's skills among `given` / (‖role‖·√|given|),
-   * ‖role‖ = √(Σ w(role, s)² over its skills); 0 when either side is empty. Generated
-   * requirements carry no salience, so w is the requirement's weight.
+   * ‖role‖ = √(Σ w(role, s)² over its skills); 0 when either side is empty; w is fitWeight.
    */
   fit(role: string, given: ReadonlySet<string>): number {
     let matched = 0;
     let squares = 0;
     for (const skill of this.skillsOf(role)) {
-      const weight = this.requirementWeight(role, skill);
+      const weight = this.fitWeight(role, skill);
       squares += weight * weight;
       if (given.has(skill)) matched += weight;
     }
