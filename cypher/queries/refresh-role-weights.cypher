@@ -16,17 +16,34 @@
 //   role.skillNorm   = √(Σ fw(role, s)² over S(role)), the length of the role's skill
 //                      profile as recommend-roles.cypher scores a person's fit to it:
 //                      fw is the requirement's priority where it has one, else its weight.
-// idf depends on every role (N) and every requirement of s (df), so one changed
-// requirement can change any role's weight: every writer runs this statement in
-// the transaction of its change (curation mutations, the curated loader) or after
-// its last batch (imports), and the service runs it at start, which repairs an
-// interrupted import. Writes only the roles whose values changed, so a repeated
-// write changes nothing (the graph's fingerprint stays the same).
-// Parameters: $decay (the priority's decay, in ranks). Returns one row: roles (all roles),
-// refreshed (roles written) and reprioritised (requirements whose priority was written or
-// removed).
+// idf depends on every role (N) and every requirement of s (df): a new or deleted
+// role changes every role's weight, a requirement added to or taken from s changes
+// the weight of every role requiring s. Every writer runs this statement in the
+// transaction of its change (curation mutations, the curated loader) or after its
+// last batch (imports), and the service runs it at start, which repairs an
+// interrupted import. A writer that knows what it changed names the roles it
+// touched ($roles) and the skills whose requirements it added or removed ($skills):
+// only those roles, and the roles requiring those skills, are read (one link on
+// O*NET and ESCO: at most a few hundred roles instead of 4,000, whose full refresh
+// takes seconds). Writes only the roles whose values changed, so a repeated write
+// changes nothing (the graph's fingerprint stays the same).
+// Parameters: $decay (the priority's decay, in ranks); $roles and $skills (node ids),
+// both null for every role. Returns one row: roles (roles read), refreshed (roles
+// written) and reprioritised (requirements whose priority was written or removed).
 CALL () { MATCH (any:Role) RETURN count(any) AS roleCount }
-MATCH (role:Role)
+CALL () {
+  WITH $roles AS ids WHERE ids IS NULL AND $skills IS NULL
+  MATCH (role:Role)
+  RETURN role
+  UNION
+  UNWIND coalesce($roles, []) AS id
+  MATCH (role:Node {id: id}) WHERE role:Role
+  RETURN role
+  UNION
+  UNWIND coalesce($skills, []) AS id
+  MATCH (:Node {id: id})<-[:REQUIRES_SKILL]-(role:Role)
+  RETURN role
+}
 CALL (role) {
   MATCH (role)-[r:REQUIRES_SKILL]->(:Skill)
   WHERE r.importance IS NOT NULL

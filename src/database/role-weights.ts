@@ -22,6 +22,7 @@ export const WEIGHTS_VERSION = 2;
 
 /** What a refresh of the roles' derived requirement totals did. */
 export interface RoleWeightsReport {
+  /** Roles read: every role, or those of the writer's scope. */
   roles: number;
   /** Roles whose skillCount, skillWeight or skillNorm changed and were written. */
   refreshed: number;
@@ -30,17 +31,33 @@ export interface RoleWeightsReport {
 }
 
 /**
- * Brings every role's `skillCount` and `skillWeight` up to date inside the
- * caller's transaction (see cypher/queries/refresh-role-weights.cypher for the
- * formula). Every writer calls this after its change: the similarity and
- * recommendation statements trust these properties. It takes the writers' lock
- * first, so of racing writers the last to commit computes from all their changes.
+ * The roles whose derived weights a write may have changed: `'all'`, or the roles it
+ * touched (`roles`) and the skills it added requirements to or took them from
+ * (`skills`), whose every requiring role's idf-weighted total moves with them. A new
+ * or deleted role changes N, and so every role: `'all'`.
  */
-export async function refreshRoleWeights(run: TransactionRun): Promise<RoleWeightsReport> {
+export type WeightsScope = 'all' | { roles: readonly string[]; skills: readonly string[] };
+
+/** Nothing a write did can change a role's weights. */
+export const NO_WEIGHTS_CHANGE: WeightsScope = { roles: [], skills: [] };
+
+/**
+ * Brings the `skillCount`, `skillWeight`, `skillNorm` and requirement priorities of
+ * the roles in `scope` up to date inside the caller's transaction (see
+ * cypher/queries/refresh-role-weights.cypher for the formula). Every writer calls
+ * this after its change: the similarity and recommendation statements trust these
+ * properties. It takes the writers' lock first, so of racing writers the last to
+ * commit computes from all their changes.
+ */
+export async function refreshRoleWeights(run: TransactionRun, scope: WeightsScope = 'all'): Promise<RoleWeightsReport> {
   // Whatever any other writer committed before this point is counted; one still
   // running waits here until this transaction ends, then counts this one.
   await lockWriters(run);
-  const [row] = await run('refresh-role-weights', { decay: PRIORITY_DECAY });
+  const everything = scope === 'all';
+  const nothing = !everything && scope.roles.length === 0 && scope.skills.length === 0;
+  const [row] = nothing
+    ? [{ roles: 0, refreshed: 0, reprioritised: 0 }]
+    : await run('refresh-role-weights', { decay: PRIORITY_DECAY, roles: everything ? null : [...scope.roles], skills: everything ? null : [...scope.skills] });
   // The same writes may change role profiles: the kept neighbours are due a refresh
   // (src/database/role-neighbours.ts), which the writer runs after it commits.
   await run('role-neighbours-mark', { state: NEIGHBOURS_STATE });

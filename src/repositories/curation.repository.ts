@@ -1,9 +1,9 @@
 import type { Database, QueryStats, Row, TransactionRun } from '../database/database';
-import { refreshRoleWeights } from '../database/role-weights';
+import { NO_WEIGHTS_CHANGE, refreshRoleWeights, type WeightsScope } from '../database/role-weights';
 import { lockWriters } from '../database/writers-lock';
 import type { RoleNeighboursRefresher } from '../database/role-neighbours';
 import type { GraphRows } from '../models/graph-rows';
-import { FactCountChanges, writeGraphRows, type WriteReport } from './graph-writer';
+import { FactCountChanges, weightsScopeOf, writeGraphRows, type WriteReport } from './graph-writer';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { isRelationType, RELATIONS, type RelationType } from '../models/relations';
@@ -60,16 +60,20 @@ export class CurationRepository {
     private readonly neighbours: RoleNeighboursRefresher | null = null,
   ) {}
 
-  private transaction<T>(context: WriteContext, work: (run: TransactionRun) => Promise<T>, dryRun = false): Promise<T> {
-    // Any write may change what a role requires, or the number of roles: the derived
-    // weights are brought up to date in the same transaction. Curation writes run one
-    // at a time (the writers' lock, taken first): their checks and MERGEs see every
-    // write committed before, so racing twins of one link report CREATED once, and
-    // they take no other lock before this one, so they cannot deadlock on it.
+  /**
+   * Runs `work` in one write transaction; `work` returns its result and the roles whose
+   * derived weights it may have changed (WeightsScope), which are brought up to date in
+   * the same transaction.
+   */
+  private transaction<T>(context: WriteContext, work: (run: TransactionRun) => Promise<[T, WeightsScope]>, dryRun = false): Promise<T> {
+    // Curation writes run one at a time (the writers' lock, taken first): their checks
+    // and MERGEs see every write committed before, so racing twins of one link report
+    // CREATED once, the weights' refresh counts every change before it, and they take
+    // no other lock before this one, so they cannot deadlock on it.
     const workThenRefresh = async (run: TransactionRun) => {
       await lockWriters(run);
-      const result = await work(run);
-      await refreshRoleWeights(run);
+      const [result, scope] = await work(run);
+      await refreshRoleWeights(run, scope);
       return result;
     };
     // The roles' kept neighbours are rebuilt after the commit, one refresh at a time
@@ -83,7 +87,7 @@ export class CurationRepository {
   async upsertSource(source: { id: string; title: string }, context: WriteContext): Promise<RowOutcome> {
     return this.transaction(context, async (run) => {
       const report = await writeGraphRows(run, { sources: [source], nodes: [], links: [] }, context.actor);
-      return rowOutcome(report.rows.sources[0]);
+      return [rowOutcome(report.rows.sources[0]), NO_WEIGHTS_CHANGE];
     });
   }
 
@@ -100,7 +104,7 @@ export class CurationRepository {
       }
       const [row] = await run('delete-source', { id });
       const removed = Number(row?.removed ?? 0);
-      return { id, deleted: removed > 0, nodes: removed, links: 0 };
+      return [{ id, deleted: removed > 0, nodes: removed, links: 0 }, NO_WEIGHTS_CHANGE];
     });
   }
 
@@ -117,9 +121,10 @@ export class CurationRepository {
       const report = await writeGraphRows(run, rows, context.actor);
       const node = rowOutcome(report.rows.nodes[0]);
       const link = report.rows.links[0] ? rowOutcome(report.rows.links[0]) : null;
+      const scope = weightsScopeOf(rows, report);
       // A figure moved to another role is an update even when its own properties are unchanged.
-      if (node.outcome === 'UNCHANGED' && link && link.outcome !== 'UNCHANGED') return { id: entity.id, ...link, outcome: 'UPDATED' };
-      return { id: entity.id, ...node };
+      if (node.outcome === 'UNCHANGED' && link && link.outcome !== 'UNCHANGED') return [{ id: entity.id, ...link, outcome: 'UPDATED' }, scope];
+      return [{ id: entity.id, ...node }, scope];
     });
   }
 
@@ -131,7 +136,7 @@ export class CurationRepository {
       await requireSources(run, citedSources(rows));
       await requireLinkEnds(run, link.type, link.from, link.to);
       const report = await writeGraphRows(run, rows, context.actor);
-      return rowOutcome(report.rows.links[0]);
+      return [rowOutcome(report.rows.links[0]), weightsScopeOf(rows, report)];
     });
   }
 
@@ -140,7 +145,10 @@ export class CurationRepository {
     return this.transaction(context, async (run) => {
       const [row] = await run('delete-link', { type, from, to });
       await factCountsAfterDelete(run, row?.cited);
-      return Number(row?.removed ?? 0) > 0 ? 'DELETED' : 'ABSENT';
+      const removed = Number(row?.removed ?? 0) > 0;
+      // A requirement taken away changes its role's totals and its skill's df.
+      const scope = removed && type === 'REQUIRES_SKILL' ? { roles: [from], skills: [to] } : NO_WEIGHTS_CHANGE;
+      return [removed ? 'DELETED' : 'ABSENT', scope];
     });
   }
 
@@ -149,13 +157,22 @@ export class CurationRepository {
       const [row] = await run('delete-node', { id });
       await factCountsAfterDelete(run, row?.cited);
       const nodes = Number(row?.nodes ?? 0);
-      return { id, deleted: nodes > 0, nodes, links: Number(row?.links ?? 0) };
+      // A deleted role changes N, so every role; a deleted skill, the roles that required it.
+      const scope: WeightsScope = row?.roleDeleted === true ? 'all' : { roles: (row?.requirers as string[] | undefined) ?? [], skills: [] };
+      return [{ id, deleted: nodes > 0, nodes, links: Number(row?.links ?? 0) }, scope];
     });
   }
 
   /** Writes a whole validated dataset in one transaction, or with `dryRun` reports what it would change. */
   async importDataset(rows: GraphRows, dryRun: boolean, context: WriteContext): Promise<WriteReport> {
-    return this.transaction(context, (run) => writeGraphRows(run, rows, context.actor), dryRun);
+    return this.transaction(
+      context,
+      async (run) => {
+        const report = await writeGraphRows(run, rows, context.actor);
+        return [report, weightsScopeOf(rows, report)];
+      },
+      dryRun,
+    );
   }
 }
 

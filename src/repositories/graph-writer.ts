@@ -1,4 +1,5 @@
 import type { Row, TransactionRun } from '../database/database';
+import type { WeightsScope } from '../database/role-weights';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { RELATIONS, type RelationType } from '../models/relations';
@@ -19,6 +20,25 @@ export interface WriteReport {
   links: ChangeCounts;
   /** One row per input row, in statement order: { created, updated, updatedAt, updatedBy, ... }; aliases: { id, alias, added }. */
   rows: { sources: Row[]; nodes: Row[]; links: Row[]; aliases: Row[] };
+}
+
+/**
+ * The roles whose derived weights a write of these rows may have changed
+ * (role-weights.ts): every role when it created a role (N changed); otherwise each
+ * role given a requirement or a changed one, and each skill given a new requirement
+ * (its df changed, and with it the weight of every role requiring it).
+ */
+export function weightsScopeOf(rows: GraphRows, report: WriteReport): WeightsScope {
+  const labels = new Map(rows.nodes.map((node) => [node.id, node.label]));
+  if (report.rows.nodes.some((row) => row.created === true && labels.get(String(row.id)) === 'Role')) return 'all';
+  const roles = new Set<string>();
+  const skills = new Set<string>();
+  for (const row of report.rows.links) {
+    if (row.type !== 'REQUIRES_SKILL' || (row.created !== true && row.updated !== true)) continue;
+    roles.add(String(row.from));
+    if (row.created === true) skills.add(String(row.to));
+  }
+  return { roles: [...roles], skills: [...skills] };
 }
 
 /**

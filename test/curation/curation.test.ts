@@ -1,6 +1,7 @@
 import { prepareGraph } from '../../src/repositories/prepare-graph';
 import { readCurated } from '../../src/data/read-curated';
 import { seedIfChanged } from '../../src/repositories/curated-loader';
+import { refreshRoleWeights, type WeightsScope } from '../../src/database/role-weights';
 import { createLogger } from '../../src/logging/logger';
 import { graphFingerprint, type GraphFingerprint } from '../support/graph-fingerprint';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../integration/test-api';
@@ -403,6 +404,36 @@ describe('derived role weights', () => {
     const restored = await roleWeights();
     expectWeightsCurrent(restored);
     expect(restored.find((row) => row.id === PRODUCER)?.skillWeight).toBe(before.get(PRODUCER));
+  });
+
+  it('stay current when a skill two roles require is deleted', async () => {
+    const before = new Map((await roleWeights()).map((row) => [row.id, row.skillWeight]));
+    expectNoErrors(await api.query(UPSERT_SKILL, { input: skill('weights-skill') }, asAlice));
+    for (const [from, importance] of [[PRODUCER, 5], [SOUND_ENGINEER, 2]] as const) {
+      expectNoErrors(await api.query(LINK, { input: { type: 'REQUIRES_SKILL', from, to: 'weights-skill', importance, citations: [{ source: SOURCE }] } }, asAlice));
+    }
+    const linked = await roleWeights();
+    expectWeightsCurrent(linked);
+    expect(linked.find((row) => row.id === PRODUCER)?.skillWeight).not.toBe(before.get(PRODUCER));
+
+    expect((await api.query(DELETE_NODE, { id: 'weights-skill' }, asAlice)).data?.deleteNode).toMatchObject({ deleted: true, links: 2 });
+    const deleted = await roleWeights();
+    expectWeightsCurrent(deleted);
+    expect(deleted.find((row) => row.id === PRODUCER)?.skillWeight).toBe(before.get(PRODUCER));
+    expect(deleted.find((row) => row.id === SOUND_ENGINEER)?.skillWeight).toBe(before.get(SOUND_ENGINEER));
+  });
+
+  it('are refreshed only for the roles a write touched: those named, and those requiring a skill whose requirements changed', async () => {
+    const refresh = (scope: WeightsScope) => api.database.writeTransaction('refresh', (run) => refreshRoleWeights(run, scope), { timeoutMs: 30_000, exclusive: true });
+    const all = await stored('MATCH (r:Role) RETURN count(r) AS n', {});
+    const requirers = (await stored('MATCH (:Skill {id: "mixing"})<-[:REQUIRES_SKILL]-(r:Role) RETURN collect(r.id) AS ids', {}))[0]?.ids as string[];
+    expect(requirers.length).toBeGreaterThan(0);
+    const touched = new Set([...requirers, 'audio-engineer']);
+    expect(touched.size).toBeLessThan(Number(all[0]?.n));
+
+    expect(await refresh({ roles: ['audio-engineer'], skills: ['mixing'] })).toEqual({ roles: touched.size, refreshed: 0, reprioritised: 0 });
+    expect(await refresh({ roles: [], skills: [] })).toEqual({ roles: 0, refreshed: 0, reprioritised: 0 });
+    expect(await refresh('all')).toEqual({ roles: Number(all[0]?.n), refreshed: 0, reprioritised: 0 });
   });
 
   it('stay current, and each link is reported CREATED once, when 60 writers race', async () => {
