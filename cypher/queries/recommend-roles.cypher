@@ -4,7 +4,9 @@
 //             $only (null, or role ids: score these roles only, matched or not),
 //             $filter (null, or {prefixes: [[taxonomy, id prefix]], other: the taxonomy
 //             of ids no prefix names, taxonomies: the taxonomies to keep or null,
-//             minMedianWage, currency, period, minGrowth: null for no bound}),
+//             minMedianWage, currency, period, minGrowth, jobZones (the ids of
+//             O*NET's job-zone education nodes to keep): null for no bound, and
+//             jobZonePrefix, the prefix of those ids}),
 //             $first (1..100), $roleProperties, $skillProperties (the properties of the
 //             roles and of the matched and missing skills to return, as the query
 //             selects them; null for all).
@@ -28,7 +30,9 @@
 // The filter keeps roles of the given taxonomies (told by their id prefix), with a
 // median wage of the given currency and period at least minMedianWage, and a projected
 // employment change at least minGrowth percent: from the role's own figures or an
-// equivalent role's (one EQUIVALENT_TO hop, as Role.equivalentFigures reads them).
+// equivalent role's (one EQUIVALENT_TO hop, as Role.equivalentFigures reads them); and
+// with an O*NET job zone among jobZones: its own, or an equivalent role's for a role
+// that has none (an ESCO occupation or a curated role and their O*NET equivalents).
 // Scores are rounded to 12 decimals so that mathematically equal scores tie exactly.
 // Ranking: score, highest first; ties by role name, then id. Candidates: the roles
 // requiring at least one given skill, or the $only roles.
@@ -82,7 +86,12 @@ CALL (held, given, personNorm) {
       WHERE figure.median >= $filter.minMedianWage AND figure.currency = $filter.currency AND figure.period = $filter.period })
     AND ($filter.minGrowth IS NULL OR EXISTS {
       MATCH (role)-[:EQUIVALENT_TO]-{0,1}(:Role)-[:HAS_GROWTH]->(figure:GrowthFigure)
-      WHERE figure.percent >= $filter.minGrowth })))
+      WHERE figure.percent >= $filter.minGrowth })
+    AND ($filter.jobZones IS NULL OR EXISTS {
+      MATCH (role)-[:EQUIVALENT_TO]-{0,1}(:Role)-[:REQUIRES_EDUCATION]->(zone:Education)
+      WHERE zone.id IN $filter.jobZones
+        AND (NOT EXISTS { (role)-[:REQUIRES_EDUCATION]->(own:Education) WHERE own.id STARTS WITH $filter.jobZonePrefix }
+          OR (role)-[:REQUIRES_EDUCATION]->(zone)) })))
   WITH role, entry[1] AS reach, entry[2] AS score
   ORDER BY score DESC, role.name ASC, role.id ASC
   LIMIT toInteger($first)

@@ -1314,8 +1314,18 @@ export type RoleEquivalent = {
 
 /** Which roles recommendRoles and nextSkills may consider. Every bound given must hold. */
 export type RoleFilter = {
+  /** Only roles of at most this O*NET job zone (1..5), counted as for `minJobZone`. */
+  maxJobZone?: InputMaybe<Scalars['Int']['input']>;
   /** Only roles with a projected employment change of at least this percent, from their own figures or an equivalent role's. */
   minGrowth?: InputMaybe<Scalars['Float']['input']>;
+  /**
+   * Only roles of at least this O*NET job zone (1..5): how much education, experience and
+   * training a role asks for, from 1 (little or no preparation) to 5 (extensive, most
+   * often a graduate degree). A role's own zone counts; a role without one (an ESCO
+   * occupation, a curated role) counts with the zone of any of its O*NET equivalents,
+   * and is left out when it has none.
+   */
+  minJobZone?: InputMaybe<Scalars['Int']['input']>;
   /**
    * Only roles with an annual median wage in US dollars of at least this, from their own
    * figures or those of an equivalent role (an ESCO occupation has the BLS figures of its

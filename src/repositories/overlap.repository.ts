@@ -1,7 +1,7 @@
 import type { CypherRunner } from '../database/database';
 import type { RelationType } from '../models/relations';
 import type { NodeRecord } from '../models/records';
-import { ROLE_TAXONOMY_PREFIXES, type RoleTaxonomy } from '../models/taxonomy-id';
+import { JOB_ZONE_PREFIX, ROLE_TAXONOMY_PREFIXES, type RoleTaxonomy } from '../models/taxonomy-id';
 import type { NodeLabel } from '../models/node-labels';
 import { pairsToNode, type PropertyPairs } from './row-mapping';
 
@@ -50,6 +50,8 @@ export interface RoleFilterInput {
   taxonomies?: readonly RoleTaxonomy[] | null;
   minMedianWage?: number | null;
   minGrowth?: number | null;
+  minJobZone?: number | null;
+  maxJobZone?: number | null;
 }
 
 /** The filter as recommend-roles.cypher takes it: taxonomies told by id prefix, wages in annual US dollars. */
@@ -62,7 +64,16 @@ function statementFilter(filter: RoleFilterInput): Record<string, unknown> {
     currency: 'USD',
     period: 'annual',
     minGrowth: filter.minGrowth ?? null,
+    jobZones: jobZoneIds(filter.minJobZone ?? null, filter.maxJobZone ?? null),
+    jobZonePrefix: JOB_ZONE_PREFIX,
   };
+}
+
+/** The ids of O*NET's job-zone education nodes from `min` to `max` (1 and 5 when null); null when neither bound is given. */
+function jobZoneIds(min: number | null, max: number | null): string[] | null {
+  if (min === null && max === null) return null;
+  const from = min ?? 1;
+  return Array.from({ length: Math.max(0, (max ?? 5) - from + 1) }, (_, n) => `${JOB_ZONE_PREFIX}${from + n}`);
 }
 
 export interface SkillGapRecord {

@@ -16,6 +16,7 @@ import { startTestApi, type TestApi } from '../integration/test-api';
 import { IMPORT_URI_VARIABLE } from './global-setup';
 import { readTsv } from '../support/read-tsv';
 import { lastChanges } from '../support/last-changes';
+import { expectNoErrors } from '../support/expect-graphql-error';
 
 const fixtures = path.join(repoRoot(), 'test', 'fixtures');
 const quiet = { progress: () => undefined, batchSize: 7, restart: false };
@@ -242,6 +243,46 @@ describe('O*NET text release', () => {
     const curated = await api.query('{ role(id: "audio-engineer") { typicalEducation { level } education { share } } }');
     expect(curated.data?.role.typicalEducation).toBeNull();
     expect((curated.data?.role.education as { share: number | null }[]).every((entry) => entry.share === null)).toBe(true);
+  });
+
+  it('recommends only roles of the job zones asked for: an occupation by its own zone, a curated role by its O*NET equivalents\'', async () => {
+    // Every zone read here from the fixture; the skills held are those the fixture's occupations require, and the curated audio engineer's.
+    const zones = new Map(tsv('onet', 'Job Zones.txt').map((row) => [occupationId(row['O*NET-SOC Code'] as string), Number(row['Job Zone'])]));
+    const listed = await api.query<{ roles: { edges: { node: { id: string; skills: { skill: { id: string } }[] } }[] } }>(
+      '{ roles(first: 100) { edges { node { id skills { skill { id } } } } } }',
+    );
+    expectNoErrors(listed);
+    const skills = listed.data as { roles: { edges: { node: { id: string; skills: { skill: { id: string } }[] } }[] } };
+    const held = [...new Set(skills.roles.edges.filter((edge) => zones.has(edge.node.id) || edge.node.id === 'audio-engineer').flatMap((edge) => edge.node.skills.map((entry) => entry.skill.id)))].slice(0, 100);
+    expect(held.length).toBeGreaterThan(5);
+    const recommend = async (filter: Record<string, number> | null) => {
+      const response = await api.query<{ recommendRoles: { role: { id: string; equivalents: { role: { id: string } | null }[] } }[] }>(
+        'query ($skills: [ID!], $filter: RoleFilter) { recommendRoles(skills: $skills, filter: $filter, first: 100) { role { id equivalents { role { id } } } } }',
+        { skills: held, filter },
+      );
+      expectNoErrors(response);
+      return response.data?.recommendRoles.map((entry) => entry.role) ?? [];
+    };
+    const zonesOf = (role: { id: string; equivalents: { role: { id: string } | null }[] }): number[] =>
+      zones.has(role.id) ? [zones.get(role.id) as number] : role.equivalents.flatMap((equivalent) => (equivalent.role && zones.has(equivalent.role.id) ? [zones.get(equivalent.role.id) as number] : []));
+
+    const everyRole = await recommend(null);
+    for (const [filter, keep] of [
+      [{ maxJobZone: 3 }, (zone: number) => zone <= 3],
+      [{ minJobZone: 4 }, (zone: number) => zone >= 4],
+      [{ minJobZone: 3, maxJobZone: 3 }, (zone: number) => zone === 3],
+    ] as const) {
+      const expected = everyRole.filter((role) => zonesOf(role).some(keep)).map((role) => role.id);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(everyRole.length);
+      expect({ filter, roles: (await recommend(filter)).map((role) => role.id) }).toEqual({ filter, roles: expected });
+    }
+    // A curated role with an O*NET equivalent is kept by that equivalent's zone.
+    expect((await recommend({ maxJobZone: 3 })).map((role) => role.id)).toContain('audio-engineer');
+
+    const refused = await api.query('{ recommendRoles(skills: ["mixing"], filter: { minJobZone: 4, maxJobZone: 2 }) { score } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toMatch(/minJobZone.*must not be above maxJobZone/);
   });
 
   it('keeps each link\'s category and Recommend Suppress flag, and writes nothing for the other scales', async () => {

@@ -20,12 +20,17 @@ const overlapArgs = z.object({
 });
 const similarArgs = z.object({ role: idArg, first: firstArg, metric: z.enum(METRICS) });
 const TAXONOMIES = ['ONET', 'ESCO', 'CURATED'] as const satisfies readonly Taxonomy[];
+/** An O*NET job zone: 1 (little or no preparation) to 5 (extensive preparation). */
+const jobZoneArg = z.number().int('must be a whole number').min(1, 'must be at least 1').max(5, 'must be at most 5').nullish();
 const filterArg = z
   .object({
     taxonomies: z.array(z.enum(TAXONOMIES)).min(1, 'must name at least 1 taxonomy').max(3, 'must name at most 3 taxonomies').nullish(),
     minMedianWage: z.number().min(0, 'must be at least 0').nullish(),
     minGrowth: z.number().min(-100, 'must be at least -100').nullish(),
+    minJobZone: jobZoneArg,
+    maxJobZone: jobZoneArg,
   })
+  .refine((filter) => (filter.minJobZone ?? 1) <= (filter.maxJobZone ?? 5), { message: 'must not be above maxJobZone', path: ['minJobZone'] })
   .nullish();
 /** What a person holds: `skills` (each weighing 1) or `having` (each with a weight), exactly one of the two. */
 const heldArgs = {
