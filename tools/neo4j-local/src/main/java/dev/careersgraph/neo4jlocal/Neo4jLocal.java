@@ -53,7 +53,12 @@ public final class Neo4jLocal {
     static final String LOOPBACK = "127.0.0.1";
     /** Neo4j's default for dbms.security.auth_minimum_password_length; checked up front so a short password is a usage error. */
     static final int MIN_PASSWORD_LENGTH = 8;
-    static final Duration PASSWORD_TX_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Only a guard against a hang: on a cold JVM the password statement's compilation can take
+     * over a minute on a busy machine (seen with two test suites and a fault scenario on 2 cores,
+     * which then failed a restart), and a start that fails there leaves nothing to retry.
+     */
+    static final Duration PASSWORD_TX_TIMEOUT = Duration.ofSeconds(300);
 
     // The real process streams, kept before System.out/err are pointed at the log file.
     private static final PrintStream STDOUT = System.out;
