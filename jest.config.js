@@ -53,7 +53,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/import/**/*.test.ts'],
       globalSetup: '<rootDir>/test/import/global-setup.ts',
       globalTeardown: '<rootDir>/test/import/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/test/integration/jest-setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/import/jest-setup.ts'],
     },
     {
       displayName: 'properties',
