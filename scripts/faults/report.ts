@@ -218,6 +218,7 @@ export function printReport(result: ScenarioResult): Check[] {
       `Graph: ${graph.fingerprint.nodes} nodes, ${graph.fingerprint.relationships} relationships (sha256 ${graph.fingerprint.digest.slice(0, 12)}); ` +
         `duplicate ids ${graph.duplicateIds}, duplicate relationships ${graph.duplicateRelationships}`,
     );
+    line(`Derived role weights: ${graph.weights.roles} roles, ${graph.weights.stale.length} differing from a recomputation from their requirements`);
   } else {
     line(`Graph: not verified: ${result.graphError ?? 'unknown error'}`);
   }
@@ -303,6 +304,11 @@ export function printReport(result: ScenarioResult): Check[] {
         name: 'no duplicate ids or relationships',
         ok: graph.duplicateIds === 0 && graph.duplicateRelationships === 0,
         detail: `${graph.duplicateIds} ids, ${graph.duplicateRelationships} relationships`,
+      },
+      {
+        name: 'every role\'s derived weights (skillCount, skillWeight, skillNorm, priorities) equal to a recomputation',
+        ok: graph.weights.stale.length === 0,
+        detail: `${graph.weights.stale.length} of ${graph.weights.roles} differ${graph.weights.stale.length ? `: ${graph.weights.stale.slice(0, 5).join(', ')}` : ''}`,
       },
     );
   } else {

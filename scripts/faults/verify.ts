@@ -7,6 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { connectDatabase } from '../../src/database/connect-database';
 import { graphFingerprint, type GraphFingerprint } from '../../test/support/graph-fingerprint';
+import { recomputedRoleWeights, staleRoleWeights } from '../../test/support/role-weights-check';
 import type { ImportWrite, SkillWrite } from './workload';
 
 export interface WriteCheck {
@@ -39,6 +40,8 @@ export interface GraphCheck {
   duplicateIds: number;
   /** (start, type, end) triples with more than one relationship. */
   duplicateRelationships: number;
+  /** The roles' derived weights: how many roles, and those whose stored values differ from a recomputation. */
+  weights: { roles: number; stale: string[] };
   fingerprint: GraphFingerprint;
 }
 
@@ -117,11 +120,15 @@ export async function verifyGraph(uri: string, password: string, skills: SkillWr
       'MATCH (a)-[r]->(b) WITH a, type(r) AS type, b, count(r) AS copies WHERE copies > 1 RETURN count(*) AS duplicates',
       {},
     );
+    // Every writer refreshes the weights of the roles it touched in its own transaction:
+    // whatever committed or failed, the graph's weights match its requirements.
+    const weights = await recomputedRoleWeights(read);
     return {
       skills: skillCheck,
       imports: importCheck,
       duplicateIds: Number(ids?.duplicates ?? 0),
       duplicateRelationships: Number(relationships?.duplicates ?? 0),
+      weights: { roles: weights.length, stale: staleRoleWeights(weights) },
       fingerprint: await graphFingerprint(database),
     };
   } finally {

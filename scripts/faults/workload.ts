@@ -79,7 +79,9 @@ export async function sendSkillWrite(client: Client, log: WorkloadLog, n: number
   write.skillAcked = skill.record.ok;
   if (!write.skillAcked) return;
   write.linkSent = true;
-  const link = await client.graphql('write', 'link', LINK, { input: { type: 'REQUIRES_SKILL', from: write.roleId, to: write.skillId, citations } }, true);
+  // Every other requirement rated, so the roles' priorities are written and checked too.
+  const rating = n % 2 === 1 ? { importance: 1 + (n % 5) } : {};
+  const link = await client.graphql('write', 'link', LINK, { input: { type: 'REQUIRES_SKILL', from: write.roleId, to: write.skillId, citations, ...rating } }, true);
   log.requests.push(link.record);
   write.linkAcked = link.record.ok;
 }

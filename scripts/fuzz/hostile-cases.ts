@@ -32,7 +32,7 @@ import { SeededRandom } from '../support/seeded-random';
 import { INJECTIONS, randomStrings } from './random';
 import type { RawRequest } from './send';
 
-export const CASE_KINDS = ['transport', 'limits', 'valid', 'injection', 'wrong-types', 'invalid-document', 'mutation'] as const;
+export const CASE_KINDS = ['transport', 'limits', 'valid', 'injection', 'wrong-types', 'invalid-document', 'mutation', 'curator-write'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 export interface HostileCase extends RawRequest {
@@ -46,6 +46,14 @@ export interface GenerationOptions {
   seed: number;
   /** How many cases to generate. */
   count: number;
+  /**
+   * A curator's valid token: with it, `curator-write` cases send mutations with it,
+   * valid or carrying hostile strings, so that writes are fuzzed past the auth gate.
+   * They change the graph. None by default.
+   */
+  curatorToken?: string;
+  /** Only these kinds (the fixed cases only if `transport` or `limits` is among them); every kind by default. */
+  kinds?: readonly CaseKind[];
 }
 
 /** What the generator knows of the service: its schema and some ids its graph holds. */
@@ -495,6 +503,7 @@ const WEIGHTS: [CaseKind, number][] = [
   ['wrong-types', 15],
   ['invalid-document', 15],
   ['mutation', 15],
+  ['curator-write', 15],
 ];
 
 /** Headers a client without a valid token might send with a mutation. */
@@ -528,11 +537,15 @@ export function* hostileCases(target: Target, options: GenerationOptions): Gener
   const queries = roots.filter((root) => root.operation === 'query');
   const mutations = roots.filter((root) => root.operation === 'mutation');
   const plan = new InjectionPlan(stringTakers(builder));
-  const weights = WEIGHTS.filter(([kind]) => kind !== 'mutation' || mutations.length > 0);
+  const asked = (kind: CaseKind) => !options.kinds || options.kinds.includes(kind);
+  const weights = WEIGHTS.filter(
+    ([kind]) => asked(kind) && (kind !== 'mutation' || mutations.length > 0) && (kind !== 'curator-write' || (mutations.length > 0 && options.curatorToken !== undefined)),
+  );
+  if (weights.length === 0) throw new Error(`no case of the kinds asked (${options.kinds?.join(', ')}) can be generated`);
   const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
 
   let produced = 0;
-  for (const fixed of fixedCases(builder, random)) {
+  for (const fixed of asked('transport') || asked('limits') ? fixedCases(builder, random) : []) {
     if (produced >= options.count) return;
     produced += 1;
     yield fixed;
@@ -588,6 +601,19 @@ export function* hostileCases(target: Target, options: GenerationOptions): Gener
         const { field } = random.pick(mutations);
         const built = builder.operation('mutation', field, { kind: 'valid' }, random.chance(0.5));
         yield { kind, note: `${field.name} without a valid token`, ...post({ query: built.query, variables: built.variables }, authorizations(random)) };
+        break;
+      }
+      case 'curator-write': {
+        const { field } = random.pick(mutations);
+        const hostile = random.chance(0.3);
+        const mode = hostile ? { kind: 'injection' as const, payload: random.pick(INJECTIONS) } : { kind: 'valid' as const };
+        const built = builder.operation('mutation', field, mode, random.chance(0.5));
+        yield {
+          kind,
+          note: `${field.name} by a curator${hostile && mode.kind === 'injection' ? ` with ${JSON.stringify(mode.payload.slice(0, 30))}` : ''}`,
+          ...post({ query: built.query, variables: built.variables }, { authorization: `Bearer ${options.curatorToken}` }),
+          expect: { authorised: true },
+        };
         break;
       }
       default:

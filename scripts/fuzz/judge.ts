@@ -25,6 +25,8 @@ export interface Expectation {
   status?: number[];
   /** One of the response's errors carries this code. */
   code?: string;
+  /** The request carries a curator's valid token: a mutation may run, and must not be refused as unauthenticated. */
+  authorised?: boolean;
 }
 
 export interface Verdict {
@@ -179,7 +181,8 @@ function strings(value: unknown): string[] {
  * never a 5xx (the database is up), always a JSON object with `data` or `errors`,
  * every error with a known `extensions.code` and never INTERNAL_SERVER_ERROR, no
  * stack traces, paths, Neo4j codes or Cypher in what comes back, and a mutation
- * (sent without a valid token) refused before it runs.
+ * sent without a valid token refused before it runs (one with a curator's valid token,
+ * `expected.authorised`, runs or is refused for what it asks, never for its token).
  */
 export function judge(request: SentRequest, response: ReceivedResponse, expected: Expectation = {}): Verdict {
   const violations: string[] = [];
@@ -231,7 +234,9 @@ export function judge(request: SentRequest, response: ReceivedResponse, expected
       searchable = strings(errorList).map((text) => withoutEchoes(text.replace(GRAPHQL_SYNTAX_ERROR, ''), parsed.echoes));
 
       const operation = selectedOperation(parsed.query, parsed.operationName);
-      if (operation?.operation === 'mutation') {
+      if (operation?.operation === 'mutation' && expected.authorised) {
+        if (codes.has(ErrorCode.UNAUTHENTICATED)) violations.push('a mutation with a curator\'s valid token was refused as unauthenticated');
+      } else if (operation?.operation === 'mutation') {
         if (data && typeof data === 'object' && Object.values(data).some((value) => value !== null)) {
           violations.push('a mutation without a valid token returned data');
         }

@@ -2,9 +2,13 @@
  * `npm run fuzz [-- --requests 10000 --seed 1]`: starts the service as users do
  * (its own local Neo4j), fingerprints the graph, runs Schemathesis in its GraphQL
  * mode and then our own hostile cases against it, judges every response, checks
- * that the service is still up and the graph unchanged, and prints the figures.
+ * that the service is still up and the graph unchanged; then sends a share of the
+ * requests as a curator would (mutations with a valid token, valid or hostile) and
+ * checks the graph they leave: no duplicate id, every role's derived weights equal
+ * to a recomputation. Prints the figures.
  * Exits 1 on any violation.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +19,7 @@ import { repoRoot } from '../../src/config/repo-root';
 import { connectDatabase } from '../../src/database/connect-database';
 import type { Database } from '../../src/database/database';
 import { graphFingerprint, type GraphFingerprint } from '../../test/support/graph-fingerprint';
+import { recomputedRoleWeights, staleRoleWeights } from '../../test/support/role-weights-check';
 import { CASE_KINDS, fetchKnownIds, hostileCases, injectionPairs } from './hostile-cases';
 import { fetchLiveSchema } from './live-schema';
 import { ensureSchemathesis, runSchemathesis, unknownScalars } from './schemathesis';
@@ -29,6 +34,7 @@ const { values: flags } = parseArgs({
     'bolt-port': { type: 'string', default: '7710' },
     concurrency: { type: 'string', default: '4' },
     'schemathesis-share': { type: 'string', default: '0.5' },
+    'curator-share': { type: 'string', default: '0.2' },
     'no-schemathesis': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -43,6 +49,10 @@ if (flags.help) {
   --concurrency N         our requests in flight at once (default 4)
   --schemathesis-share F  share of the requests asked of Schemathesis (default 0.5)
   --no-schemathesis       our hostile cases only
+  --curator-share F       share of the requests sent afterwards as mutations with a
+                          curator's valid token, valid or hostile (default 0.2); the
+                          graph must then hold no duplicate and derived weights
+                          equal to a recomputation
   --keep                  keep the work folder (reports, logs) even when all is well
 `);
   process.exit(0);
@@ -58,6 +68,13 @@ const seed = Math.floor(number('seed', flags.seed, 0));
 const boltPort = Math.floor(number('bolt-port', flags['bolt-port'], 1));
 const concurrency = Math.floor(number('concurrency', flags.concurrency, 1));
 const share = flags['no-schemathesis'] ? 0 : Math.min(1, number('schemathesis-share', flags['schemathesis-share'], 0));
+const curatorShare = Math.min(1, number('curator-share', flags['curator-share'], 0));
+/** The curators' phase: this many requests, after the anonymous ones (which the total includes). */
+const curatorRequests = Math.floor(requests * curatorShare);
+const anonymousRequests = requests - curatorRequests;
+
+/** The curator's token of this run: random, so no other service accepts it. */
+const curatorToken = randomBytes(24).toString('hex');
 
 /** A budget no run spends: the fuzz must reach the resolvers, not the rate limiter. */
 const BUDGET = 1_000_000_000_000;
@@ -104,7 +121,7 @@ async function main(): Promise<number> {
 
   try {
     say(`starting the service (npm run dev with its own Neo4j on bolt ${boltPort}, data in .neo4j/fuzz-data)...`);
-    service = await startService({ boltPort, dataDir: '.neo4j/fuzz-data', budget: BUDGET, logFile: path.join(workDir, 'service.log') });
+    service = await startService({ boltPort, dataDir: '.neo4j/fuzz-data', budget: BUDGET, logFile: path.join(workDir, 'service.log'), curatorToken });
     const graphqlUrl = `${service.baseUrl}/graphql`;
     say(`service      ${graphqlUrl}, ready after ${seconds(Date.now() - started)}; RATE_LIMIT_BUDGET=${BUDGET}`);
 
@@ -132,7 +149,7 @@ async function main(): Promise<number> {
     let schemathesisMs = 0;
     if (schemathesis) {
       const operations = queryFields + mutationFields;
-      const maxExamples = Math.max(1, Math.ceil((requests * share) / operations));
+      const maxExamples = Math.max(1, Math.ceil((anonymousRequests * share) / operations));
       const sdlFile = path.join(workDir, 'schema.graphql');
       fs.writeFileSync(sdlFile, printSchema(schema));
       const scalars = unknownScalars(schema);
@@ -158,7 +175,7 @@ async function main(): Promise<number> {
       }
     }
 
-    const ours = Math.max(requests - tally.requests, Math.ceil(requests * (1 - share)));
+    const ours = Math.max(anonymousRequests - tally.requests, Math.ceil(anonymousRequests * (1 - share)));
     say(`hostile cases: ${figure(ours)} from scripts/fuzz/hostile-cases.ts (seed ${seed}), ${concurrency} at a time...`);
     const oursStart = Date.now();
     await fire(service.baseUrl, hostileCases({ schema, ids }, { seed, count: ours }), concurrency, tally);
@@ -177,7 +194,32 @@ async function main(): Promise<number> {
     }
     const after = await graphFingerprint(database);
     const unchanged = after.digest === before.digest && after.nodes === before.nodes && after.relationships === before.relationships;
-    const fuzzMs = schemathesisMs + oursMs;
+
+    // Then the curators' writes: mutations with a valid token, valid or carrying hostile
+    // strings, which may change the graph but never break it.
+    let curatorMs = 0;
+    let weights = { roles: 0, stale: [] as string[] };
+    let duplicateIds = 0;
+    if (curatorRequests > 0) {
+      say(`curator writes: ${figure(curatorRequests)} mutations with a curator's valid token (seed ${seed}), ${concurrency} at a time...`);
+      const curatorStart = Date.now();
+      const cases = hostileCases({ schema, ids }, { seed: seed + 1, count: curatorRequests, curatorToken, kinds: ['curator-write'] });
+      await fire(service.baseUrl, cases, concurrency, tally);
+      curatorMs = Date.now() - curatorStart;
+      const read = async (cypher: string, params: Record<string, unknown>) =>
+        (await (database as Database).driver.executeQuery(cypher, params, { database: config.neo4j.database })).records.map((record) => record.toObject());
+      const rows = await recomputedRoleWeights(read);
+      weights = { roles: rows.length, stale: staleRoleWeights(rows) };
+      const [duplicates] = await read('MATCH (n:Node) WITH n.id AS id, count(*) AS copies WHERE copies > 1 RETURN count(*) AS ids', {});
+      duplicateIds = Number(duplicates?.ids ?? 0);
+      say(`  ${figure(curatorRequests)} requests in ${seconds(curatorMs)}`);
+      try {
+        healthy = healthy && service.alive() && (await fetch(`${service.baseUrl}/health`)).status === 200;
+      } catch {
+        healthy = false;
+      }
+    }
+    const fuzzMs = schemathesisMs + oursMs + curatorMs;
 
     say();
     say('== figures');
@@ -188,7 +230,12 @@ async function main(): Promise<number> {
     say(`429s         ${figure(tally.byStatus.get('429') ?? 0)} (RATE_LIMITED; budget ${BUDGET} per client and minute)`);
     say(`5xx          ${figure([...tally.byStatus].filter(([status]) => status.startsWith('5')).reduce((sum, [, value]) => sum + value, 0))}`);
     say(`service      ${healthy ? 'alive, GET /health 200' : 'NOT ALIVE or unhealthy'}; it logged ${service.errorLines().length} errors`);
-    say(`fingerprint  after:  ${describe(after)} (${unchanged ? 'unchanged' : 'CHANGED'})`);
+    say(`fingerprint  after the anonymous requests: ${describe(after)} (${unchanged ? 'unchanged' : 'CHANGED'})`);
+    if (curatorRequests > 0) {
+      say(`curators     ${figure(curatorRequests)} writes: duplicate ids ${duplicateIds}; derived weights of ${figure(weights.roles)} roles, ${weights.stale.length} differing from a recomputation`);
+      if (duplicateIds > 0) runViolation(tally, `${duplicateIds} node id(s) held by more than one node after the curators' writes`);
+      if (weights.stale.length > 0) runViolation(tally, `derived weights differ from a recomputation after the curators' writes: ${weights.stale.slice(0, 5).join(', ')}`);
+    }
     if (!healthy) runViolation(tally, 'the service is down after the run');
     if (!unchanged) runViolation(tally, 'the graph changed');
     if (tally.requests < requests) runViolation(tally, `only ${tally.requests} requests were sent`);

@@ -13,6 +13,8 @@ export interface ServiceOptions {
   budget: number;
   /** Where the service's output goes. */
   logFile: string;
+  /** A curator's token the service accepts (CURATION_TOKENS, as `fuzz:<token>`); none by default. */
+  curatorToken?: string;
 }
 
 export interface RunningService {
@@ -73,6 +75,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     LOG_LEVEL: 'warn',
     RATE_LIMIT_BUDGET: String(options.budget),
     NODE_ENV: 'development',
+    ...(options.curatorToken ? { CURATION_TOKENS: `fuzz:${options.curatorToken}` } : {}),
   };
   delete env.NEO4J_URI;
   delete env.INTROSPECTION;

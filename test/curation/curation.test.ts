@@ -2,6 +2,11 @@ import { prepareGraph } from '../../src/repositories/prepare-graph';
 import { readCurated } from '../../src/data/read-curated';
 import { seedIfChanged } from '../../src/repositories/curated-loader';
 import { refreshRoleWeights, type WeightsScope } from '../../src/database/role-weights';
+import { recomputedRoleWeights, staleRoleWeights, type RoleWeightsRow } from '../support/role-weights-check';
+import { fetchKnownIds, hostileCases } from '../../scripts/fuzz/hostile-cases';
+import { fetchLiveSchema } from '../../scripts/fuzz/live-schema';
+import { closeConnections } from '../../scripts/fuzz/send';
+import { fire, Tally } from '../../scripts/fuzz/tally';
 import { createLogger } from '../../src/logging/logger';
 import { graphFingerprint, type GraphFingerprint } from '../support/graph-fingerprint';
 import { startTestApi, type GraphQLResponse, type TestApi } from '../integration/test-api';
@@ -289,59 +294,10 @@ describe('Source.factCount', () => {
   });
 });
 
-/**
- * Every role's skillCount, skillWeight and skillNorm, and every rated requirement's
- * priority, recomputed here from the requirements as stored (idf = ln(1 + N / df),
- * w = importance / 5, 1 essential, 0.5 optional, else 1; priority = exp(−rank / 10),
- * rank = the role's rated requirements above it plus half of those level with it),
- * next to the values the writers keep.
- */
-async function roleWeights(): Promise<
-  {
-    id: string;
-    skillCount: unknown;
-    skillWeight: unknown;
-    skillNorm: unknown;
-    priorities: unknown[];
-    expectedCount: number;
-    expectedWeight: number;
-    expectedNorm: number;
-    expectedPriorities: (number | null)[];
-  }[]
-> {
-  const roles = await stored('MATCH (r:Role) RETURN r.id AS id, r.skillCount AS skillCount, r.skillWeight AS skillWeight, r.skillNorm AS skillNorm', {});
-  const requirements = await stored(
-    'MATCH (r:Role)-[q:REQUIRES_SKILL]->(s:Skill) RETURN r.id AS role, s.id AS skill, q.importance AS importance, q.essential AS essential, q.priority AS priority ORDER BY s.id',
-    {},
-  );
-  const df = new Map<string, number>();
-  for (const q of requirements) df.set(String(q.skill), (df.get(String(q.skill)) ?? 0) + 1);
-  const weight = (q: Record<string, unknown>) =>
-    typeof q.importance === 'number' ? q.importance / 5 : q.essential === true ? 1 : q.essential === false ? 0.5 : 1;
-  return roles.map((role) => {
-    const own = requirements.filter((q) => q.role === role.id);
-    const rated = own.flatMap((q) => (typeof q.importance === 'number' ? [q.importance] : []));
-    const priority = (q: Record<string, unknown>) => {
-      if (typeof q.importance !== 'number') return null;
-      const importance = q.importance;
-      const rank = rated.filter((other) => other > importance).length + (rated.filter((other) => other === importance).length - 1) / 2;
-      return Math.exp(-rank / 10);
-    };
-    return {
-      id: String(role.id),
-      skillCount: role.skillCount,
-      skillWeight: role.skillWeight,
-      expectedCount: own.length,
-      expectedWeight: own.reduce((total, q) => total + Math.log(1 + roles.length / (df.get(String(q.skill)) ?? 1)) * weight(q), 0),
-      skillNorm: role.skillNorm,
-      expectedNorm: Math.sqrt(own.reduce((total, q) => total + (priority(q) ?? weight(q)) ** 2, 0)),
-      priorities: own.map((q) => q.priority ?? null),
-      expectedPriorities: own.map(priority),
-    };
-  });
-}
+/** Every role's derived weights as stored, next to those recomputed from its requirements (test/support/role-weights-check.ts). */
+const roleWeights = () => recomputedRoleWeights(stored);
 
-function expectWeightsCurrent(rows: Awaited<ReturnType<typeof roleWeights>>): void {
+function expectWeightsCurrent(rows: RoleWeightsRow[]): void {
   for (const row of rows) {
     expect({ id: row.id, skillCount: row.skillCount }).toEqual({ id: row.id, skillCount: row.expectedCount });
     expect({ id: row.id, skillWeight: row.skillWeight }).toEqual({ id: row.id, skillWeight: expect.closeTo(row.expectedWeight, 9) });
@@ -567,4 +523,28 @@ describe('loading the curated file at start', () => {
     const role = await api.query(`{ role(id: "${SOUND_ENGINEER}") { summary } }`);
     expect(role.data?.role.summary).toBe(readCurated().entities.roles.find((r) => r.id === SOUND_ENGINEER)?.summary);
   });
+});
+
+// Last in the file: its writes are random and stay in the graph.
+describe('hostile writes from a curator (the small version of npm run fuzz\'s curators\' phase)', () => {
+  it('answers each without a 5xx, a leak or a refused token, and leaves no duplicate id and every derived weight current', async () => {
+    const graphqlUrl = `${api.baseUrl}/graphql`;
+    const { schema } = await fetchLiveSchema(graphqlUrl);
+    const ids = await fetchKnownIds(graphqlUrl);
+    const tally = new Tally();
+    await fire(api.baseUrl, hostileCases({ schema, ids }, { seed: 9, count: 150, curatorToken: ALICE, kinds: ['curator-write'] }), 4, tally);
+    try {
+      expect(tally.requests).toBe(150);
+      expect(tally.bySource.get('hostile:curator-write')).toBe(150);
+      // Some writes ran (no error at all), and some were refused for what they asked.
+      expect(tally.byCode.get('none')).toBeGreaterThan(0);
+      expect([...tally.byCode.keys()].filter((code) => code !== 'none').length).toBeGreaterThan(0);
+      expect(tally.violations.map((item) => `${item.rule}: ${item.note}`)).toEqual([]);
+      expect(await stored('MATCH (n:Node) WITH n.id AS id, count(*) AS copies WHERE copies > 1 RETURN id', {})).toEqual([]);
+      expect(staleRoleWeights(await roleWeights())).toEqual([]);
+      expect((await fetch(`${api.baseUrl}/health`)).status).toBe(200);
+    } finally {
+      closeConnections();
+    }
+  }, 120_000);
 });
