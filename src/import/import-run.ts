@@ -26,9 +26,11 @@ export interface ImportRun {
   cite: Record<string, unknown>;
   /**
    * True when this run must write what follows the files (derived weights, the
-   * curated roles' equivalence links): a step loaded rows, or the previous run did not finish (it may have
-   * stopped after its last batch). False when every file was loaded earlier and is
-   * unchanged since, and that run finished: then nothing follows to bring up to date.
+   * curated roles' equivalence links, the kept neighbours): a step created or changed
+   * a fact, or the previous run did not finish (it may have stopped after its last
+   * batch). False when that run finished and this one changed nothing: every file was
+   * loaded earlier and is unchanged since, or was read again (a restart) and found
+   * every fact already there as it is. Then nothing follows to bring up to date.
    */
   changes(steps: readonly StepReport[]): boolean;
   /**
@@ -74,7 +76,9 @@ export async function beginImport(
     },
     { timeoutMs: 60_000 },
   );
-  const changes = (steps: readonly StepReport[]) => options.restart || !previousFinished || steps.some((step) => !step.alreadyDone);
+  // A step's created and updated count every node, link and name it wrote (step-account.ts);
+  // imports remove nothing, so a run in which both are 0 everywhere left the graph as it was.
+  const changes = (steps: readonly StepReport[]) => !previousFinished || steps.some((step) => !step.alreadyDone && step.created + step.updated > 0);
   return {
     loader,
     actor,
@@ -100,7 +104,7 @@ export async function beginImport(
       );
       if (!weighs) return;
       if (!refresh) {
-        options.progress('role weights: every file loaded earlier and unchanged since, after a finished run: nothing to refresh');
+        options.progress('role weights: nothing written since a finished run (every file unchanged, or read again without a change): nothing to refresh');
         return;
       }
       options.progress(`role weights: ${refreshed} of ${roles} role(s) refreshed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

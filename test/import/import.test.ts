@@ -312,8 +312,20 @@ describe('O*NET text release', () => {
     const changesBefore = await lastChanges(api.database);
     const again = await importOnet(api.database, { ...quiet, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
     expect(again.steps.every((step) => step.alreadyDone)).toBe(true);
-    const restarted = await importOnet(api.database, { ...quiet, restart: true, dir: path.join(fixtures, 'onet'), release: '30.0', minImportance: 3 });
+    const progress: string[] = [];
+    const restarted = await importOnet(api.database, {
+      ...quiet,
+      progress: (line) => progress.push(line),
+      restart: true,
+      dir: path.join(fixtures, 'onet'),
+      release: '30.0',
+      minImportance: 3,
+    });
     expect(restarted.steps.some((step) => step.alreadyDone)).toBe(false);
+    // Nothing written, so nothing derived from it is rebuilt: neither the weights nor the kept neighbours.
+    expect(progress.filter((line) => /^role (weights|neighbours)/.test(line))).toEqual([
+      'role weights: nothing written since a finished run (every file unchanged, or read again without a change): nothing to refresh',
+    ]);
     // Every row read again and written again, none created or updated: each unchanged, skipped or rejected as before.
     for (const [index, step] of restarted.steps.entries()) {
       const earlier = again.steps[index];
