@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       redis: running.redis,
       production: config.production,
       introspection: config.introspection,
+      maxCost: config.maxCost,
       budget: config.budget,
       admission: config.admission,
       http: config.http,

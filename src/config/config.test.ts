@@ -47,6 +47,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ NEO4J_LOCAL_TX_LOG_RETENTION: ' 2 files ' }).localNeo4j.txLogRetention).toBe('2 files');
   });
 
+  it('takes a cost limit up to the budget, and refuses one over it', () => {
+    expect(loadConfig({}).maxCost).toBeUndefined();
+    expect(loadConfig({ COST_LIMIT: '200000', RATE_LIMIT_BUDGET: '200000' }).maxCost).toBe(200_000);
+    expect(() => loadConfig({ COST_LIMIT: '200000' })).toThrow(/COST_LIMIT \(200000\) must not exceed RATE_LIMIT_BUDGET \(100000\)/);
+    expect(() => loadConfig({ COST_LIMIT: '10' })).toThrow(/COST_LIMIT/);
+  });
+
   it('requires NEO4J_PASSWORD with NEO4J_URI', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:7687' })).toThrow(/NEO4J_PASSWORD must be set/);
   });

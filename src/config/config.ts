@@ -61,6 +61,8 @@ const environmentSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** Schema introspection. Defaults to true, or false when NODE_ENV=production. */
   INTROSPECTION: flag.optional(),
+  /** Most estimated cost of one operation (see docs/api.md#limits); at most RATE_LIMIT_BUDGET. Unset: the server's, 50000. */
+  COST_LIMIT: z.coerce.number().int().min(100).optional(),
   /** Cost each client (configured API key, else address) may spend per window. Defaults to 100000. */
   RATE_LIMIT_BUDGET: z.coerce.number().int().min(1).default(100_000),
   /** Length of the budget window in seconds. Defaults to 60. */
@@ -124,6 +126,8 @@ export interface Config {
   seedCurated: boolean;
   production: boolean;
   introspection: boolean;
+  /** Most estimated cost of one operation; undefined: the server's (LIMITS.maxCost). */
+  maxCost: number | undefined;
   budget: { points: number; windowSeconds: number };
   admission: AdmissionOptions;
   http: HttpLimits;
@@ -188,6 +192,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
   if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
     throw new ConfigError('Invalid configuration: NEO4J_PASSWORD must be set when NEO4J_URI is set');
   }
+  // An operation is charged its estimate before it runs: one over the whole budget could never run.
+  if (env.COST_LIMIT !== undefined && env.COST_LIMIT > env.RATE_LIMIT_BUDGET) {
+    throw new ConfigError(`Invalid configuration: COST_LIMIT (${env.COST_LIMIT}) must not exceed RATE_LIMIT_BUDGET (${env.RATE_LIMIT_BUDGET})`);
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -210,6 +218,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     seedCurated: env.SEED_CURATED,
     production: env.NODE_ENV === 'production',
     introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
+    maxCost: env.COST_LIMIT,
     budget: { points: env.RATE_LIMIT_BUDGET, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     admission: {
       maxInFlight: env.MAX_OPERATIONS_IN_FLIGHT,

@@ -1,28 +1,94 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { GraphQLError, getNamedType, getNullableType, isIntrospectionType, isListType } from 'graphql';
+import { GraphQLError, Kind, getNamedType, getNullableType, isCompositeType, isIntrospectionType, isListType, type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLObjectType, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import type { Context } from '../graphql/context';
 import { isHeavy } from './admission';
 import { LIMITS } from './limits';
 
+/** The schema directives the cost estimate reads (schema/directives.graphql). */
+export const LIST_SIZE_DIRECTIVE = 'listSize';
+export const COST_DIRECTIVE = 'cost';
+
+/** The integer argument `argument` of the directive `name` on a field's definition, if it carries one. */
+function directiveInt(field: GraphQLField<unknown, unknown>, name: string, argument: string): number | undefined {
+  const directive = field.astNode?.directives?.find((node) => node.name.value === name);
+  const value = directive?.arguments?.find((node) => node.name.value === argument)?.value;
+  return value?.kind === Kind.INT ? Number(value.value) : undefined;
+}
+
 /**
- * The cost of a field: (1 + the cost of its selections) times how many items it may
- * return. For a list or a connection that is its `first` argument when it has one,
- * else LIMITS.assumedListSize for a list; a single value counts once. A connection's
+ * The cost of a field: its `@cost(weight:)` (the database work it does beyond what it
+ * returns; 0 without one) plus (1 + the cost of its selections) times how many items
+ * it may return. For a list or a connection that is its `first` argument when it has
+ * one; else, for a list of objects, its `@listSize(assumedSize:)`, measured on the
+ * real releases, or LIMITS.assumedListSize. A list of strings or enums is a property
+ * read with its node and counts once; a single value counts once. A connection's
  * `edges` count once, since the connection's `first` already multiplies them.
+ * Written here rather than with graphql-query-complexity's directiveEstimator, which
+ * takes one multiplier argument for every list and has no size for lists without one.
  */
 export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity, type }) => {
   const returnsList = isListType(getNullableType(field.type));
+  const returnsObjects = isCompositeType(getNamedType(field.type));
   const returnsConnection = getNamedType(field.type).name.endsWith('Connection');
   const isConnectionEdges = field.name === 'edges' && getNamedType(type).name.endsWith('Connection');
   const first = typeof args.first === 'number' ? args.first : undefined;
   let multiplier = 1;
   if ((returnsList || returnsConnection) && first !== undefined) multiplier = first;
-  else if (returnsList && !isConnectionEdges) multiplier = LIMITS.assumedListSize;
-  return multiplier * (1 + childComplexity);
+  else if (returnsList && returnsObjects && !isConnectionEdges) multiplier = directiveInt(field, LIST_SIZE_DIRECTIVE, 'assumedSize') ?? LIMITS.assumedListSize;
+  return (directiveInt(field, COST_DIRECTIVE, 'weight') ?? 0) + multiplier * (1 + childComplexity);
 };
+
+/**
+ * The cost of what an operation returned, by the estimate's rules applied to the
+ * answer's real sizes: each object and each value counts 1 and each list counts its
+ * items (a list of strings or enums, once), plus the `@cost(weight:)` of every root
+ * field that ran. It is what the client is charged once the answer is known: the
+ * estimate, which assumes every list as long as the real releases' longest, is only
+ * held against the limit and reserved while the operation runs.
+ */
+export function actualCost(
+  data: Record<string, unknown> | null | undefined,
+  rootType: GraphQLObjectType | null | undefined,
+  operation: OperationDefinitionNode,
+  document?: DocumentNode,
+): number {
+  if (!data) return 0;
+  const count = (value: unknown): number => {
+    if (Array.isArray(value)) {
+      return value.some((item) => item !== null && typeof item === 'object') ? value.reduce((total: number, item) => total + count(item), 0) : 1;
+    }
+    if (value === null || typeof value !== 'object') return 1;
+    // `__typename` costs nothing, as in the estimate (introspectionEstimator).
+    return 1 + Object.entries(value).reduce((total: number, [key, child]) => total + (key === '__typename' ? 0 : count(child)), 0);
+  };
+  // The root field each key of the answer comes from, through fragments too: a root field selected in a
+  // fragment is charged its weight like any other.
+  const fragments = new Map((document?.definitions ?? []).filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION).map((node) => [node.name.value, node]));
+  const fieldOfKey = new Map<string, string>();
+  const seen = new Set<string>();
+  const collect = (selections: readonly SelectionNode[]) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) fieldOfKey.set(selection.alias?.value ?? selection.name.value, selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet.selections);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        collect(fragments.get(selection.name.value)?.selectionSet.selections ?? []);
+      }
+    }
+  };
+  collect(operation.selectionSet.selections);
+  let total = 0;
+  for (const [key, value] of Object.entries(data)) {
+    const name = fieldOfKey.get(key);
+    if (name === undefined || name.startsWith('__')) continue;
+    const field = rootType?.getFields()[name];
+    total += (field ? (directiveInt(field, COST_DIRECTIVE, 'weight') ?? 0) : 0) + count(value);
+  }
+  return total;
+}
 
 /**
  * Introspection (`__schema`, `__type` and what they select) costs nothing: it is
@@ -34,10 +100,12 @@ export const introspectionEstimator: ComplexityEstimator = ({ field, type }) =>
   field.name.startsWith('__') || isIntrospectionType(getNamedType(type)) ? 0 : undefined;
 
 /**
- * Computes each operation's cost before execution, refuses it over LIMITS.maxCost
+ * Computes each operation's cost before execution, refuses it over `maxCost`
+ * (LIMITS.maxCost unless the operator sets COST_LIMIT)
  * (COST_LIMIT_EXCEEDED, HTTP 400), charges it to the client's budget, then waits for
- * its admission (a database slot, see admission.ts), and reports `extensions.cost`
- * with the requested cost and the limit. These steps run in this order in one hook:
+ * its admission (a database slot, see admission.ts); once it has run, gives back what
+ * the estimate reserved beyond the cost of the answer (actualCost), and reports
+ * `extensions.cost` with the requested and the actual cost and the limit. These steps run in this order in one hook:
  * a request refused for its cost takes no budget and no slot, and one refused by
  * its budget takes no slot. The cost stays spent only if the operation runs: one
  * refused admission, or refused by another plugin's check, gets it back.
@@ -48,7 +116,7 @@ export const introspectionEstimator: ComplexityEstimator = ({ field, type }) =>
  * looks, after each wait, whether the answer is already out, and then gives back
  * what it took: otherwise a slot would stay taken for good.
  */
-export const costPlugin: ApolloServerPlugin<Context> = {
+export const createCostPlugin = (maxCost: number = LIMITS.maxCost): ApolloServerPlugin<Context> => ({
   async requestDidStart() {
     let requested: number | undefined;
     let leave: (() => void) | undefined;
@@ -80,10 +148,10 @@ export const costPlugin: ApolloServerPlugin<Context> = {
             http: { status: 400 },
           });
         }
-        if (requested > LIMITS.maxCost) {
-          throw new AppError(ErrorCode.COST_LIMIT_EXCEEDED, `Operation cost ${requested} exceeds the limit of ${LIMITS.maxCost}.`, {
+        if (requested > maxCost) {
+          throw new AppError(ErrorCode.COST_LIMIT_EXCEEDED, `Operation cost ${requested} exceeds the limit of ${maxCost}.`, {
             cost: requested,
-            limit: LIMITS.maxCost,
+            limit: maxCost,
             http: { status: 400 },
           });
         }
@@ -102,16 +170,27 @@ export const costPlugin: ApolloServerPlugin<Context> = {
       async executionDidStart() {
         executed = true;
       },
-      async willSendResponse({ response, contextValue }) {
+      async willSendResponse({ response, contextValue, operation, document, schema }) {
         // Every answer passes here, refusals included, so the slot is always given back.
         answered = true;
         leave?.();
         await refundUnexecuted(contextValue);
         if (response.body.kind !== 'single') return;
+        // An operation that ran is charged what it returned: the rest of the estimate goes back.
+        let actual: number | null = null;
+        if (executed && operation) {
+          const rootType = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+          actual = actualCost(response.body.singleResult.data, rootType, operation, document);
+          const unused = Math.max(0, charged - actual);
+          if (unused > 0) {
+            charged -= unused;
+            await contextValue.budget.refund(unused);
+          }
+        }
         const budget = contextValue.budget.state();
         response.body.singleResult.extensions = {
           ...response.body.singleResult.extensions,
-          cost: { requested: requested ?? null, limit: LIMITS.maxCost },
+          cost: { requested: requested ?? null, ...(actual === null ? {} : { actual }), limit: maxCost },
           ...(budget ? { budget } : {}),
         };
         if (budget) {
@@ -122,4 +201,4 @@ export const costPlugin: ApolloServerPlugin<Context> = {
       },
     };
   },
-};
+});

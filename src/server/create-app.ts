@@ -21,7 +21,7 @@ import { Admission, DEFAULT_ADMISSION, type AdmissionOptions } from './admission
 import { clientBudget, clientKey, createBudgetLimiter, type BudgetOptions } from './client-budget';
 import { createContext, type Context } from '../graphql/context';
 import { corsMiddleware } from './cors';
-import { costPlugin } from './cost.plugin';
+import { createCostPlugin } from './cost.plugin';
 import { BEARER_CHALLENGE, curationGuardPlugin } from './curation-guard.plugin';
 import { explorerRouter } from './explorer';
 import { createFormatError } from './format-error';
@@ -40,6 +40,8 @@ export interface AppOptions {
   production?: boolean;
   /** Schema introspection. Defaults to on outside production, off in it. */
   introspection?: boolean;
+  /** Most estimated cost of one operation. Defaults to LIMITS.maxCost. */
+  maxCost?: number;
   /** Cost budget per client and window. Defaults to 100,000 per 60 s. */
   budget?: BudgetOptions;
   /** Operations in flight per process and per client (see admission.ts). Defaults to DEFAULT_ADMISSION. */
@@ -184,7 +186,7 @@ export async function createApp(database: Database, logger: Logger, options: App
       ...limits.plugins,
       // Before the cost plugin: Apollo runs these hooks together, and the first to refuse is the one reported.
       listCapsPlugin,
-      costPlugin,
+      createCostPlugin(options.maxCost),
       requestStatsPlugin,
       metrics.plugin,
       sdl.plugin,

@@ -249,7 +249,7 @@ describe('O*NET text release', () => {
     // Every zone read here from the fixture; the skills held are those the fixture's occupations require, and the curated audio engineer's.
     const zones = new Map(tsv('onet', 'Job Zones.txt').map((row) => [occupationId(row['O*NET-SOC Code'] as string), Number(row['Job Zone'])]));
     const listed = await api.query<{ roles: { edges: { node: { id: string; skills: { skill: { id: string } }[] } }[] } }>(
-      '{ roles(first: 100) { edges { node { id skills { skill { id } } } } } }',
+      '{ roles(first: 30) { edges { node { id skills { skill { id } } } } } }',
     );
     expectNoErrors(listed);
     const skills = listed.data as { roles: { edges: { node: { id: string; skills: { skill: { id: string } }[] } }[] } };

@@ -1,7 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../../src/server/limits';
 import { expectGraphQLError, expectGraphQLErrors, expectNoErrors, type ExpectedGraphQLError } from '../support/expect-graphql-error';
+import { readCurated } from '../../src/data/read-curated';
 import { startTestApi, type TestApi } from './test-api';
+
+/**
+ * `{ sources { id } }`, the cheap query of these tests: estimated 40 (a list of
+ * objects assumed to hold 20, each with one field), and costing what it returns, 2 per
+ * source of the curated graph.
+ */
+const SOURCES = '{ sources { id } }';
+const SOURCES_ESTIMATE = LIMITS.assumedListSize * 2;
+const SOURCES_COST = 2 * readCurated().sources.length;
+
+/**
+ * How many such queries a budget of `budget` answers before one is refused: each
+ * needs its estimate free to start, and is charged its cost once answered.
+ */
+function answeredBefore429(budget: number): number[] {
+  const remaining: number[] = [];
+  for (let left = budget; left >= SOURCES_ESTIMATE; left -= SOURCES_COST) remaining.push(left - SOURCES_COST);
+  return remaining;
+}
+
+/** Sends SOURCES until one is refused: the remaining budget each answer reported, then the refusal. */
+async function spendUntilRefused(api: TestApi, headers: Record<string, string> = {}): Promise<{ remaining: number[]; refused: Awaited<ReturnType<TestApi['query']>> }> {
+  const remaining: number[] = [];
+  for (let n = 0; n < 1_000; n += 1) {
+    const response = await api.query(SOURCES, {}, headers);
+    if (response.status === 429) return { remaining, refused: response };
+    expectNoErrors(response);
+    remaining.push(Number(response.headers.get('ratelimit-remaining')));
+  }
+  throw new Error('the budget was never spent');
+}
 
 /**
  * Every limit is enforced before any database call, with a code naming it.
@@ -66,14 +98,47 @@ describe('limits before execution', () => {
   });
 
   it(`refuses an operation costing more than ${LIMITS.maxCost}, and reports the cost of every other`, async () => {
-    const cheap = await api.query('{ sources { id } }');
-    // sources is a list of assumed size 20: 20 × (1 + id) = 40.
-    expect(cheap.extensions?.cost).toEqual({ requested: 40, limit: LIMITS.maxCost });
+    const cheap = await api.query(SOURCES);
+    // sources is a list of assumed size 20: 20 × (1 + id) = 40; it returned 2 per source.
+    expect(cheap.extensions?.cost).toEqual({ requested: SOURCES_ESTIMATE, actual: SOURCES_COST, limit: LIMITS.maxCost });
+    // A role's skills are assumed as many as the most of any role on the real releases
+    // (@listSize 400): 1 × (1 + id + name + 400 × (1 + 1 × (1 + id))); it costs what came back.
+    const role = await api.query('{ role(id: "music-producer") { id name skills { skill { id } } } }');
+    expectNoErrors(role);
+    const skills = (role.data?.role.skills as unknown[]).length;
+    expect(skills).toBeGreaterThan(5);
+    expect(role.extensions?.cost).toEqual({ requested: 3 + 400 * 3, actual: 3 + skills * 3, limit: LIMITS.maxCost });
     const { errors } = await expectRefused(
       '{ roles(first: 100) { edges { node { skills { skill { roles { name } } } } } } }',
       { code: 'COST_LIMIT_EXCEEDED' },
     );
     expect(errors?.[0]?.extensions?.cost).toBeGreaterThan(LIMITS.maxCost);
+  });
+
+  it('refuses, under the default limit, a role with the roles of each of its skills, and answers it under a raised one', async () => {
+    // 400 skills (@listSize), each with 900 roles: 1 × (1 + 400 × (1 + 1 × (1 + 900 × (1 + id)))). On the real
+    // releases it may return hundreds of thousands of roles, however few the curated graph holds.
+    const query = '{ role(id: "music-producer") { skills { skill { roles { id } } } } }';
+    const estimate = 1 + 400 * (1 + 1 + 900 * 2);
+    const { errors } = await expectRefused(query, { code: 'COST_LIMIT_EXCEEDED', extensionsContaining: { limit: LIMITS.maxCost } });
+    expect(errors?.[0]?.extensions?.cost).toBe(estimate);
+    const raised = await startTestApi(undefined, { maxCost: 1_000_000 });
+    try {
+      const answer = await raised.query(query);
+      expectNoErrors(answer);
+      expect(answer.extensions?.cost).toMatchObject({ requested: estimate, limit: 1_000_000 });
+    } finally {
+      await raised.close();
+    }
+  });
+
+  it("adds an analytic query's database work (@cost) to what it returns, before and after", async () => {
+    const response = await api.query('{ paths(from: "music-producer", to: "theater", first: 2) { length } }');
+    expectNoErrors(response);
+    const found = (response.data?.paths as unknown[]).length;
+    expect(found).toBeGreaterThan(0);
+    // paths has @cost(weight: 2500): 2500 + 2 × (1 + length); it returned 1 + length per path.
+    expect(response.extensions?.cost).toEqual({ requested: 2500 + 2 * 2, actual: 2500 + 2 * found, limit: LIMITS.maxCost });
   });
 
   it('answers a body over the size limit with 413 and a GraphQL error', async () => {
@@ -122,12 +187,12 @@ describe('a client’s budget', () => {
   });
   afterAll(() => limited.close());
 
-  it('is reported on every response and, once spent, refused with 429 and when to retry', async () => {
-    const first = await limited.query('{ sources { id } }');
-    expect(first.extensions?.budget).toMatchObject({ limit: 100, remaining: 60 });
-    expect(first.headers.get('ratelimit-remaining')).toBe('60');
-    await limited.query('{ sources { id } }');
-    const refused = await limited.query('{ sources { id } }');
+  it('is charged what each answer cost, reported on every response and, once spent, refused with 429 and when to retry', async () => {
+    const first = await limited.query(SOURCES);
+    expect(first.extensions?.budget).toMatchObject({ limit: 100, remaining: 100 - SOURCES_COST });
+    expect(first.headers.get('ratelimit-remaining')).toBe(String(100 - SOURCES_COST));
+    const { remaining, refused } = await spendUntilRefused(limited);
+    expect([100 - SOURCES_COST, ...remaining]).toEqual(answeredBefore429(100));
     expect(refused.status).toBe(429);
     const retry = Number(refused.headers.get('retry-after'));
     expect(retry).toBeGreaterThan(0);
@@ -154,12 +219,9 @@ describe('API keys', () => {
       expect(invented.data).toBeUndefined();
       expectGraphQLError(invented, { code: 'UNAUTHENTICATED', message: expect.stringContaining('x-api-key') });
     }
-    // The address's own budget (100, 40 a request) is whole, and runs out as it would have anyway.
-    const first = await keyed.query('{ sources { id } }');
-    expect(first.extensions?.budget).toMatchObject({ limit: 100, remaining: 60 });
-    expectNoErrors(await keyed.query('{ sources { id } }'));
-    const spent = await keyed.query('{ sources { id } }');
-    expect(spent.status).toBe(429);
+    // The address's own budget is whole, and runs out as it would have anyway.
+    const { remaining } = await spendUntilRefused(keyed);
+    expect(remaining).toEqual(answeredBefore429(100));
     // Inventing a key does not get round it.
     const invented = await keyed.query('{ sources { id } }', {}, { 'x-api-key': randomKey() });
     expect(invented.status).toBe(401);
@@ -168,13 +230,9 @@ describe('API keys', () => {
 
   it('give a configured key a budget of its own', async () => {
     // The address spent its budget above; the partner's key has all of its own.
-    const partner = await keyed.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY });
-    expectNoErrors(partner);
-    expect(partner.extensions?.budget).toMatchObject({ limit: 100, remaining: 60 });
-    expectNoErrors(await keyed.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY }));
-    const spent = await keyed.query('{ sources { id } }', {}, { 'x-api-key': PARTNER_KEY });
-    expect(spent.status).toBe(429);
-    expectGraphQLError(spent, { code: 'RATE_LIMITED' });
+    const { remaining, refused } = await spendUntilRefused(keyed, { 'x-api-key': PARTNER_KEY });
+    expect(remaining).toEqual(answeredBefore429(100));
+    expectGraphQLError(refused, { code: 'RATE_LIMITED' });
   });
 
   it('refuse every key where none is configured', async () => {

@@ -247,7 +247,7 @@ describe('a refusal for a list too long', () => {
       expect(answered.errors).toBeUndefined();
       expect(answered.data).toEqual({ role: { name: 'Music producer' } });
       // The whole budget but this one request's cost is left.
-      expect(Number(answered.headers.get('ratelimit-remaining'))).toBe(1_000 - Number((answered.extensions?.cost as { requested: number }).requested));
+      expect(Number(answered.headers.get('ratelimit-remaining'))).toBe(1_000 - Number((answered.extensions?.cost as { actual: number }).actual));
     } finally {
       await small.close();
     }
