@@ -26,6 +26,12 @@ export interface ApiSettings {
   queryTimeoutMs: number;
   curatorToken: string;
   logFile: string;
+  /**
+   * Operations the scenario's one client may have at once: all its workers. The scenario measures an outage,
+   * not fairness between clients, and with more workers than the default cap (8) most requests would be
+   * refused as CONCURRENCY_LIMITED before reaching the database.
+   */
+  maxOperationsPerClient: number;
 }
 
 export async function startApi(settings: ApiSettings, readyTimeoutMs = 120_000): Promise<ApiProcess> {
@@ -43,6 +49,7 @@ export async function startApi(settings: ApiSettings, readyTimeoutMs = 120_000):
     CURATION_TOKENS: `faults:${settings.curatorToken}`,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_BUDGET: '1000000000',
+    MAX_OPERATIONS_PER_CLIENT: String(settings.maxOperationsPerClient),
     SEED_CURATED: 'true',
     NODE_ENV: 'development',
   };

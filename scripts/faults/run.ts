@@ -201,6 +201,7 @@ async function main(): Promise<number> {
       queryTimeoutMs: settings.queryTimeoutMs,
       curatorToken: token,
       logFile: apiLogFile,
+      maxOperationsPerClient: Math.max(8, settings.workers.readers + settings.workers.writers + settings.workers.importers),
     });
     const client = createClient(api.baseUrl, token, CLIENT_TIMEOUT_MS);
 
