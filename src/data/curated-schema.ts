@@ -10,7 +10,7 @@ import { RELATION_TYPES } from '../models/relations';
 const id = z.string().max(200, 'ids are at most 200 characters').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
 
 const citation = z.strictObject({
-  source: z.string().min(1),
+  source: z.string().min(1).max(200, 'source ids are at most 200 characters'),
   quote: z.string().min(1).max(300).optional(),
 });
 
@@ -40,7 +40,8 @@ export const equivalentSchema = z.strictObject({
 /** One schema per kind of fact; the curation mutations validate their inputs with these too. */
 export const factSchemas = {
   source: z.strictObject({
-    id: z.string().regex(/^[\w.-]+$/, 'source ids are letters, digits, dots, underscores and hyphens'),
+    // Bounded as node ids are: the unique index on Source.id refuses a key over about 8 KB, with an error of its own.
+    id: z.string().max(200, 'source ids are at most 200 characters').regex(/^[\w.-]+$/, 'source ids are letters, digits, dots, underscores and hyphens'),
     title: z.string().min(1),
     /** A source this project writes itself (its mapping of the roles to public taxonomies), with no document behind it: cited without quotes. */
     editorial: z.literal(true).optional(),

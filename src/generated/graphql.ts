@@ -1852,7 +1852,7 @@ export type Source = {
 
 /** A source document. */
 export type SourceInput = {
-  /** Letters, digits, dots, underscores and hyphens. */
+  /** Letters, digits, dots, underscores and hyphens; at most 200 characters. */
   id: Scalars['ID']['input'];
   title: Scalars['String']['input'];
 };

@@ -196,6 +196,7 @@ describe('refused writes change nothing', () => {
     ['a link whose ends are of the wrong kinds', LINK, { input: { type: 'REQUIRES_SKILL', from: 'mixing', to: PRODUCER, citations: [{ source: SOURCE }] } }, 'BAD_USER_INPUT'],
     ['a link to a node that does not exist', LINK, { input: { type: 'WORKS_IN', from: PRODUCER, to: 'no-such-setting', citations: [{ source: SOURCE }] } }, 'NOT_FOUND'],
     ['a related career without a reason', LINK, { input: { type: 'RELATED_TO', from: PRODUCER, to: SOUND_ENGINEER, citations: [{ source: SOURCE }] } }, 'BAD_USER_INPUT'],
+    ['a source id too long to index', UPSERT_SOURCE, { input: { id: 'y'.repeat(60_000), title: 'A source' } }, 'BAD_USER_INPUT'],
     ['deleting a source that facts cite', DELETE_SOURCE, { id: SOURCE }, 'CONFLICT'],
   ])('%s', async (_case, mutation, variables, code) => {
     const before = await fingerprint();
