@@ -2212,6 +2212,7 @@ export type ResolversParentTypes = {
 };
 
 export type CostDirectiveArgs = {
+  multipliers?: Maybe<Array<Scalars['String']['input']>>;
   weight: Scalars['Int']['input'];
 };
 

@@ -1,26 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { GraphQLError, Kind, getNamedType, getNullableType, isCompositeType, isIntrospectionType, isListType, type DocumentNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLObjectType, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { GraphQLError, Kind, getArgumentValues, getNamedType, getNullableType, isCompositeType, isIntrospectionType, isListType, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import type { Context } from '../graphql/context';
 import { isHeavy } from './admission';
 import { LIMITS } from './limits';
-
-/** The schema directives the cost estimate reads (schema/directives.graphql). */
-export const LIST_SIZE_DIRECTIVE = 'listSize';
-export const COST_DIRECTIVE = 'cost';
-
-/** The integer argument `argument` of the directive `name` on a field's definition, if it carries one. */
-function directiveInt(field: GraphQLField<unknown, unknown>, name: string, argument: string): number | undefined {
-  const directive = field.astNode?.directives?.find((node) => node.name.value === name);
-  const value = directive?.arguments?.find((node) => node.name.value === argument)?.value;
-  return value?.kind === Kind.INT ? Number(value.value) : undefined;
-}
+import { fieldCost, weightOf } from './schema-directives';
 
 /**
  * The cost of a field: its `@cost(weight:)` (the database work it does beyond what it
- * returns; 0 without one) plus (1 + the cost of its selections) times how many items
+ * returns; 0 without one; times the arguments its `multipliers` name) plus (1 + the cost of its selections) times how many items
  * it may return. For a list or a connection that is its `first` argument when it has
  * one; else, for a list of objects, its `@listSize(assumedSize:)`, measured on the
  * real releases, or LIMITS.assumedListSize. A list of strings or enums is a property
@@ -29,7 +19,8 @@ function directiveInt(field: GraphQLField<unknown, unknown>, name: string, argum
  * Written here rather than with graphql-query-complexity's directiveEstimator, which
  * takes one multiplier argument for every list and has no size for lists without one.
  */
-export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity, type }) => {
+export const listSizeEstimator = (schema: GraphQLSchema): ComplexityEstimator => ({ field, args, childComplexity, type }) => {
+  const cost = fieldCost(schema, field);
   const returnsList = isListType(getNullableType(field.type));
   const returnsObjects = isCompositeType(getNamedType(field.type));
   const returnsConnection = getNamedType(field.type).name.endsWith('Connection');
@@ -37,23 +28,25 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
   const first = typeof args.first === 'number' ? args.first : undefined;
   let multiplier = 1;
   if ((returnsList || returnsConnection) && first !== undefined) multiplier = first;
-  else if (returnsList && returnsObjects && !isConnectionEdges) multiplier = directiveInt(field, LIST_SIZE_DIRECTIVE, 'assumedSize') ?? LIMITS.assumedListSize;
-  return (directiveInt(field, COST_DIRECTIVE, 'weight') ?? 0) + multiplier * (1 + childComplexity);
+  else if (returnsList && returnsObjects && !isConnectionEdges) multiplier = cost.assumedSize ?? LIMITS.assumedListSize;
+  return weightOf(cost, args) + multiplier * (1 + childComplexity);
 };
 
 /**
  * The cost of what an operation returned, by the estimate's rules applied to the
  * answer's real sizes: each object and each value counts 1 and each list counts its
- * items (a list of strings or enums, once), plus the `@cost(weight:)` of every root
- * field that ran. It is what the client is charged once the answer is known: the
+ * items (a list of strings or enums, once), plus the weight of every root field that
+ * ran, with the arguments it ran with. It is what the client is charged once the answer is known: the
  * estimate, which assumes every list as long as the real releases' longest, is only
  * held against the limit and reserved while the operation runs.
  */
 export function actualCost(
+  schema: GraphQLSchema,
   data: Record<string, unknown> | null | undefined,
   rootType: GraphQLObjectType | null | undefined,
   operation: OperationDefinitionNode,
   document?: DocumentNode,
+  variables: Record<string, unknown> = {},
 ): number {
   if (!data) return 0;
   const count = (value: unknown): number => {
@@ -67,11 +60,11 @@ export function actualCost(
   // The root field each key of the answer comes from, through fragments too: a root field selected in a
   // fragment is charged its weight like any other.
   const fragments = new Map((document?.definitions ?? []).filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION).map((node) => [node.name.value, node]));
-  const fieldOfKey = new Map<string, string>();
+  const fieldOfKey = new Map<string, FieldNode>();
   const seen = new Set<string>();
   const collect = (selections: readonly SelectionNode[]) => {
     for (const selection of selections) {
-      if (selection.kind === Kind.FIELD) fieldOfKey.set(selection.alias?.value ?? selection.name.value, selection.name.value);
+      if (selection.kind === Kind.FIELD) fieldOfKey.set(selection.alias?.value ?? selection.name.value, selection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet.selections);
       else if (!seen.has(selection.name.value)) {
         seen.add(selection.name.value);
@@ -82,10 +75,10 @@ export function actualCost(
   collect(operation.selectionSet.selections);
   let total = 0;
   for (const [key, value] of Object.entries(data)) {
-    const name = fieldOfKey.get(key);
-    if (name === undefined || name.startsWith('__')) continue;
-    const field = rootType?.getFields()[name];
-    total += (field ? (directiveInt(field, COST_DIRECTIVE, 'weight') ?? 0) : 0) + count(value);
+    const node = fieldOfKey.get(key);
+    if (node === undefined || node.name.value.startsWith('__')) continue;
+    const field = rootType?.getFields()[node.name.value];
+    total += (field ? weightOf(fieldCost(schema, field), getArgumentValues(field, node, variables)) : 0) + count(value);
   }
   return total;
 }
@@ -138,7 +131,7 @@ export const createCostPlugin = (maxCost: number = LIMITS.maxCost): ApolloServer
             query: document,
             variables: request.variables ?? {},
             operationName: operationName ?? undefined,
-            estimators: [introspectionEstimator, listSizeEstimator],
+            estimators: [introspectionEstimator, listSizeEstimator(schema)],
           });
         } catch (error) {
           // getComplexity coerces the variables first; a variable of the wrong type or
@@ -170,7 +163,7 @@ export const createCostPlugin = (maxCost: number = LIMITS.maxCost): ApolloServer
       async executionDidStart() {
         executed = true;
       },
-      async willSendResponse({ response, contextValue, operation, document, schema }) {
+      async willSendResponse({ request, response, contextValue, operation, document, schema }) {
         // Every answer passes here, refusals included, so the slot is always given back.
         answered = true;
         leave?.();
@@ -180,7 +173,7 @@ export const createCostPlugin = (maxCost: number = LIMITS.maxCost): ApolloServer
         let actual: number | null = null;
         if (executed && operation) {
           const rootType = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-          actual = actualCost(response.body.singleResult.data, rootType, operation, document);
+          actual = actualCost(schema, response.body.singleResult.data, rootType, operation, document, request.variables ?? {});
           const unused = Math.max(0, charged - actual);
           if (unused > 0) {
             charged -= unused;

@@ -4,7 +4,6 @@ import {
   Kind,
   TypeInfo,
   getArgumentValues,
-  getDirectiveValues,
   getVariableValues,
   isInputObjectType,
   isListType,
@@ -23,9 +22,7 @@ import {
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { LIMITS } from './limits';
-
-/** The schema directive that sets a list's cap (schema/directives.graphql). */
-export const MAX_ITEMS_DIRECTIVE = 'maxItems';
+import { MAX_ITEMS_DIRECTIVE, directiveArguments } from './schema-directives';
 
 /** An argument or input field whose list holds more items than it may. */
 export interface OverlongList {
@@ -43,8 +40,7 @@ export interface OverlongList {
  * schema without the directive is still bounded.
  */
 export function listCap(schema: GraphQLSchema, definition: GraphQLArgument | GraphQLInputField): number {
-  const directive = schema.getDirective(MAX_ITEMS_DIRECTIVE);
-  const values = directive && definition.astNode ? getDirectiveValues(directive, definition.astNode) : undefined;
+  const values = directiveArguments(schema, definition, MAX_ITEMS_DIRECTIVE);
   return typeof values?.count === 'number' ? values.count : LIMITS.maxInputListItems;
 }
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { buildSchema, isInterfaceType, isObjectType, Kind } from 'graphql';
+import { buildSchema, isInterfaceType, isObjectType } from 'graphql';
 import { importIscoSocCrosswalk } from '../../src/import/crosswalk/isco-soc-import';
 import { importEscoOnetCrosswalk } from '../../src/import/crosswalk/esco-onet-import';
 import { importEsco } from '../../src/import/esco/esco-import';
 import { importOnet } from '../../src/import/onet/onet-import';
 import { loadTypeDefs } from '../../src/graphql/load-type-defs';
-import { LIST_SIZE_DIRECTIVE } from '../../src/server/cost.plugin';
+import { fieldCosts } from '../../src/server/schema-directives';
 import { expectNoErrors } from '../support/expect-graphql-error';
 import { readTsv } from '../support/read-tsv';
 import { describeNeeding } from '../support/outside-repo';
@@ -22,19 +22,19 @@ function assumedSizes(): { byType: Map<string, Map<string, number>>; notNodes: s
   const byType = new Map<string, Map<string, number>>();
   const notNodes: string[] = [];
   let viaAssumed = 0;
+  const costs = fieldCosts(schema);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const directive = field.astNode?.directives?.find((d) => d.name.value === LIST_SIZE_DIRECTIVE);
-      const value = directive?.arguments?.[0]?.value;
-      if (value?.kind !== Kind.INT) continue;
+      const size = costs.get(field)?.assumedSize;
+      if (size === undefined) continue;
       if (!isInterfaceType(node) || !type.getInterfaces().includes(node)) {
         notNodes.push(`${type.name}.${field.name}`);
-        if (type.name === 'EquivalentFigures' && field.name === 'via') viaAssumed = Number(value.value);
+        if (type.name === 'EquivalentFigures' && field.name === 'via') viaAssumed = size;
         continue;
       }
       const fields = byType.get(type.name) ?? new Map<string, number>();
-      fields.set(field.name, Number(value.value));
+      fields.set(field.name, size);
       byType.set(type.name, fields);
     }
   }
