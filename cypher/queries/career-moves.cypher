@@ -27,8 +27,10 @@ WITH coalesce(state.taxonomies, []) AS taxonomies, coalesce(state.taxonomyRoles,
 WITH [i IN range(0, size(taxonomies) - 1) | [taxonomies[i], counts[i]]] AS taxonomyRoles
 UNWIND range(0, size($pairs) - 1) AS position
 MATCH (a:Node {id: $pairs[position][0]})
+USING INDEX SEEK a:Node(id)
 WHERE a:Role
 MATCH (b:Node {id: $pairs[position][1]})
+USING INDEX SEEK b:Node(id)
 WHERE b:Role
 WITH taxonomyRoles, position, a, b, coalesce(a.similarIds, []) AS ids
 WITH taxonomyRoles, position, a, b, [i IN range(0, size(ids) - 1) WHERE ids[i] = b.id][0] AS at

@@ -12,6 +12,7 @@
 // [id, score, jobZone (null when unknown)].
 UNWIND $ids AS id
 MATCH (role:Node {id: id})
+USING INDEX SEEK role:Node(id)
 WHERE role:Role
 WITH role, coalesce(role.similarIds, []) AS ids, coalesce(role.similarScores, []) AS scores, coalesce(role.similarZones, []) AS zones
 WITH role, [i IN range(0, size(ids) - 1) WHERE scores[i] >= $minSimilarity | [ids[i], scores[i], CASE WHEN zones[i] > 0 THEN zones[i] END]][0..toInteger($fanout)] AS kept

@@ -65,6 +65,7 @@ CALL (held, given, personNorm) {
     WHERE $only IS NOT NULL
     UNWIND $only AS roleId
     MATCH (role:Node {id: roleId})
+    USING INDEX SEEK role:Node(id)
     WHERE role:Role
     RETURN roleId, CASE WHEN role.skillNorm > 0 THEN reduce(total = 0.0, h IN held |
       total + h.weight * coalesce([(role)-[r:REQUIRES_SKILL]->(s) WHERE s = h.skill | coalesce(r.priority, r.weight)][0], 0.0)) / role.skillNorm ELSE 0.0 END AS part
@@ -78,6 +79,7 @@ CALL (held, given, personNorm) {
   WITH ranked, CASE WHEN $filter IS NULL AND size(ranked) > $first THEN ranked[toInteger($first) - 1][2] ELSE -1.0 END AS floor
   UNWIND [entry IN ranked WHERE entry[2] >= floor] AS entry
   MATCH (role:Node {id: entry[0]})
+  USING INDEX SEEK role:Node(id)
   USING INDEX SEEK role:Node(id)
   WHERE role:Role AND ($filter IS NULL OR (
     ($filter.taxonomies IS NULL OR coalesce([p IN $filter.prefixes WHERE role.id STARTS WITH p[1] | p[0]][0], $filter.other) IN $filter.taxonomies)

@@ -37,7 +37,9 @@ CALL () {
   RETURN role
   UNION
   UNWIND coalesce($roles, []) AS id
-  MATCH (role:Node {id: id}) WHERE role:Role
+  MATCH (role:Node {id: id})
+  USING INDEX SEEK role:Node(id)
+  WHERE role:Role
   RETURN role
   UNION
   UNWIND coalesce($skills, []) AS id

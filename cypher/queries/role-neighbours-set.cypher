@@ -8,6 +8,7 @@
 // Returns one row: written (roles found and written).
 UNWIND $rows AS row
 MATCH (role:Node {id: row.id})
+USING INDEX SEEK role:Node(id)
 WHERE role:Role
 SET role.similarIds = row.ids, role.similarScores = row.scores, role.similarNames = row.names,
   role.similarDuties = row.duties, role.similarSkills = row.skills, role.similarZones = row.zones,

@@ -27,6 +27,7 @@ CALL (role, roleCount) {
   WITH role, roleCount, mine, coalesce(role.similarIds, [])[0..toInteger($first) * 2] AS ids
   UNWIND range(0, size(ids) - 1) AS position
   MATCH (other:Node {id: ids[position]})
+  USING INDEX SEEK other:Node(id)
   WHERE other:Role
   WITH role, roleCount, mine, position, other
   ORDER BY position

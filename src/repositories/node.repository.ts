@@ -80,7 +80,8 @@ export class NodeRepository {
 
   /** A page of roles (label Role) or skills (label Skill) after `after`, in id order. */
   async page(label: 'Role' | 'Skill', after: string | null, limit: number): Promise<NodePage> {
-    const [row] = await this.run.read(label === 'Role' ? 'roles-page' : 'skills-page', { after, limit });
+    // Ids are never empty, so '' comes before the first.
+    const [row] = await this.run.read(label === 'Role' ? 'roles-page' : 'skills-page', { after: after ?? '', limit });
     const nodes = (row?.nodes as Record<string, unknown>[] | undefined) ?? [];
     return { total: Number(row?.total ?? 0), nodes: nodes.map((node) => toNode(node, label)) };
   }

@@ -79,6 +79,20 @@ describe('query plans', () => {
     expect(plan).not.toContain('NodeByLabelScan');
   });
 
+  it.each<StatementName>(['roles-page', 'skills-page'])(
+    '%s reads its page in id order from a range index, without scanning or sorting the label',
+    async (name) => {
+      for (const after of ['', 'mixing']) {
+        const plan = await planOf(name, { after, limit: 11 });
+        expect(plan).toContain('NodeIndexSeekByRange');
+        expect(plan).not.toContain('NodeByLabelScan');
+        // Top or Sort would mean every role (or skill) after `after` is read before the page is cut.
+        expect(plan).not.toContain('Top');
+        expect(plan).not.toContain('Sort');
+      }
+    },
+  );
+
   it('search reads the full-text index', async () => {
     const plan = await planOf('search-nodes', { index: 'node_search', query: 'mix*', labels: null, candidates: 10, first: 10 });
     expect(plan).toContain('ProcedureCall');
