@@ -1,7 +1,7 @@
 import { buildSchema, getNamedType, isEnumType, isObjectType, type GraphQLNamedType, type GraphQLObjectType } from 'graphql';
 import { loadTypeDefs } from '../graphql/load-type-defs';
 import { LABEL_OF_KIND, NODE_LABEL_NAMES } from './node-labels';
-import { OVERLAP_DIMENSIONS, PUBLIC_RELATIONS, RELATIONS, ROLE_FACT_FIELDS, ROLE_RELATIONS, roleFactField } from './relations';
+import { OVERLAP_DIMENSIONS, PARALLEL_RELATIONS, PUBLIC_RELATIONS, RELATIONS, ROLE_FACT_FIELDS, ROLE_RELATIONS, roleFactField } from './relations';
 
 const schema = buildSchema(loadTypeDefs());
 
@@ -87,5 +87,14 @@ describe('the relation table agrees with the schema', () => {
       .map(([name]) => name);
     // Each relation's own field and its views (src/models/relations.ts).
     expect(sorted(factFields)).toEqual(sorted(ROLE_FACT_FIELDS.keys()));
+  });
+});
+
+describe('parallel relations', () => {
+  it('holds the types that may join two nodes another relationship joins, and none of the role-to-fact types', () => {
+    for (const type of ['RELATED_TO', 'EQUIVALENT_TO', 'COLLABORATES_WITH', 'IN_OCCUPATION_GROUP', 'BROADER_SKILL'] as const) expect(PARALLEL_RELATIONS).toContain(type);
+    for (const type of ['REQUIRES_SKILL', 'USES_TOOL', 'WORKS_IN', 'HAS_RESPONSIBILITY', 'REQUIRES_EDUCATION', 'IN_SKILL_GROUP'] as const) {
+      expect(PARALLEL_RELATIONS).not.toContain(type);
+    }
   });
 });

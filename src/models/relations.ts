@@ -409,6 +409,26 @@ export const RELATION_TYPES = ENTRIES.map(([type]) => type) as [RelationType, ..
 export type Relation = { [type in RelationType]: (typeof RELATIONS)[type]['figure'] extends true ? never : type }[RelationType];
 export const PUBLIC_RELATIONS = ENTRIES.filter(([, spec]) => !spec.figure).map(([type]) => type) as [Relation, ...Relation[]];
 
+/**
+ * The types whose relationship may join the same two nodes as another relationship:
+ * one of another type whose end labels meet its own either way round, or one of its
+ * own type the other way round (its two ends share a label). Writes MERGE on (from,
+ * type, to), so a type joins two nodes at most once each way, and a role requires a
+ * skill through REQUIRES_SKILL alone. A path search (paths-between.cypher) looks for
+ * parallels of these only: on the real releases most hops are of the others (a
+ * role's skills, tools, settings), and the look-up at every hop was half the search.
+ */
+export const PARALLEL_RELATIONS: ReadonlySet<RelationType> = new Set(
+  ENTRIES.filter(([type, spec]) => {
+    const meets = (a: readonly string[], b: readonly string[]) => a.some((label) => b.includes(label));
+    if (meets(spec.from, spec.to)) return true;
+    return ENTRIES.some(
+      ([other, otherSpec]) =>
+        other !== type && ((meets(spec.from, otherSpec.from) && meets(spec.to, otherSpec.to)) || (meets(spec.from, otherSpec.to) && meets(spec.to, otherSpec.from))),
+    );
+  }).map(([type]) => type),
+);
+
 /** A relationship type that lists a role's facts, and the Role field listing them. */
 export type RoleRelation = { [type in RelationType]: (typeof RELATIONS)[type]['roleFact'] extends null ? never : type }[RelationType];
 export type RoleFactField = NonNullable<(typeof RELATIONS)[RoleRelation]['roleFact']>['field'];

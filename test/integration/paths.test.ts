@@ -1,5 +1,7 @@
+import { PARALLEL_RELATIONS, PUBLIC_RELATIONS } from '../../src/models/relations';
 import { expectGraphQLError, expectNoErrors } from '../support/expect-graphql-error';
 import { startTestApi, type TestApi } from './test-api';
+import { testDatabase } from './test-database';
 
 /**
  * Path questions on the curated graph; expected answers worked out by hand from
@@ -87,6 +89,28 @@ describe('paths', () => {
       expect(new Set(path.nodes.map((node) => node.id)).size).toBe(path.nodes.length);
       expect(path.steps).toHaveLength(path.length);
     }
+  });
+
+  it('gives two nodes joined by several relationships one path, however many join them', async () => {
+    // music-producer and sound-engineer are joined by RELATED_TO (both ways) and COLLABORATES_WITH.
+    const found = await paths({ from: 'music-producer', to: 'sound-engineer', maxHops: 3, first: 10 });
+    expect(found.length).toBe(10);
+    const sequences = found.map((path) => path.nodes.map((node) => node.id).join(' '));
+    expect(new Set(sequences).size).toBe(found.length);
+  });
+
+  it('finds parallel relationships only of the types the search checks for them', async () => {
+    // The search skips the check on other types (PARALLEL_RELATIONS): a parallel of one would double paths.
+    const { records } = await api.database.driver.executeQuery(
+      `MATCH (a)-[r]-(b) WHERE type(r) IN $types AND elementId(a) < elementId(b)
+       WITH a, b, collect(type(r)) AS types WHERE size(types) > 1
+       UNWIND types AS type RETURN DISTINCT type ORDER BY type`,
+      { types: [...PUBLIC_RELATIONS] },
+      { database: testDatabase.database },
+    );
+    const parallel = records.map((record) => record.get('type') as string);
+    expect(parallel.length).toBeGreaterThan(0);
+    for (const type of parallel) expect(PARALLEL_RELATIONS).toContain(type);
   });
 
   it('returns an empty list when no path is short enough', async () => {
