@@ -29,6 +29,9 @@
  * chart (SVG) to bench/results/.
  * --quick: the curated graph, 1 and 8 connections, 3 s per measurement.
  * --kinds: only these queries of the mix (all by default).
+ * --soak N: then sends N requests of the mix, each kind in its share, to the service
+ * alone at the most connections given, and reports the latency, the errors and the
+ * service's peak resident memory over its whole run.
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -46,7 +49,7 @@ import { refreshRoleNeighbours, type RoleNeighboursReport } from '../../src/data
 import * as hdr from 'hdr-histogram-js';
 import { importRealReleases } from '../support/real-releases';
 import { latencyChartSvg } from './chart';
-import { drawParams, floorStatements, graphqlRequest, MIX, neo4jGraphqlRequest, PEER_KINDS, QUERY_KINDS, type Params, type Pool, type QueryKind } from './workload';
+import { drawMix, drawParams, floorStatements, graphqlRequest, MIX, neo4jGraphqlRequest, PEER_KINDS, QUERY_KINDS, type Params, type Pool, type QueryKind } from './workload';
 
 export const VARIANTS = ['floor-inprocess', 'floor-http', 'ours', 'neo4j-graphql', 'naive'] as const;
 type VariantName = (typeof VARIANTS)[number];
@@ -65,6 +68,8 @@ interface Options {
   warmup: number;
   seed: number;
   out: string;
+  /** Requests of the mixed soak after the measurements; 0 for none. */
+  soak: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -96,7 +101,15 @@ function parseOptions(argv: string[]): Options {
     warmup: Number(value('--warmup') ?? (quick ? 1 : 5)),
     seed: Number(value('--seed') ?? 1),
     out: value('--out') ?? path.join(repoRoot(), 'bench', 'results'),
+    soak: soakOption(value('--soak')),
   };
+}
+
+function soakOption(given: string | undefined): number {
+  if (given === undefined) return 0;
+  const requests = Number(given);
+  if (!Number.isInteger(requests) || requests < 1) throw new Error(`--soak takes a number of requests, not ${given}`);
+  return requests;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -191,12 +204,13 @@ async function profileDbHits(driver: Driver, catalog: CypherCatalog, kind: Query
   return Math.round(hits / samples.length);
 }
 
-async function measure(url: string, bodies: string[], connections: number, seconds: number): Promise<autocannon.Result> {
+async function measure(url: string, bodies: string[], connections: number, seconds: number, amount?: number): Promise<autocannon.Result> {
   let next = 0;
   return autocannon({
     url,
     connections,
     duration: seconds,
+    ...(amount === undefined ? {} : { amount }),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     requests: [
@@ -427,14 +441,56 @@ async function main(): Promise<void> {
         }
       }
     }
+    const soak = options.soak > 0 ? await runSoak(options, ours.url, ours.child.pid, pool) : null;
     await driver.close();
     await inProcess.close();
-    await report(options, results, dbHits, roundTrips, rebuild);
+    await report(options, results, dbHits, roundTrips, rebuild, soak);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))));
     await server.stop();
   }
+}
+
+/** What the mixed soak measured. */
+interface SoakFigures {
+  requests: number;
+  connections: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  max: number;
+  rps: number;
+  errors: number;
+  non2xx: number;
+  /** The service's resident memory at the end and its peak over its whole run (VmHWM), MB. */
+  rssMb: number | null;
+  peakRssMb: number | null;
+}
+
+/** Sends options.soak requests of the mix to the service, at the most connections given. */
+async function runSoak(options: Options, url: string, pid: number | undefined, pool: Pool): Promise<SoakFigures> {
+  const connections = Math.max(...options.connections);
+  const bodies = drawMix(options.kinds, pool, 2_000, options.seed).map(({ kind, params }) => JSON.stringify(graphqlRequest(kind, params)));
+  log(`soak: ${options.soak} requests of the mix at ${connections} connections`);
+  const started = Date.now();
+  const result = await measure(url, bodies, connections, 3_600, options.soak);
+  const memory = memoryMb(pid);
+  const soak: SoakFigures = {
+    requests: result.requests.total,
+    connections,
+    seconds: Math.round((Date.now() - started) / 1000),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    rps: Math.round(result.requests.average),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    rssMb: memory.rss,
+    peakRssMb: memory.peak,
+  };
+  log(`soak: ${soak.requests} requests in ${soak.seconds} s, p50 ${soak.p50} ms, p99 ${soak.p99} ms, errors ${soak.errors}, non-2xx ${soak.non2xx}, peak RSS ${soak.peakRssMb} MB`);
+  return soak;
 }
 
 /** What a full rebuild of the kept neighbours took: its report, and this process's heap and resident memory before and at the peak. */
@@ -512,7 +568,7 @@ interface TargetCheck {
 /** p99 targets at 8 connections on the real releases (the analytics a recommendation frontend waits for). */
 const REAL_P99_MS: Partial<Record<QueryKind, number>> = { similarRoles: 20, recommendRoles: 100, skillGap: 50, careerPath: 200, paths: 200 };
 
-function checkTargets(options: Options, results: Measurement[], rebuild: RebuildFigures | null): TargetCheck[] {
+function checkTargets(options: Options, results: Measurement[], rebuild: RebuildFigures | null, soak: SoakFigures | null): TargetCheck[] {
   const find = (variant: VariantName, kind: QueryKind, connections: number) =>
     results.find((row) => row.variant === variant && row.kind === kind && row.connections === connections);
   const checks: TargetCheck[] = [];
@@ -566,6 +622,14 @@ function checkTargets(options: Options, results: Measurement[], rebuild: Rebuild
   }
   const peak = Math.max(...results.filter((row) => row.variant === 'ours').map((row) => row.peakRssMb ?? 0));
   checks.push({ target: 'ours: API RSS < 250 MB under load (peak)', measured: `${peak} MB`, met: peak < 250 });
+  if (soak) {
+    checks.push({
+      target: `ours: API RSS < 250 MB over ${soak.requests} requests of the mix (peak)`,
+      measured: `${soak.peakRssMb ?? '?'} MB`,
+      met: soak.peakRssMb !== null && soak.peakRssMb < 250,
+    });
+    checks.push({ target: 'ours: no error over the mix', measured: `${soak.errors} errors, ${soak.non2xx} non-2xx`, met: soak.errors === 0 && soak.non2xx === 0 });
+  }
   return checks;
 }
 
@@ -576,6 +640,7 @@ function reproduce(options: Options): string {
   if (options.rebuild) flags.push('--rebuild');
   if (options.quick) flags.unshift('--quick');
   if (options.seed !== 1) flags.push(`--seed ${options.seed}`);
+  if (options.soak > 0) flags.push(`--soak ${options.soak}`);
   if (options.variants.length < VARIANTS.length) flags.push(`--variants ${options.variants.join(',')}`);
   return flags.join(' ');
 }
@@ -586,6 +651,7 @@ async function report(
   dbHits: Partial<Record<QueryKind, number>>,
   roundTrips: Partial<Record<QueryKind, Partial<Record<VariantName, number>>>>,
   rebuild: RebuildFigures | null,
+  soak: SoakFigures | null,
 ): Promise<void> {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const load = os.loadavg().map((value) => value.toFixed(2)).join(' ');
@@ -600,7 +666,7 @@ async function report(
     '',
     '| Target | Measured | Met |',
     '|---|---|---|',
-    ...checkTargets(options, results, rebuild).map((check) => `| ${check.target} | ${check.measured} | ${check.met ? 'yes' : '**no**'} |`),
+    ...checkTargets(options, results, rebuild, soak).map((check) => `| ${check.target} | ${check.measured} | ${check.met ? 'yes' : '**no**'} |`),
     '',
     '## Figures',
     '',
@@ -626,13 +692,21 @@ async function report(
       `Memory of the process that rebuilt: heap ${rebuild.heapBeforeMb} MB before, ${rebuild.heapAfterMb} MB after; resident ${rebuild.rssBeforeMb ?? '?'} MB before, peak ${rebuild.peakRssMb ?? '?'} MB.`,
     );
   }
+  if (soak) {
+    lines.push(
+      '',
+      '## Soak: the mix',
+      '',
+      `${soak.requests} requests of the mix (kinds in their shares, shuffled) at ${soak.connections} connections in ${soak.seconds} s (${soak.rps} req/s): p50 ${soak.p50} ms, p99 ${soak.p99} ms, max ${soak.max} ms; ${soak.errors} errors, ${soak.non2xx} non-2xx. The service's resident memory: ${soak.rssMb ?? '?'} MB at the end, peak ${soak.peakRssMb ?? '?'} MB over its whole run.`,
+    );
+  }
   const markdown = `${lines.join('\n')}\n`;
   fs.mkdirSync(options.out, { recursive: true });
   const name = `${options.dataset}${options.quick ? '-quick' : ''}`;
   fs.writeFileSync(path.join(options.out, `${name}.md`), markdown);
   // The output folder is recorded relative to the repository, so a committed report names no machine's paths.
   const recorded = { ...options, out: path.relative(repoRoot(), options.out) || '.' };
-  fs.writeFileSync(path.join(options.out, `${name}.json`), `${JSON.stringify({ options: recorded, machine, dbHits, roundTrips, rebuild, results }, null, 2)}\n`);
+  fs.writeFileSync(path.join(options.out, `${name}.json`), `${JSON.stringify({ options: recorded, machine, dbHits, roundTrips, rebuild, soak, results }, null, 2)}\n`);
   const svg = await latencyChartSvg(results, `careers-graph benchmark: ${options.dataset}, latency by variant (${new Date().toISOString().slice(0, 10)})`, {
     kinds: [...QUERY_KINDS],
     variants: [...VARIANTS],

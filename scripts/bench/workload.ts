@@ -33,6 +33,24 @@ export const PEER_KINDS: readonly QueryKind[] = ['roleDetail', 'skillOverlap', '
 /** Parameters of one request of a kind (the same for every variant). */
 export type Params = Record<string, unknown>;
 
+/**
+ * `count` requests of the mix, each kind in its share (MIX, among `kinds`), shuffled
+ * with the seed: what the service meets from many users at once.
+ */
+export function drawMix(kinds: readonly QueryKind[], pool: Pool, count: number, seed: number): { kind: QueryKind; params: Params }[] {
+  const total = kinds.reduce((sum, kind) => sum + MIX[kind], 0);
+  const requests = kinds.flatMap((kind) => {
+    const share = Math.round((count * MIX[kind]) / total);
+    return drawParams(kind, pool, share, seed).map((params) => ({ kind, params }));
+  });
+  const random = new SeededRandom(seed, 'mulberry32');
+  for (let i = requests.length - 1; i > 0; i -= 1) {
+    const j = random.int(i + 1);
+    [requests[i], requests[j]] = [requests[j] as (typeof requests)[number], requests[i] as (typeof requests)[number]];
+  }
+  return requests;
+}
+
 /** `count` parameter sets of a kind, drawn from the pool with the seed. */
 export function drawParams(kind: QueryKind, pool: Pool, count: number, seed: number): Params[] {
   const random = new SeededRandom(seed, 'mulberry32');
