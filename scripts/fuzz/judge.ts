@@ -16,6 +16,8 @@ export interface ReceivedResponse {
   status: number;
   contentType: string;
   body: string;
+  /** The Retry-After header, when the answer carries one. */
+  retryAfter?: string;
   /** Why there was no answer, when status is 0. */
   failure?: string;
 }
@@ -182,7 +184,9 @@ function strings(value: unknown): string[] {
  * every error with a known `extensions.code` and never INTERNAL_SERVER_ERROR, no
  * stack traces, paths, Neo4j codes or Cypher in what comes back, and a mutation
  * sent without a valid token refused before it runs (one with a curator's valid token,
- * `expected.authorised`, runs or is refused for what it asks, never for its token).
+ * `expected.authorised`, runs or is refused for what it asks, never for its token),
+ * and a 429 (a spent budget, or too many operations of one client at once) always
+ * RATE_LIMITED or CONCURRENCY_LIMITED with a Retry-After of whole seconds.
  */
 export function judge(request: SentRequest, response: ReceivedResponse, expected: Expectation = {}): Verdict {
   const violations: string[] = [];
@@ -251,6 +255,12 @@ export function judge(request: SentRequest, response: ReceivedResponse, expected
         }
       }
     }
+  }
+  if (response.status === 429) {
+    if (!codes.has(ErrorCode.RATE_LIMITED) && !codes.has(ErrorCode.CONCURRENCY_LIMITED)) {
+      violations.push(`HTTP 429 without RATE_LIMITED or CONCURRENCY_LIMITED (codes: ${[...codes].join(', ') || 'none'})`);
+    }
+    if (!/^\d+$/.test(response.retryAfter ?? '')) violations.push(`HTTP 429 without a Retry-After of seconds (${response.retryAfter ?? 'none'})`);
   }
   for (const text of searchable) {
     for (const [what, pattern] of LEAKS) {

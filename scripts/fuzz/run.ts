@@ -35,6 +35,7 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     'schemathesis-share': { type: 'string', default: '0.5' },
     'curator-share': { type: 'string', default: '0.2' },
+    budget: { type: 'string', default: '1000000000000' },
     'no-schemathesis': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -53,6 +54,10 @@ if (flags.help) {
                           curator's valid token, valid or hostile (default 0.2); the
                           graph must then hold no duplicate and derived weights
                           equal to a recomputation
+  --budget N              the service's RATE_LIMIT_BUDGET, cost per client and minute
+                          (default 10^12, never spent, so that requests reach the
+                          resolvers); a small one fuzzes with budgets on: every
+                          refusal must then be a 429 RATE_LIMITED with Retry-After
   --keep                  keep the work folder (reports, logs) even when all is well
 `);
   process.exit(0);
@@ -76,8 +81,8 @@ const anonymousRequests = requests - curatorRequests;
 /** The curator's token of this run: random, so no other service accepts it. */
 const curatorToken = randomBytes(24).toString('hex');
 
-/** A budget no run spends: the fuzz must reach the resolvers, not the rate limiter. */
-const BUDGET = 1_000_000_000_000;
+/** By default a budget no run spends: the fuzz must reach the resolvers, not the rate limiter. */
+const BUDGET = Math.floor(number('budget', flags.budget, 100));
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const figure = (value: number) => value.toLocaleString('en-US');

@@ -46,6 +46,7 @@ export function send(baseUrl: string, request: RawRequest, timeoutMs = 30_000): 
             status: incoming.statusCode ?? 0,
             contentType: String(incoming.headers['content-type'] ?? ''),
             body: Buffer.concat(chunks).toString('utf8'),
+            ...(incoming.headers['retry-after'] === undefined ? {} : { retryAfter: String(incoming.headers['retry-after']) }),
           }),
         );
         incoming.on('error', (error) => finish({ status: 0, contentType: '', body: '', failure: error.message }));

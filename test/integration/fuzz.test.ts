@@ -54,4 +54,27 @@ describe('hostile requests', () => {
     expect(await graphFingerprint(api.database)).toEqual(before);
     expect((await fetch(`${api.baseUrl}/health`)).status).toBe(200);
   }, 60_000);
+
+  it('keeps every rule with a budget that runs out: each refusal a 429 that says RATE_LIMITED and when to retry', async () => {
+    // A service of its own whose budget a few hundred requests spend (the suite's never runs out).
+    const budgeted = await startTestApi(undefined, { budget: { points: 20_000, windowSeconds: 60 } });
+    try {
+      const before = await graphFingerprint(budgeted.database);
+      const graphqlUrl = `${budgeted.baseUrl}/graphql`;
+      const { schema } = await fetchLiveSchema(graphqlUrl);
+      const ids = await fetchKnownIds(graphqlUrl);
+      const tally = new Tally();
+      await fire(budgeted.baseUrl, hostileCases({ schema, ids }, { seed: SEED + 1, count: REQUESTS }), 4, tally);
+      expect(tally.requests).toBe(REQUESTS);
+      // Both happened: answers while the budget lasted, refusals once it was spent.
+      expect(tally.byCode.get('none')).toBeGreaterThan(0);
+      expect(tally.byStatus.get('429')).toBeGreaterThan(0);
+      expect(tally.byCode.get('RATE_LIMITED')).toBeGreaterThan(0);
+      expect(describeViolations(tally.violations)).toEqual([]);
+      expect(await graphFingerprint(budgeted.database)).toEqual(before);
+      expect((await fetch(`${budgeted.baseUrl}/health`)).status).toBe(200);
+    } finally {
+      await budgeted.close();
+    }
+  }, 60_000);
 });
