@@ -79,3 +79,39 @@ describe('a read', () => {
     expect(syntax.session).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('exclusive writes while the database is down', () => {
+  /** A driver whose write transactions fail as ServiceUnavailable after `ms`, or succeed once `up` is set. */
+  function downDriver(ms: number) {
+    const state = { up: false };
+    const executeWrite = jest.fn(async (work: (tx: unknown) => Promise<unknown>) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      if (!state.up) throw new Neo4jError('could not reach the database', 'ServiceUnavailable', '08000', 'description');
+      return work({ run: async () => ({ records: [] }) });
+    });
+    const session = jest.fn(() => ({ executeWrite, close: jest.fn(async () => undefined) }));
+    return { driver: { session } as unknown as Driver, executeWrite, state };
+  }
+
+  it('fails the writers queued behind one that found it down at once, SERVICE_UNAVAILABLE, without trying each in turn', async () => {
+    const { driver, executeWrite, state } = downDriver(200);
+    const database = new Database(driver, loadCypherCatalog(), { database: 'neo4j', queryTimeoutMs: 5_000 });
+    const started = Date.now();
+    const writes = Array.from({ length: 4 }, (_, i) =>
+      database.writeTransaction(`write-${i}`, async () => i, { exclusive: true }).then(
+        () => ({ code: 'OK', ms: Date.now() - started }),
+        (error: AppError) => ({ code: error.code, ms: Date.now() - started }),
+      ),
+    );
+    const outcomes = await Promise.all(writes);
+    expect(outcomes.map((outcome) => outcome.code)).toEqual(['SERVICE_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'SERVICE_UNAVAILABLE']);
+    // Only the first reached the driver; the others learnt of the outage from it.
+    expect(executeWrite).toHaveBeenCalledTimes(1);
+    expect(Math.max(...outcomes.map((outcome) => outcome.ms))).toBeLessThan(1_000);
+
+    // A writer arriving after the failure tries again: the database may be back.
+    state.up = true;
+    await expect(database.writeTransaction('later', async () => 'written', { exclusive: true })).resolves.toBe('written');
+    expect(executeWrite).toHaveBeenCalledTimes(2);
+  });
+});

@@ -53,6 +53,8 @@ export class Database {
   inFlight = 0;
   /** One exclusive write transaction of this process at a time (see writeTransaction's `exclusive`). */
   private readonly exclusiveWrites = new Sema(1);
+  /** When an exclusive write last failed as SERVICE_UNAVAILABLE (see takeExclusiveTurn). */
+  private exclusiveUnavailableAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly driver: Driver,
@@ -168,9 +170,13 @@ export class Database {
   ): Promise<T> {
     if (!options.exclusive) return this.openWriteTransaction(operation, work, options);
     const deadline = options.deadline ?? Date.now() + (options.timeoutMs ?? this.options.queryTimeoutMs);
-    await this.takeExclusiveTurn(deadline);
+    const waitingSince = Date.now();
+    await this.takeExclusiveTurn(deadline, waitingSince);
     try {
       return await this.openWriteTransaction(operation, work, options);
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.SERVICE_UNAVAILABLE) this.exclusiveUnavailableAt = Date.now();
+      throw error;
     } finally {
       this.exclusiveWrites.release();
     }
@@ -184,8 +190,12 @@ export class Database {
    * connection and a transaction, and would meet the lock timeout
    * (db.lock.acquisition.timeout) before its own. async-sema has no cancellable wait:
    * a turn granted after the caller gave up is handed straight back.
+   * When a write ahead of it found the database unreachable while it waited, it fails
+   * at once with SERVICE_UNAVAILABLE, nothing written: trying in turn, each queued
+   * writer would spend the driver's retries against a database known to be down, and
+   * the last ones would answer QUERY_TIMEOUT well past the request's time limit.
    */
-  private async takeExclusiveTurn(deadline: number): Promise<void> {
+  private async takeExclusiveTurn(deadline: number, waitingSince: number): Promise<void> {
     if (this.exclusiveWrites.tryAcquire() !== undefined) return;
     let gaveUp = false;
     let timer: NodeJS.Timeout | undefined;
@@ -198,8 +208,13 @@ export class Database {
     });
     const granted = await Promise.race([turn, late]);
     clearTimeout(timer);
+    const unavailable = this.exclusiveUnavailableAt >= waitingSince;
+    if (granted && unavailable) this.exclusiveWrites.release();
+    if (!granted) gaveUp = true;
+    if (unavailable) {
+      throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable (a write before this one could not reach it); nothing was written; try again shortly.');
+    }
     if (!granted) {
-      gaveUp = true;
       throw new AppError(ErrorCode.QUERY_TIMEOUT, 'The request ran past its time limit waiting for other writes and was stopped; nothing was written.');
     }
   }
