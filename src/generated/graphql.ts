@@ -851,11 +851,14 @@ export type Query = {
   overlap: Overlap;
   /**
    * The shortest connections between two nodes (roles, skills, settings, tools...),
-   * shortest first, then by the names along them; each hop explained and cited. Paths
-   * never repeat a node, and two paths through the same nodes are one path (a hop lists
-   * every relationship joining its two nodes). `maxHops` is 1..6 (default 4), `first`
-   * 1..10 (default 3); `via` restricts the relationship types used (default: all of
-   * Relation). No path within maxHops: an empty list. Unknown ids: NOT_FOUND.
+   * shortest first, then by the names along them; each hop explained and cited. The
+   * search stops at the 30 shortest: when more than 30 paths tie for shortest (two
+   * roles sharing many skills), which of them are returned is the search's choice, not
+   * the first by name. Paths never repeat a node, and two paths through the same nodes
+   * are one path (a hop lists every relationship joining its two nodes). `maxHops` is
+   * 1..6 (default 4), `first` 1..10 (default 3); `via` restricts the relationship types
+   * used (default: all of Relation). No path within maxHops: an empty list. Unknown ids:
+   * NOT_FOUND.
    */
   paths: Array<GraphPath>;
   /**
