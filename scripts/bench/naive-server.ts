@@ -13,7 +13,7 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { boundedName, loadCypherCatalog, type StatementName } from '../../src/database/cypher-catalog';
-import { PUBLIC_RELATIONS } from '../../src/models/relations';
+import { pathTypes, PUBLIC_RELATIONS } from '../../src/models/relations';
 import { loadTypeDefs } from '../../src/graphql/load-type-defs';
 import { driver, servePeer } from './peer-server';
 const catalog = loadCypherCatalog();
@@ -85,7 +85,7 @@ const resolvers = {
       };
     },
     paths: async (_: unknown, args: { from: string; to: string; maxHops: number; first: number }) => {
-      const [row] = await catalogRows(boundedName('paths-between', args.maxHops), { fromId: args.from, toId: args.to, types: [...PUBLIC_RELATIONS], maxHops: args.maxHops, first: args.first });
+      const [row] = await catalogRows(boundedName('paths-between', args.maxHops), { fromId: args.from, toId: args.to, ...pathTypes(PUBLIC_RELATIONS), maxHops: args.maxHops, first: args.first });
       return ((row?.paths as { nodes: { node: Node }[]; hops: { type: string }[][] }[] | undefined) ?? []).map((found) => ({
         length: found.hops.length,
         steps: found.hops.map((links, hop) => ({

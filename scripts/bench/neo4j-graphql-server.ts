@@ -122,7 +122,7 @@ const typeDefs = /* GraphQL */ `
       @cypher(statement: """${wrapped('recommend-roles', 'UNWIND recommendations AS result RETURN result', RECOMMEND_FIXED)}""", columnName: "result")
     skillGap(fromId: ID!, toId: ID!): SkillGap
       @cypher(statement: """${wrapped('skill-gap', 'RETURN {fromRole: fromRole, toRole: toRole, transferable: transferable, toLearn: toLearn, coverage: coverage, plainCoverage: plainCoverage} AS result')}""", columnName: "result")
-    paths(fromId: ID!, toId: ID!, types: [String!]!, maxHops: Int!, first: Int!): [PathResult!]!
+    paths(fromId: ID!, toId: ID!, types: [String!]!, parallelTypes: [String!]!, maxHops: Int!, first: Int!): [PathResult!]!
       @cypher(statement: """${wrapped('paths-between', 'UNWIND paths AS result RETURN result')}""", columnName: "result")
   }
 `;

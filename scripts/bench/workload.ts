@@ -1,7 +1,7 @@
 import { taxonomyOfRole } from '../../src/analysis/role-profile';
 import { boundedName } from '../../src/database/cypher-catalog';
 import type { CypherRunner, Row } from '../../src/database/database';
-import { PUBLIC_RELATIONS } from '../../src/models/relations';
+import { pathTypes, PUBLIC_RELATIONS } from '../../src/models/relations';
 import { CareerRepository } from '../../src/repositories/career.repository';
 import { SeededRandom } from '../support/seeded-random';
 
@@ -158,9 +158,9 @@ export function neo4jGraphqlRequest(kind: QueryKind, params: Params): { query: s
       };
     case 'paths':
       return {
-        query: `query Paths($a: ID!, $b: ID!, $types: [String!]!) { paths(fromId: $a, toId: $b, types: $types, maxHops: 4, first: 3) {
+        query: `query Paths($a: ID!, $b: ID!, $types: [String!]!, $parallelTypes: [String!]!) { paths(fromId: $a, toId: $b, types: $types, parallelTypes: $parallelTypes, maxHops: 4, first: 3) {
           nodes { node { id } label } hops { type forward } } }`,
-        variables: { ...params, types: [...PUBLIC_RELATIONS] },
+        variables: { ...params, ...pathTypes(PUBLIC_RELATIONS) },
       };
   }
 }
@@ -200,6 +200,6 @@ export async function floorStatements(run: CypherRunner, kind: QueryKind, params
     case 'skillGap':
       return run.read('skill-gap', { fromId: params.a, toId: params.b, ...briefProjection('skillProperties') });
     case 'paths':
-      return run.read(boundedName('paths-between', 4), { fromId: params.a, toId: params.b, types: [...PUBLIC_RELATIONS], maxHops: 4, first: 3 });
+      return run.read(boundedName('paths-between', 4), { fromId: params.a, toId: params.b, ...pathTypes(PUBLIC_RELATIONS), maxHops: 4, first: 3 });
   }
 }

@@ -429,6 +429,11 @@ export const PARALLEL_RELATIONS: ReadonlySet<RelationType> = new Set(
   }).map(([type]) => type),
 );
 
+/** The parameters of a path search over `types` (paths-between.cypher): the types, and those of them with parallels. */
+export function pathTypes(types: readonly RelationType[]): { types: RelationType[]; parallelTypes: RelationType[] } {
+  return { types: [...types], parallelTypes: types.filter((type) => PARALLEL_RELATIONS.has(type)) };
+}
+
 /** A relationship type that lists a role's facts, and the Role field listing them. */
 export type RoleRelation = { [type in RelationType]: (typeof RELATIONS)[type]['roleFact'] extends null ? never : type }[RelationType];
 export type RoleFactField = NonNullable<(typeof RELATIONS)[RoleRelation]['roleFact']>['field'];

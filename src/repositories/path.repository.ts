@@ -1,6 +1,6 @@
 import { boundedName } from '../database/cypher-catalog';
 import type { CypherRunner } from '../database/database';
-import { PARALLEL_RELATIONS, type RelationType } from '../models/relations';
+import { pathTypes, type RelationType } from '../models/relations';
 import type { CitationRecord, NodeRecord } from '../models/records';
 import { toCitations, toNode } from './row-mapping';
 
@@ -41,8 +41,7 @@ export class PathRepository {
     first: number,
   ): Promise<{ fromFound: boolean; toFound: boolean; paths: PathRecord[] }> {
     // The variant bounded at maxHops: the search stops there rather than going on to 6 hops.
-    const parallelTypes = types.filter((type) => PARALLEL_RELATIONS.has(type));
-    const [row] = await this.run.read(boundedName('paths-between', maxHops), { fromId, toId, types, parallelTypes, maxHops, first });
+    const [row] = await this.run.read(boundedName('paths-between', maxHops), { fromId, toId, ...pathTypes(types), maxHops, first });
     const paths = ((row?.paths as { nodes: { node: Properties; label: string }[]; hops: Properties[][] }[]) ?? []).map(
       (path) => ({
         nodes: path.nodes.map(({ node, label }) => toNode(node, label)),

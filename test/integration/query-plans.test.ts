@@ -71,7 +71,7 @@ describe('query plans', () => {
       },
     ],
     ['skill-gap', { fromId: 'music-producer', toId: 'sound-engineer', roleProperties: null, skillProperties: null }],
-    ['paths-between/4', { fromId: 'music-producer', toId: 'sound-engineer', types: ['REQUIRES_SKILL', 'RELATED_TO'], maxHops: 4, first: 3 }],
+    ['paths-between/4', { fromId: 'music-producer', toId: 'sound-engineer', types: ['REQUIRES_SKILL', 'RELATED_TO'], parallelTypes: ['RELATED_TO'], maxHops: 4, first: 3 }],
   ])('%s seeks a unique index and scans nothing', async (name, params) => {
     const plan = await planOf(name, params);
     expect(plan).toContain('NodeUniqueIndexSeek');
