@@ -8,6 +8,8 @@ export const NEIGHBOURS_STATE = 'role-neighbours';
 
 /** How many neighbours each role keeps: the most `similarRoles(first:)` asks for. */
 export const KEPT_NEIGHBOURS = 100;
+/** How long one refresh after a curation write may take (about 25 s with O*NET and ESCO loaded). */
+export const NEIGHBOURS_REFRESH_TIMEOUT_MS = 300_000;
 const PAGE = 2_000;
 const WRITE_BATCH = 500;
 
@@ -176,41 +178,52 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /**
  * Runs refreshes one at a time, after writes that do not refresh in their own
- * transaction (curation mutations): a request made while one runs is served by one
- * more run after it, however many requests came meanwhile.
+ * transaction (curation mutations). A request is served by the first refresh that
+ * starts after it: requests made while one runs share the next run, however many
+ * came meanwhile.
  */
 export class RoleNeighboursRefresher {
-  private running: Promise<void> | null = null;
-  private again = false;
+  /** Requests the next run serves. */
+  private waiting: (() => void)[] = [];
+  private loop: Promise<void> | null = null;
 
+  /** `refresh` is one full refresh, e.g. `() => refreshRoleNeighbours(database, { timeoutMs })`. */
   constructor(
-    private readonly database: Database,
+    private readonly refresh: () => Promise<unknown>,
     private readonly onError: (error: unknown) => void,
-    private readonly timeoutMs = 300_000,
   ) {}
 
-  /** Asks for a refresh; resolves when one that started after the request has finished. */
-  request(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running.then(() => this.running ?? undefined);
+  /**
+   * Asks for a refresh. Resolves true once a refresh that started after the request
+   * has ended (a failed one included: `onError` has it, and the next write asks
+   * again), or false at `deadline` (epoch ms) if none has; the refresh goes on.
+   */
+  request(deadline = Number.POSITIVE_INFINITY): Promise<boolean> {
+    const served = new Promise<boolean>((resolve) => this.waiting.push(() => resolve(true)));
+    this.loop ??= this.run();
+    if (!Number.isFinite(deadline)) return served;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+    });
+    return Promise.race([served, late]).finally(() => clearTimeout(timer));
+  }
+
+  private async run(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0);
+      try {
+        await this.refresh();
+      } catch (error) {
+        this.onError(error);
+      }
+      for (const serve of batch) serve();
     }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        try {
-          await refreshRoleNeighbours(this.database, { timeoutMs: this.timeoutMs });
-        } catch (error) {
-          this.onError(error);
-        }
-      } while (this.again);
-      this.running = null;
-    })();
-    return this.running;
+    this.loop = null;
   }
 
   /** Waits for the refreshes asked for so far (at shutdown, and in tests). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.loop) await this.loop;
   }
 }

@@ -60,6 +60,8 @@ export class CurationRepository {
     private readonly neighbours: RoleNeighboursRefresher | null = null,
   ) {}
 
+  private pending = false;
+
   /**
    * Runs `work` in one write transaction; `work` returns its result and the roles whose
    * derived weights it may have changed (WeightsScope), which are brought up to date in
@@ -77,11 +79,18 @@ export class CurationRepository {
       return result;
     };
     // The roles' kept neighbours are rebuilt after the commit, one refresh at a time
-    // across requests; the mutation answers once a refresh that saw its write is done.
+    // across requests. The mutation answers once a refresh that saw its write is done,
+    // or at the request's deadline with the write committed and the refresh still to
+    // come (neighboursPending), never with an error for a write that was made.
     return this.database.writeTransaction(context.operation, workThenRefresh, { dryRun, stats: this.stats, deadline: this.deadline, exclusive: true }).then(async (result) => {
-      if (!dryRun) await this.neighbours?.request();
+      if (!dryRun && this.neighbours && !(await this.neighbours.request(this.deadline))) this.pending = true;
       return result;
     });
+  }
+
+  /** True once a write of this request answered before the kept neighbours reflected it. */
+  get neighboursPending(): boolean {
+    return this.pending;
   }
 
   async upsertSource(source: { id: string; title: string }, context: WriteContext): Promise<RowOutcome> {

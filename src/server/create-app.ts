@@ -32,7 +32,7 @@ import { listCapsPlugin } from './list-caps';
 import { loadTypeDefs } from '../graphql/load-type-defs';
 import { queryLimits } from './query-limits';
 import { requestStatsPlugin } from './request-stats.plugin';
-import { RoleNeighboursRefresher } from '../database/role-neighbours';
+import { NEIGHBOURS_REFRESH_TIMEOUT_MS, refreshRoleNeighbours, RoleNeighboursRefresher } from '../database/role-neighbours';
 import { schemaSdl } from './schema-sdl';
 
 export interface AppOptions {
@@ -140,7 +140,10 @@ export async function createApp(database: Database, logger: Logger, options: App
 
   const tokens = new CuratorTokens(options.curationTokens ?? []);
   const apiKeys = new ApiKeys(options.apiKeys ?? []);
-  const neighbours = new RoleNeighboursRefresher(database, (error) => logger.error({ err: error }, 'role neighbours refresh failed'));
+  const neighbours = new RoleNeighboursRefresher(
+    () => refreshRoleNeighbours(database, { timeoutMs: NEIGHBOURS_REFRESH_TIMEOUT_MS }),
+    (error) => logger.error({ err: error }, 'role neighbours refresh failed'),
+  );
   const introspection = options.introspection ?? !production;
   const limits = queryLimits({ introspection });
   const sdl = schemaSdl(introspection);

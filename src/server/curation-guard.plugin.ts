@@ -9,7 +9,8 @@ export const BEARER_CHALLENGE = 'Bearer realm="careers-graph"';
 /**
  * Refuses a mutation from anyone but a curator once the operation is known and
  * before anything runs, so no resolver of an unauthenticated mutation is called
- * and nothing is written. Reads stay public.
+ * and nothing is written. Reads stay public. A mutation that answered before the
+ * roles' kept neighbours reflected it says so: `extensions.neighboursPending: true`.
  */
 export const curationGuardPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -20,6 +21,10 @@ export const curationGuardPlugin: ApolloServerPlugin<Context> = {
         throw new AppError(ErrorCode.UNAUTHENTICATED, 'Mutations need the header Authorization: Bearer <token>.', {
           http: { status: 401 },
         });
+      },
+      async willSendResponse({ contextValue, response }) {
+        if (!contextValue.curation.neighboursPending || response.body.kind !== 'single') return;
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, neighboursPending: true };
       },
     };
   },
