@@ -1,9 +1,10 @@
 import { Sema } from 'async-sema';
-import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { DEFAULT_ADMISSION, type AdmissionOptions } from '../config/config';
 import type { StatementGate } from '../database/database';
+import { rootFieldsByKey } from './root-fields';
 
 export { DEFAULT_ADMISSION, type AdmissionOptions };
 
@@ -28,24 +29,7 @@ const RETRY_AFTER_SECONDS = 1;
 
 /** The root fields an operation selects, through inline fragments and fragment spreads. */
 export function rootFields(document: DocumentNode, operation: OperationDefinitionNode): Set<string> {
-  const fragments = new Map(
-    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
-  );
-  const names = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (selectionSet: SelectionSetNode): void => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) visit(fragment.selectionSet);
-      }
-    }
-  };
-  visit(operation.selectionSet);
-  return names;
+  return new Set([...rootFieldsByKey(operation, document).values()].map((field) => field.name.value));
 }
 
 export function isHeavy(document: DocumentNode, operation: OperationDefinitionNode, cost: number): boolean {

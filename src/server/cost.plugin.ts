@@ -1,17 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { GraphQLError, Kind, getArgumentValues, getNamedType, getNullableType, isCompositeType, isIntrospectionType, isListType, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { GraphQLError, getArgumentValues, getNamedType, getNullableType, isCompositeType, isIntrospectionType, isListType, type DocumentNode, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import type { Context } from '../graphql/context';
 import { isHeavy } from './admission';
 import { LIMITS } from './limits';
+import { rootFieldsByKey } from './root-fields';
 import { fieldCost, weightOf } from './schema-directives';
 
 /**
  * The cost of a field: its `@cost(weight:)` (the database work it does beyond what it
- * returns; 0 without one; times the arguments its `multipliers` name) plus (1 + the cost of its selections) times how many items
- * it may return. For a list or a connection that is its `first` argument when it has
+ * returns; 0 without one; times the arguments its `multipliers` name) plus (1 + the
+ * cost of its selections) times how many items it may return. For a list or a connection that is its `first` argument when it has
  * one; else, for a list of objects, its `@listSize(assumedSize:)`, measured on the
  * real releases, or LIMITS.assumedListSize. A list of strings or enums is a property
  * read with its node and counts once; a single value counts once. A connection's
@@ -36,9 +37,10 @@ export const listSizeEstimator = (schema: GraphQLSchema): ComplexityEstimator =>
  * The cost of what an operation returned, by the estimate's rules applied to the
  * answer's real sizes: each object and each value counts 1 and each list counts its
  * items (a list of strings or enums, once), plus the weight of every root field that
- * ran, with the arguments it ran with. It is what the client is charged once the answer is known: the
- * estimate, which assumes every list as long as the real releases' longest, is only
- * held against the limit and reserved while the operation runs.
+ * ran, with the arguments it ran with. It is what the client is charged once the
+ * answer is known: the estimate, which assumes every list as long as the real
+ * releases' longest, is only held against the limit and reserved while the operation
+ * runs.
  */
 export function actualCost(
   schema: GraphQLSchema,
@@ -57,22 +59,9 @@ export function actualCost(
     // `__typename` costs nothing, as in the estimate (introspectionEstimator).
     return 1 + Object.entries(value).reduce((total: number, [key, child]) => total + (key === '__typename' ? 0 : count(child)), 0);
   };
-  // The root field each key of the answer comes from, through fragments too: a root field selected in a
-  // fragment is charged its weight like any other.
-  const fragments = new Map((document?.definitions ?? []).filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION).map((node) => [node.name.value, node]));
-  const fieldOfKey = new Map<string, FieldNode>();
-  const seen = new Set<string>();
-  const collect = (selections: readonly SelectionNode[]) => {
-    for (const selection of selections) {
-      if (selection.kind === Kind.FIELD) fieldOfKey.set(selection.alias?.value ?? selection.name.value, selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet.selections);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        collect(fragments.get(selection.name.value)?.selectionSet.selections ?? []);
-      }
-    }
-  };
-  collect(operation.selectionSet.selections);
+  // The root field each key of the answer comes from, through fragments too: a root
+  // field selected in a fragment is charged its weight like any other.
+  const fieldOfKey = rootFieldsByKey(operation, document);
   let total = 0;
   for (const [key, value] of Object.entries(data)) {
     const node = fieldOfKey.get(key);
