@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Database } from '../../src/database/database';
 import { importEscoOnetCrosswalk } from '../../src/import/crosswalk/esco-onet-import';
 import { importEsco } from '../../src/import/esco/esco-import';
+import { DEFAULT_BATCH_SIZE } from '../../src/import/import-run';
 import { importOnet } from '../../src/import/onet/onet-import';
 import { realData, unpackRealData } from '../../test/support/real-data';
 
@@ -24,7 +25,7 @@ export async function importRealReleases(database: Database, log: (line: string)
   const onet = onetRelease();
   const esco = unpackRealData('esco-1.1.1');
   const crosswalk = unpackRealData('crosswalks/ESCO_to_ONET-SOC.xlsx');
-  await importOnet(database, { dir: onet, release: '29.0', minImportance: 3, batchSize: 5000, restart: false, progress: log });
-  await importEsco(database, { dirs: [esco], release: '1.1.1', batchSize: 5000, restart: false, progress: log });
-  await importEscoOnetCrosswalk(database, { file: crosswalk, batchSize: 5000, restart: false, progress: log });
+  await importOnet(database, { dir: onet, release: '29.0', minImportance: 3, batchSize: DEFAULT_BATCH_SIZE, restart: false, progress: log });
+  await importEsco(database, { dirs: [esco], release: '1.1.1', batchSize: DEFAULT_BATCH_SIZE, restart: false, progress: log });
+  await importEscoOnetCrosswalk(database, { file: crosswalk, batchSize: DEFAULT_BATCH_SIZE, restart: false, progress: log });
 }

@@ -6,6 +6,12 @@ import { linkCuratedEquivalents } from '../repositories/curated-equivalents';
 import { writeGraphRows } from '../repositories/graph-writer';
 import { BatchLoader, type StepReport } from './batch-loader';
 
+/**
+ * Rows a transaction, unless asked otherwise: O*NET 29.0 took 44 s of Neo4j CPU and
+ * 12 s of the importer's at 5000, against 64 s and 16 s at 1000.
+ */
+export const DEFAULT_BATCH_SIZE = 5000;
+
 export interface ImportRunOptions {
   batchSize: number;
   restart: boolean;

@@ -10,9 +10,10 @@ import { realData, unpackRealData } from '../support/real-data';
 import { startTestApi, type TestApi } from '../integration/test-api';
 import { REALDATA_URI_VARIABLE } from './global-setup';
 import { readTsv as tsv } from '../support/read-tsv';
+import { DEFAULT_BATCH_SIZE } from '../../src/import/import-run';
 
 
-const quiet = { progress: () => undefined, batchSize: 1000, restart: false };
+const quiet = { progress: () => undefined, batchSize: DEFAULT_BATCH_SIZE, restart: false };
 
 /** The curated roles that carry an O*NET-SOC code, with the SOC 2018 code it refines. */
 const curatedWithCodes = readCurated()

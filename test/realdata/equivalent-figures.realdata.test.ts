@@ -11,9 +11,10 @@ import { readTsv } from '../support/read-tsv';
 import { realData, unpackRealData } from '../support/real-data';
 import { startTestApi, type TestApi } from '../integration/test-api';
 import { REALDATA_URI_VARIABLE } from './global-setup';
+import { DEFAULT_BATCH_SIZE } from '../../src/import/import-run';
 
 const ENGLISH = 'ESCO dataset - v1.1.1 - classification - en - csv';
-const quietly = { batchSize: 1000, restart: false, progress: () => undefined };
+const quietly = { batchSize: DEFAULT_BATCH_SIZE, restart: false, progress: () => undefined };
 
 describeNeeding(realData, 'BLS figures of ESCO occupations through their O*NET equivalents, on the published releases', () => {
   let api: TestApi;

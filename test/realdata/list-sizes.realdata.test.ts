@@ -12,8 +12,9 @@ import { describeNeeding } from '../support/outside-repo';
 import { realData, unpackRealData } from '../support/real-data';
 import { DEEP_QUERIES_COST_LIMIT, startTestApi, type TestApi } from '../integration/test-api';
 import { REALDATA_URI_VARIABLE } from './global-setup';
+import { DEFAULT_BATCH_SIZE } from '../../src/import/import-run';
 
-const quietly = { batchSize: 1000, restart: false, progress: () => undefined };
+const quietly = { batchSize: DEFAULT_BATCH_SIZE, restart: false, progress: () => undefined };
 
 /** Every `@listSize(assumedSize:)` of the schema, by the node type declaring it; types that are not nodes apart. */
 function assumedSizes(): { byType: Map<string, Map<string, number>>; notNodes: string[]; viaAssumed: number } {

@@ -6,6 +6,7 @@ import { describeNeeding } from '../support/outside-repo';
 import { realData, unpackRealData } from '../support/real-data';
 import { REALDATA_URI_VARIABLE } from './global-setup';
 import { readTsv } from '../support/read-tsv';
+import { DEFAULT_BATCH_SIZE } from '../../src/import/import-run';
 
 /** The rows of one file of the release as column -> value, read here independently of the importer (no quoting in O*NET's text files). */
 const tsv = (dir: string, file: string) => readTsv(path.join(dir, file));
@@ -16,7 +17,7 @@ describeNeeding(realData, 'O*NET 29.0, the whole published release', () => {
   let dir: string;
   let api: TestApi;
   let report: ImportReport;
-  const options = () => ({ dir, release: '29.0', minImportance: 3, batchSize: 1000, restart: false, progress: () => undefined });
+  const options = () => ({ dir, release: '29.0', minImportance: 3, batchSize: DEFAULT_BATCH_SIZE, restart: false, progress: () => undefined });
   const count = async (cypher: string) => Number((await api.database.driver.executeQuery(cypher)).records[0]?.get(0));
   const lastChanges = async () =>
     (

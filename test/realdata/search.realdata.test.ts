@@ -10,9 +10,10 @@ import { realData, unpackRealData } from '../support/real-data';
 import { readTsv } from '../support/read-tsv';
 import { startTestApi, type TestApi } from '../integration/test-api';
 import { REALDATA_URI_VARIABLE } from './global-setup';
+import { DEFAULT_BATCH_SIZE } from '../../src/import/import-run';
 
 const ENGLISH = 'ESCO dataset - v1.1.1 - classification - en - csv';
-const quietly = { batchSize: 5000, restart: false, progress: () => undefined };
+const quietly = { batchSize: DEFAULT_BATCH_SIZE, restart: false, progress: () => undefined };
 
 /**
  * `ask` over every item, four requests in flight at once (the answers do not depend on
