@@ -27,4 +27,4 @@ ENV HOST=0.0.0.0 PORT=4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:4000/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The same command as `npm start` (package.json), V8 flags included; a unit test keeps them equal.
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "dist/main.js"]
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "--max-old-space-size=192", "dist/main.js"]

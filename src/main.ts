@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const opened = await openDatabase(config, logger, { onLocalNeo4jExit: (exit) => void databaseLost(exit) });
   running.opened = opened;
   try {
-    await prepareGraph(opened.database, config.neo4j.database, config.seedCurated, logger);
+    await prepareGraph(opened.database, config.neo4j.database, config.seedCurated, logger, { neighboursHeapMb: config.neighboursHeapMb });
     if (config.redisUrl) running.redis = connectRedis(config.redisUrl, logger);
     const app = await createApp(opened.database, logger, {
       redis: running.redis,
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
       curationTokens: config.curationTokens,
       apiKeys: config.apiKeys,
       corsOrigins: config.corsOrigins,
+      neighboursHeapMb: config.neighboursHeapMb,
     });
     running.app = app;
     const port = await app.listen(config.port, config.host);

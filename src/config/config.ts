@@ -6,6 +6,13 @@ import type { LogFormat } from '../logging/log-format';
 import { corsOriginsSchema } from './cors-origins';
 import { repoRoot } from './repo-root';
 
+/**
+ * How far the heap of a rebuild of the kept neighbours may grow by default, in MB
+ * (NEIGHBOURS_HEAP_MB; the rebuild runs in a child process, role-neighbours-process.ts):
+ * on O*NET + ESCO it fails under 128 and completes under 192.
+ */
+export const DEFAULT_NEIGHBOURS_HEAP_MB = 2048;
+
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 1g');
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z
@@ -57,6 +64,11 @@ const environmentSchema = z.object({
     .default('128M size'),
   /** Load the curated graph (idempotently) at start. Defaults to true. */
   SEED_CURATED: flag.default(true),
+  /**
+   * How far the heap of a rebuild of the kept neighbours may grow, in MB: it runs in a
+   * child process of its own (role-neighbours-process.ts). Defaults to 2048.
+   */
+  NEIGHBOURS_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(DEFAULT_NEIGHBOURS_HEAP_MB),
   /** `production` turns off field suggestions and (unless INTROSPECTION=true) introspection. */
   NODE_ENV: z.string().default('development'),
   /** Schema introspection. Defaults to true, or false when NODE_ENV=production. */
@@ -124,6 +136,8 @@ export interface Config {
   };
   localNeo4j: { boltPort: number; dataDir: string; heap: string; pageCache: string; txLogRetention: string };
   seedCurated: boolean;
+  /** The heap ceiling of a rebuild of the kept neighbours, in MB. */
+  neighboursHeapMb: number;
   production: boolean;
   introspection: boolean;
   /** Most estimated cost of one operation; undefined: the server's (LIMITS.maxCost). */
@@ -216,6 +230,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       txLogRetention: env.NEO4J_LOCAL_TX_LOG_RETENTION,
     },
     seedCurated: env.SEED_CURATED,
+    neighboursHeapMb: env.NEIGHBOURS_HEAP_MB,
     production: env.NODE_ENV === 'production',
     introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
     maxCost: env.COST_LIMIT,

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { repoRoot } from './repo-root';
 
 // The service starts the same way from `npm start` and from the container image, V8
-// flags included: the young generation is bounded there (see the README's benchmark
-// section for what it does to the API's memory under load). npm runs the script with
+// flags included: both generations are bounded there (see docs/operations.md for what
+// that does to the API's memory under load; the neighbour rebuild, which needs more,
+// runs in a child process with its own limit). npm runs the script with
 // `sh -c`; `exec` replaces that shell with node, so npm's child is the service itself
 // and the SIGTERM and SIGINT npm forwards reach it (a shell would die and leave it running).
 describe('the start command', () => {
@@ -22,7 +23,8 @@ describe('the start command', () => {
     expect(JSON.parse(cmd ?? '[]')).toEqual(start.trim().split(/\s+/));
   });
 
-  it('runs the compiled service with a bounded young generation', () => {
+  it('runs the compiled service with a bounded young generation and a capped old one', () => {
     expect(start).toMatch(/^node .*--max-semi-space-size=\d+ .*dist\/main\.js$/);
+    expect(start).toMatch(/ --max-old-space-size=\d+ /);
   });
 });

@@ -1,11 +1,7 @@
 import { loadCypherCatalog, type CypherCatalog } from './cypher-catalog';
-import { createDriver, Database, type DatabaseOptions } from './database';
+import { createDriver, Database, type DatabaseConnection, type DatabaseOptions } from './database';
 
-export interface ConnectDatabaseOptions extends DatabaseOptions {
-  /** Bolt URI of the Neo4j server, e.g. `bolt://127.0.0.1:7687`. */
-  uri: string;
-  user: string;
-  password: string;
+export interface ConnectDatabaseOptions extends Omit<DatabaseOptions, 'connection'>, DatabaseConnection {
   /** The Cypher statements. Defaults to the catalog in cypher/queries, read when called. */
   catalog?: CypherCatalog;
 }
@@ -17,6 +13,6 @@ export interface ConnectDatabaseOptions extends DatabaseOptions {
  * server; `database.close()` closes the driver.
  */
 export function connectDatabase(options: ConnectDatabaseOptions): Database {
-  const { uri, user, password, catalog = loadCypherCatalog(), database, queryTimeoutMs } = options;
-  return new Database(createDriver(uri, user, password), catalog, { database, queryTimeoutMs });
+  const { uri, user, password, catalog = loadCypherCatalog(), database, queryTimeoutMs, turns } = options;
+  return new Database(createDriver(uri, user, password), catalog, { database, queryTimeoutMs, turns, connection: { uri, user, password, database } });
 }

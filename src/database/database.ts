@@ -1,9 +1,9 @@
-import { Sema } from 'async-sema';
 import neo4j, { isRetryableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { translateNeo4jError } from '../errors/translate-neo4j-error';
 import type { CypherCatalog, StatementName } from './cypher-catalog';
+import { ExclusiveTurns, type TurnKeeper } from './exclusive-turns';
 
 /** Counts what one GraphQL request asked of the database. */
 export interface QueryStats {
@@ -16,6 +16,20 @@ export interface DatabaseOptions {
   database: string;
   /** Time limit of every transaction, enforced by the server. */
   queryTimeoutMs: number;
+  /** Whose turn it is among exclusive writers; a queue of this Database's own by default. */
+  turns?: TurnKeeper;
+  /** Where the driver connects (connectDatabase records it). */
+  connection?: DatabaseConnection;
+}
+
+/** Where and as whom a driver connects. */
+export interface DatabaseConnection {
+  /** Bolt URI of the Neo4j server, e.g. `bolt://127.0.0.1:7687`. */
+  uri: string;
+  user: string;
+  password: string;
+  /** Database name, e.g. `neo4j`. */
+  database: string;
 }
 
 export type Row = Record<string, unknown>;
@@ -52,15 +66,20 @@ export class Database {
   /** Statements and write transactions running now: each holds one of the driver's connections (GET /metrics). */
   inFlight = 0;
   /** One exclusive write transaction of this process at a time (see writeTransaction's `exclusive`). */
-  private readonly exclusiveWrites = new Sema(1);
-  /** When an exclusive write last failed as SERVICE_UNAVAILABLE (see takeExclusiveTurn). */
-  private exclusiveUnavailableAt = Number.NEGATIVE_INFINITY;
+  readonly turns: TurnKeeper;
 
   constructor(
     readonly driver: Driver,
     private readonly catalog: CypherCatalog,
     private readonly options: DatabaseOptions,
-  ) {}
+  ) {
+    this.turns = options.turns ?? new ExclusiveTurns();
+  }
+
+  /** How to open another connection to the same database (a worker thread's), when known. */
+  get connection(): DatabaseConnection | null {
+    return this.options.connection ?? null;
+  }
 
   /** The time limit of one request's database work. */
   get queryTimeoutMs(): number {
@@ -171,53 +190,17 @@ export class Database {
     if (!options.exclusive) return this.openWriteTransaction(operation, work, options);
     const deadline = options.deadline ?? Date.now() + (options.timeoutMs ?? this.options.queryTimeoutMs);
     const waitingSince = Date.now();
-    await this.takeExclusiveTurn(deadline, waitingSince);
+    await this.turns.take(deadline, waitingSince);
     try {
       return await this.openWriteTransaction(operation, work, options);
     } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.SERVICE_UNAVAILABLE) this.exclusiveUnavailableAt = Date.now();
+      if (error instanceof AppError && error.code === ErrorCode.SERVICE_UNAVAILABLE) this.turns.unavailable();
       throw error;
     } finally {
-      this.exclusiveWrites.release();
+      this.turns.release();
     }
   }
 
-  /**
-   * Waits, at most until `deadline` (then QUERY_TIMEOUT), for this process's turn
-   * among exclusive writers. The writers' lock in the database serialises them across
-   * processes (cypher/queries/writers-lock.cypher); waiting here first keeps the
-   * writers of one process out of Neo4j's lock queue, where each would hold a
-   * connection and a transaction, and would meet the lock timeout
-   * (db.lock.acquisition.timeout) before its own. async-sema has no cancellable wait:
-   * a turn granted after the caller gave up is handed straight back.
-   * When a write ahead of it found the database unreachable while it waited, it fails
-   * at once with SERVICE_UNAVAILABLE, nothing written: trying in turn, each queued
-   * writer would spend the driver's retries against a database known to be down, and
-   * the last ones would answer QUERY_TIMEOUT well past the request's time limit.
-   */
-  private async takeExclusiveTurn(deadline: number, waitingSince: number): Promise<void> {
-    if (this.exclusiveWrites.tryAcquire() !== undefined) return;
-    let gaveUp = false;
-    let timer: NodeJS.Timeout | undefined;
-    const turn = this.exclusiveWrites.acquire().then(() => {
-      if (gaveUp) this.exclusiveWrites.release();
-      return true;
-    });
-    const late = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
-    });
-    const granted = await Promise.race([turn, late]);
-    clearTimeout(timer);
-    const unavailable = this.exclusiveUnavailableAt >= waitingSince;
-    if (granted && unavailable) this.exclusiveWrites.release();
-    if (!granted) gaveUp = true;
-    if (unavailable) {
-      throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable (a write before this one could not reach it); nothing was written; try again shortly.');
-    }
-    if (!granted) {
-      throw new AppError(ErrorCode.QUERY_TIMEOUT, 'The request ran past its time limit waiting for other writes and was stopped; nothing was written.');
-    }
-  }
 
   private async openWriteTransaction<T>(
     operation: string,

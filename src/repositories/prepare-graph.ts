@@ -3,11 +3,23 @@ import { migrate } from '../database/migrate';
 import type { Logger } from '../logging/logger';
 import { readCurated } from '../data/read-curated';
 import { refreshRoleWeightsNow, roleWeightsPending } from '../database/role-weights';
-import { refreshRoleNeighbours, roleNeighboursDue } from '../database/role-neighbours';
+import { DEFAULT_NEIGHBOURS_HEAP_MB } from '../config/config';
+import { roleNeighboursDue } from '../database/role-neighbours';
+import { refreshRoleNeighboursInChild } from '../database/role-neighbours-process';
 import { LOAD_TIMEOUT_MS, NEIGHBOURS_TIMEOUT_MS, seedIfChanged } from './curated-loader';
 
-/** Applies pending migrations, then (optionally) loads the curated graph if its file changed since the last load. */
-export async function prepareGraph(database: Database, databaseName: string, seed: boolean, logger: Logger): Promise<void> {
+/**
+ * Applies pending migrations, then (optionally) loads the curated graph if its file
+ * changed since the last load, then brings the derived data up to date. A rebuild of
+ * the kept neighbours runs in a child process whose heap may grow to `neighboursHeapMb`.
+ */
+export async function prepareGraph(
+  database: Database,
+  databaseName: string,
+  seed: boolean,
+  logger: Logger,
+  options: { neighboursHeapMb?: number } = {},
+): Promise<void> {
   const applied = await migrate(database.driver, databaseName, {
     onApply: (migration) => logger.info({ migration: `${migration.version}_${migration.name}` }, 'applying migration'),
     onWait: () => logger.info('another process is applying the migrations: waiting for it'),
@@ -28,7 +40,10 @@ export async function prepareGraph(database: Database, databaseName: string, see
   // Every writer marks the kept neighbours due and refreshes them after its commit;
   // this builds them the first time and repairs a refresh that did not finish.
   if (await roleNeighboursDue(database)) {
-    const neighbours = await refreshRoleNeighbours(database, { timeoutMs: NEIGHBOURS_TIMEOUT_MS });
+    const neighbours = await refreshRoleNeighboursInChild(database, {
+      timeoutMs: NEIGHBOURS_TIMEOUT_MS,
+      heapMb: options.neighboursHeapMb ?? DEFAULT_NEIGHBOURS_HEAP_MB,
+    });
     logger.info(neighbours, 'role neighbours refreshed');
   } else logger.info('role neighbours up to date');
 }

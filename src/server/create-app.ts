@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiKeys, type ApiKey } from '../auth/api-keys';
 import { CuratorTokens, type CuratorToken } from '../auth/curator-tokens';
 import { repoRoot } from '../config/repo-root';
-import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../config/config';
+import { DEFAULT_HTTP_LIMITS, DEFAULT_NEIGHBOURS_HEAP_MB, type HttpLimits } from '../config/config';
 import type { Database } from '../database/database';
 import { ErrorCode } from '../errors/error-code';
 import { resolvers } from '../graphql/resolvers';
@@ -32,7 +32,8 @@ import { listCapsPlugin } from './list-caps';
 import { loadTypeDefs } from '../graphql/load-type-defs';
 import { queryLimits } from './query-limits';
 import { requestStatsPlugin } from './request-stats.plugin';
-import { NEIGHBOURS_REFRESH_TIMEOUT_MS, refreshRoleNeighbours, RoleNeighboursRefresher } from '../database/role-neighbours';
+import { NEIGHBOURS_REFRESH_TIMEOUT_MS, RoleNeighboursRefresher } from '../database/role-neighbours';
+import { RoleNeighboursProcess } from '../database/role-neighbours-process';
 import { schemaSdl } from './schema-sdl';
 
 export interface AppOptions {
@@ -58,6 +59,8 @@ export interface AppOptions {
   explorerDir?: string;
   /** Origins whose pages may call /graphql and /schema.graphql from a browser. Defaults to none: same origin only. */
   corsOrigins?: readonly string[];
+  /** How far a rebuild of the kept neighbours (in a child process) may grow its heap, in MB. Defaults to DEFAULT_NEIGHBOURS_HEAP_MB. */
+  neighboursHeapMb?: number;
 }
 
 export interface App {
@@ -70,6 +73,8 @@ export interface App {
 }
 
 export const DEFAULT_BUDGET: BudgetOptions = { points: 100_000, windowSeconds: 60 };
+/** How long the process of the neighbour rebuilds outlives its last rebuild. */
+const NEIGHBOURS_PROCESS_IDLE_MS = 30_000;
 
 
 /**
@@ -140,8 +145,10 @@ export async function createApp(database: Database, logger: Logger, options: App
 
   const tokens = new CuratorTokens(options.curationTokens ?? []);
   const apiKeys = new ApiKeys(options.apiKeys ?? []);
+  // Rebuilds after writes run in a child process, kept while writes come and ended when idle.
+  const neighboursProcess = new RoleNeighboursProcess(database, { heapMb: options.neighboursHeapMb ?? DEFAULT_NEIGHBOURS_HEAP_MB, idleMs: NEIGHBOURS_PROCESS_IDLE_MS });
   const neighbours = new RoleNeighboursRefresher(
-    () => refreshRoleNeighbours(database, { timeoutMs: NEIGHBOURS_REFRESH_TIMEOUT_MS }),
+    () => neighboursProcess.refresh({ timeoutMs: NEIGHBOURS_REFRESH_TIMEOUT_MS }),
     (error) => logger.error({ err: error }, 'role neighbours refresh failed'),
   );
   const introspection = options.introspection ?? !production;
@@ -258,6 +265,7 @@ export async function createApp(database: Database, logger: Logger, options: App
       if (httpServer.listening) httpServer.close();
       await apollo.stop();
       await neighbours.idle();
+      await neighboursProcess.close();
     },
   };
 }
