@@ -77,7 +77,7 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
     taxonomy: taxonomyOfRole(row.id),
     names: row.names,
     duties: row.duties,
-    skills: row.skills.ids.map((id, index) => ({ id, weight: row.skills.weights[index] as number })),
+    skills: pairs(row.skills),
   }));
   const neighbours = nearestNeighbours(buildProfiles(features), KEPT_NEIGHBOURS);
   const taxonomyRoles = new Map<string, number>();
@@ -107,7 +107,7 @@ export async function refreshRoleNeighbours(database: Database, options: { timeo
     ];
   });
   const skillRows = indexChanges(
-    rows.map((row) => ({ id: row.id, skills: row.fitSkills.ids.map((id, index) => ({ id, weight: row.fitSkills.weights[index] as number })) })),
+    rows.map((row) => ({ id: row.id, skills: pairs(row.fitSkills) })),
     keptIndex,
   );
   // Role lists first, then skill entries, in batches; the last batch marks the refresh built.
@@ -205,6 +205,11 @@ interface RoleRow {
 interface WeightedIds {
   ids: string[];
   weights: Float64Array;
+}
+
+/** The pairs the profile formulas take, made for one stage at a time. */
+function pairs(list: WeightedIds): { id: string; weight: number }[] {
+  return list.ids.map((id, index) => ({ id, weight: list.weights[index] as number }));
 }
 
 /** A skill's entry of the skill index as kept now (skill-index-kept.cypher). */

@@ -22,7 +22,7 @@ import { clientBudget, clientKey, createBudgetLimiter, type BudgetOptions } from
 import { createContext, type Context } from '../graphql/context';
 import { corsMiddleware } from './cors';
 import { createCostPlugin } from './cost.plugin';
-import { BEARER_CHALLENGE, curationGuardPlugin } from './curation-guard.plugin';
+import { BEARER_CHALLENGE, curationPlugin } from './curation.plugin';
 import { explorerRouter } from './explorer';
 import { createFormatError } from './format-error';
 import { liveHandler, readyHandler } from './health';
@@ -192,7 +192,7 @@ export async function createApp(database: Database, logger: Logger, options: App
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing pages load from a CDN; browsers are sent to the bundled IDE instead.
       ApolloServerPluginLandingPageDisabled(),
-      curationGuardPlugin,
+      curationPlugin,
       ...limits.plugins,
       // Before the cost plugin: Apollo runs these hooks together, and the first to refuse is the one reported.
       listCapsPlugin,

@@ -15,7 +15,7 @@ import { idArg, parseArgs } from '../parse-args';
 
 /**
  * The curator making the request, or UNAUTHENTICATED. The server refuses
- * mutations without a curator before execution (see src/server/curation-guard.plugin.ts); this
+ * mutations without a curator before execution (see src/server/curation.plugin.ts); this
  * second check keeps every resolver safe on its own and names the actor.
  */
 function writer(context: Context): WriteContext {

@@ -7,12 +7,13 @@ import type { Context } from '../graphql/context';
 export const BEARER_CHALLENGE = 'Bearer realm="careers-graph"';
 
 /**
- * Refuses a mutation from anyone but a curator once the operation is known and
- * before anything runs, so no resolver of an unauthenticated mutation is called
- * and nothing is written. Reads stay public. A mutation that answered before the
- * roles' kept neighbours reflected it says so: `extensions.neighboursPending: true`.
+ * The curation rules that sit around execution. Who may write: a mutation from anyone
+ * but a curator is refused once the operation is known and before anything runs, so
+ * no resolver of an unauthenticated mutation is called and nothing is written; reads
+ * stay public. What the answer says: a mutation that answered before the roles' kept
+ * neighbours reflected it says so, `extensions.neighboursPending: true`.
  */
-export const curationGuardPlugin: ApolloServerPlugin<Context> = {
+export const curationPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation, contextValue, response }) {
