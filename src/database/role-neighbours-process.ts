@@ -63,8 +63,6 @@ interface Run {
 export class RoleNeighboursProcess {
   private child: ChildProcess | null = null;
   private run: Run | null = null;
-  /** Turns granted to the child and not yet released: handed back if it ends holding one. */
-  private held = 0;
   private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -112,6 +110,8 @@ export class RoleNeighboursProcess {
       serialization: 'advanced',
     });
     const turns = this.database.turns;
+    /** Turns granted to this child and not yet released: handed back if it ends holding one. */
+    let held = 0;
     let ended = false;
     // The tail of what it wrote to stderr, and whether V8 said it ran out of memory
     // ("JavaScript heap out of memory", or "Fatal JavaScript out of memory" when it
@@ -145,7 +145,7 @@ export class RoleNeighboursProcess {
             () => {
               if (ended) turns.release();
               else {
-                this.held += 1;
+                held += 1;
                 answer({ kind: 'turn', id: message.id, granted: true });
               }
             },
@@ -153,8 +153,11 @@ export class RoleNeighboursProcess {
           );
           break;
         case 'release':
-          this.held -= 1;
-          turns.release();
+          // Never more than it holds: a turn it ended with is already handed back.
+          if (held > 0) {
+            held -= 1;
+            turns.release();
+          }
           break;
         case 'unavailable':
           turns.unavailable();
@@ -173,7 +176,7 @@ export class RoleNeighboursProcess {
     child.on('exit', (code, signal) => {
       ended = true;
       if (this.child === child) this.child = null;
-      for (; this.held > 0; this.held -= 1) turns.release();
+      for (; held > 0; held -= 1) turns.release();
       finish({
         error: new Error(
           outOfMemory
