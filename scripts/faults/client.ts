@@ -21,6 +21,8 @@ export interface RequestRecord {
   ok: boolean;
   /** The first error's message, for the record file. */
   message?: string;
+  /** A write answered before the kept neighbours reflected it (`extensions.neighboursPending`). */
+  neighboursPending?: true;
 }
 
 export interface GraphQLAnswer {
@@ -37,8 +39,8 @@ export function createClient(baseUrl: string, token: string, timeoutMs: number):
   return {
     async graphql(kind, operation, query, variables, curator = false) {
       const start = performance.now();
-      const finish = (status: number, codes: string[], ok: boolean, data: Record<string, unknown> | null, message?: string): GraphQLAnswer => ({
-        record: { kind, operation, start, end: performance.now(), status, codes, ok, ...(message ? { message } : {}) },
+      const finish = (status: number, codes: string[], ok: boolean, data: Record<string, unknown> | null, message?: string, pending = false): GraphQLAnswer => ({
+        record: { kind, operation, start, end: performance.now(), status, codes, ok, ...(message ? { message } : {}), ...(pending ? { neighboursPending: true as const } : {}) },
         data,
       });
       let response: Response;
@@ -52,7 +54,11 @@ export function createClient(baseUrl: string, token: string, timeoutMs: number):
       } catch (error) {
         return finish(0, [isTimeout(error) ? 'CLIENT_TIMEOUT' : 'NO_RESPONSE'], false, null);
       }
-      let body: { data?: Record<string, unknown> | null; errors?: { message?: string; extensions?: { code?: unknown } }[] };
+      let body: {
+        data?: Record<string, unknown> | null;
+        errors?: { message?: string; extensions?: { code?: unknown } }[];
+        extensions?: { neighboursPending?: unknown };
+      };
       try {
         body = (await response.json()) as typeof body;
       } catch (error) {
@@ -61,7 +67,7 @@ export function createClient(baseUrl: string, token: string, timeoutMs: number):
       const codes = (body.errors ?? []).map((error) => String(error.extensions?.code ?? 'NO_CODE'));
       const data = body.data ?? null;
       const ok = response.status === 200 && codes.length === 0 && data !== null && data[operation] !== null && data[operation] !== undefined;
-      return finish(response.status, codes, ok, data, body.errors?.[0]?.message?.slice(0, 200));
+      return finish(response.status, codes, ok, data, body.errors?.[0]?.message?.slice(0, 200), body.extensions?.neighboursPending === true);
     },
 
     async health() {

@@ -31,6 +31,8 @@ export interface ScenarioResult {
   /** Other work on the machine skews every timing; the 1-minute load average says how much. */
   machine: { cpus: number; loadAtStart: number; loadAtEnd: number };
   queryTimeoutMs: number;
+  /** `enforce`: every check decides the result; `report`: timed checks are printed only (a loaded CI machine). */
+  timing: 'enforce' | 'report';
   workers: { readers: number; writers: number; importers: number };
   timeline: Timeline;
   requests: RequestRecord[];
@@ -44,6 +46,8 @@ export interface Check {
   name: string;
   ok: boolean;
   detail: string;
+  /** A time limit rather than an outcome: with `--timing report` it is printed but does not decide the result. */
+  timed?: true;
 }
 
 const HEALTH_LIMIT_MS = 5_000;
@@ -86,6 +90,12 @@ function tally(records: RequestRecord[]): Map<string, number> {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
+}
+
+/** ` (CODE n, CODE n)` for counts by reason, or nothing when there are none. */
+function byReason(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return entries.length ? ` (${entries.map(([reason, count]) => `${reason} ${count}`).join(', ')})` : '';
 }
 
 function countBy(records: RequestRecord[], key: (record: RequestRecord) => string): Map<string, number> {
@@ -152,6 +162,11 @@ export function printReport(result: ScenarioResult): Check[] {
   const codes = new Map<string, number>();
   for (const record of requests) for (const code of record.codes) codes.set(code, (codes.get(code) ?? 0) + 1);
   line(`  errors by code: ${formatTally(codes)}`);
+  const acknowledged = requests.filter((record) => record.kind !== 'read' && record.ok);
+  line(
+    `  acknowledged writes answered before the kept neighbours reflected them (extensions.neighboursPending): ` +
+      `${acknowledged.filter((record) => record.neighboursPending).length} of ${acknowledged.length}`,
+  );
   line();
 
   // The outage.
@@ -207,11 +222,12 @@ export function printReport(result: ScenarioResult): Check[] {
     const i = graph.imports;
     line(
       `Writes (upsertSkill + link): ${w.ackedChecked} acknowledged checked, ${w.ackedMissing.length} missing, ${w.ackedDuplicated.length} duplicated; ` +
-        `${w.failedPresent + w.failedAbsent} failed: ${w.failedPresent} present anyway, ${w.failedAbsent} absent, ${w.failedDuplicated.length} duplicated`,
+        `${w.failedPresent + w.failedAbsent} failed: ${w.failedPresent} present anyway${byReason(w.failedPresentBy)}, ` +
+        `${w.failedAbsent} absent${byReason(w.failedAbsentBy)}, ${w.failedDuplicated.length} duplicated`,
     );
     line(
       `Imports (each 1 source, ${IMPORT_SHAPE.roles} roles, ${IMPORT_SHAPE.skills} skills, ${IMPORT_SHAPE.skills} links): ${i.total}: ${i.allPresent} all present ` +
-        `(${i.failedButPresent} of them answered with an error), ${i.allAbsent} all absent, ${i.partial.length} partial, ` +
+        `(${i.failedButPresent} of them answered with an error${byReason(i.failedButPresentBy)}), ${i.allAbsent} all absent, ${i.partial.length} partial, ` +
         `${i.ackedNotPresent.length} acknowledged but not all present, ${i.duplicated.length} with duplicates`,
     );
     line(
@@ -259,6 +275,7 @@ export function printReport(result: ScenarioResult): Check[] {
     },
     {
       name: `during the outage, every request ends within the query timeout (${result.queryTimeoutMs} ms)`,
+      timed: true,
       ok: outageOver.length === 0,
       detail: `${outageOver.length} over; max ${ms(lOutage.max)}`,
     },
@@ -271,11 +288,13 @@ export function printReport(result: ScenarioResult): Check[] {
     { name: 'no HTTP 5xx, no INTERNAL_SERVER_ERROR', ok: internal.length === 0, detail: `${internal.length}` },
     {
       name: `/health reports the database down within ${HEALTH_LIMIT_MS / 1000} s`,
+      timed: true,
       ok: detection !== null && detection <= HEALTH_LIMIT_MS && upWhileDown === 0,
       detail: `${s(detection)}; 200 while down: ${upWhileDown}`,
     },
     {
       name: `service resumes by itself within ${RECOVERY_LIMIT_MS / 1000} s of Neo4j answering again`,
+      timed: true,
       ok: recovery !== null && recovery <= RECOVERY_LIMIT_MS && healthRecovery !== null && healthRecovery <= RECOVERY_LIMIT_MS,
       detail: `first read ${s(recovery)}, health ${s(healthRecovery)}`,
     },
@@ -315,10 +334,14 @@ export function printReport(result: ScenarioResult): Check[] {
     checks.push({ name: 'graph verified', ok: false, detail: result.graphError ?? 'not run' });
   }
 
-  line('Checks:');
-  for (const check of checks) line(`  ${check.ok ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);
-  const failed = checks.filter((check) => !check.ok).length;
+  const reportedOnly = (check: Check) => check.timed === true && result.timing === 'report';
+  line(result.timing === 'report' ? 'Checks (timed ones reported, not enforced: --timing report):' : 'Checks:');
+  for (const check of checks) {
+    const verdict = check.ok ? 'PASS' : reportedOnly(check) ? 'SLOW' : 'FAIL';
+    line(`  ${verdict}  ${check.name}: ${check.detail}`);
+  }
+  const failed = checks.filter((check) => !check.ok && !reportedOnly(check)).length;
   line(failed === 0 ? 'RESULT: PASS' : `RESULT: FAIL (${failed} check(s))`);
   process.stdout.write(`${out.join('\n')}\n`);
-  return checks;
+  return checks.map((check) => (reportedOnly(check) ? { ...check, ok: true } : check));
 }

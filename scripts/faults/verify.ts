@@ -18,6 +18,9 @@ export interface WriteCheck {
   /** Writes answered with an error: present anyway (committed, acknowledgement lost) or absent. */
   failedPresent: number;
   failedAbsent: number;
+  /** The same two counts by the failed request's reason (its first error code). */
+  failedPresentBy: Record<string, number>;
+  failedAbsentBy: Record<string, number>;
   failedDuplicated: string[];
 }
 
@@ -28,8 +31,9 @@ export interface ImportCheck {
   partial: string[];
   /** Acknowledged imports that are not all present. */
   ackedNotPresent: string[];
-  /** Imports answered with an error that are all present nonetheless. */
+  /** Imports answered with an error that are all present nonetheless, and the same by the request's reason. */
   failedButPresent: number;
+  failedButPresentBy: Record<string, number>;
   duplicated: string[];
 }
 
@@ -71,26 +75,44 @@ export async function verifyGraph(uri: string, password: string, skills: SkillWr
       linkCounts.set(linkKey(String(row.from), String(row.to)), Number(row.links));
     }
 
-    const skillCheck: WriteCheck = { ackedChecked: 0, ackedMissing: [], ackedDuplicated: [], failedPresent: 0, failedAbsent: 0, failedDuplicated: [] };
-    const judge = (name: string, count: number, acked: boolean) => {
+    const skillCheck: WriteCheck = {
+      ackedChecked: 0,
+      ackedMissing: [],
+      ackedDuplicated: [],
+      failedPresent: 0,
+      failedAbsent: 0,
+      failedPresentBy: {},
+      failedAbsentBy: {},
+      failedDuplicated: [],
+    };
+    const tally = (counts: Record<string, number>, reason: string | undefined) => {
+      const key = reason ?? 'unknown';
+      counts[key] = (counts[key] ?? 0) + 1;
+    };
+    const judge = (name: string, count: number, acked: boolean, reason?: string) => {
       if (acked) {
         skillCheck.ackedChecked += 1;
         if (count === 0) skillCheck.ackedMissing.push(name);
         if (count > 1) skillCheck.ackedDuplicated.push(`${name} (${count}x)`);
       } else {
-        if (count === 0) skillCheck.failedAbsent += 1;
-        else skillCheck.failedPresent += 1;
+        if (count === 0) {
+          skillCheck.failedAbsent += 1;
+          tally(skillCheck.failedAbsentBy, reason);
+        } else {
+          skillCheck.failedPresent += 1;
+          tally(skillCheck.failedPresentBy, reason);
+        }
         if (count > 1) skillCheck.failedDuplicated.push(`${name} (${count}x)`);
       }
     };
     for (const write of skills) {
-      judge(`skill ${write.skillId}`, nodeCounts.get(write.skillId) ?? 0, write.skillAcked);
+      judge(`skill ${write.skillId}`, nodeCounts.get(write.skillId) ?? 0, write.skillAcked, write.skillFailure);
       // A link never sent (its skill unacknowledged) must not exist; sent and failed may.
       const link = linkCounts.get(linkKey(write.roleId, write.skillId)) ?? 0;
-      if (write.linkSent || link > 0) judge(`link ${linkKey(write.roleId, write.skillId)}`, link, write.linkAcked);
+      if (write.linkSent || link > 0) judge(`link ${linkKey(write.roleId, write.skillId)}`, link, write.linkAcked, write.linkFailure);
     }
 
-    const importCheck: ImportCheck = { total: imports.length, allPresent: 0, allAbsent: 0, partial: [], ackedNotPresent: [], failedButPresent: 0, duplicated: [] };
+    const importCheck: ImportCheck = { total: imports.length, allPresent: 0, allAbsent: 0, partial: [], ackedNotPresent: [], failedButPresent: 0, failedButPresentBy: {}, duplicated: [] };
     for (const write of imports) {
       const counts = [
         sourceCounts.get(write.sourceId) ?? 0,
@@ -101,7 +123,10 @@ export async function verifyGraph(uri: string, password: string, skills: SkillWr
       if (counts.some((count) => count > 1)) importCheck.duplicated.push(write.sourceId);
       if (present === counts.length) {
         importCheck.allPresent += 1;
-        if (!write.acked) importCheck.failedButPresent += 1;
+        if (!write.acked) {
+          importCheck.failedButPresent += 1;
+          tally(importCheck.failedButPresentBy, write.failure);
+        }
       } else if (present === 0) {
         importCheck.allAbsent += 1;
       } else {

@@ -23,6 +23,9 @@ export interface SkillWrite {
   /** The link is sent only once the skill is acknowledged (otherwise it might have no end). */
   linkSent: boolean;
   linkAcked: boolean;
+  /** Why the skill's or the link's request failed: its first error code (see failureOf). */
+  skillFailure?: string;
+  linkFailure?: string;
 }
 
 export interface ImportWrite {
@@ -31,6 +34,13 @@ export interface ImportWrite {
   nodeIds: string[];
   links: { from: string; to: string }[];
   acked: boolean;
+  /** Why the request failed (see failureOf). */
+  failure?: string;
+}
+
+/** A failed request's reason: its first error code (NO_RESPONSE, CLIENT_TIMEOUT, ... when nothing was read), or its HTTP status. */
+export function failureOf(record: RequestRecord): string {
+  return record.codes[0] ?? `HTTP ${record.status}`;
 }
 
 export interface WorkloadLog {
@@ -77,13 +87,17 @@ export async function sendSkillWrite(client: Client, log: WorkloadLog, n: number
   );
   log.requests.push(skill.record);
   write.skillAcked = skill.record.ok;
-  if (!write.skillAcked) return;
+  if (!write.skillAcked) {
+    write.skillFailure = failureOf(skill.record);
+    return;
+  }
   write.linkSent = true;
   // Every other requirement rated, so the roles' priorities are written and checked too.
   const rating = n % 2 === 1 ? { importance: 1 + (n % 5) } : {};
   const link = await client.graphql('write', 'link', LINK, { input: { type: 'REQUIRES_SKILL', from: write.roleId, to: write.skillId, citations, ...rating } }, true);
   log.requests.push(link.record);
   write.linkAcked = link.record.ok;
+  if (!write.linkAcked) write.linkFailure = failureOf(link.record);
 }
 
 /** Import number `n`: a source, IMPORT_SHAPE.roles roles, IMPORT_SHAPE.skills skills, each skill required by one role. */
@@ -118,4 +132,5 @@ export async function sendImport(client: Client, log: WorkloadLog, n: number, pr
   const answer = await client.graphql('import', 'importDataset', IMPORT, { document }, true);
   log.requests.push(answer.record);
   write.acked = answer.record.ok;
+  if (!write.acked) write.failure = failureOf(answer.record);
 }
