@@ -76,7 +76,7 @@ export class Database {
     this.turns = options.turns ?? new ExclusiveTurns();
   }
 
-  /** How to open another connection to the same database (a worker thread's), when known. */
+  /** How to open another connection to the same database (the neighbour rebuild's child process), when known. */
   get connection(): DatabaseConnection | null {
     return this.options.connection ?? null;
   }
@@ -200,7 +200,6 @@ export class Database {
       this.turns.release();
     }
   }
-
 
   private async openWriteTransaction<T>(
     operation: string,

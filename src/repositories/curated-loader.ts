@@ -35,12 +35,15 @@ export function datasetChecksum(dataset: CuratedDataset): string {
  * Loads a dataset in one write transaction: all of it or, on any failure, none.
  * Idempotent: every statement MERGEs on ids and stamps only what changed, so
  * loading twice changes nothing. With `record`, the load is recorded under that
- * dataset name with the document's checksum, in the same transaction.
+ * dataset name with the document's checksum, in the same transaction. The kept
+ * neighbours are then rebuilt here, unless `rebuildNeighbours` is false: the load
+ * leaves them marked due, for a caller that rebuilds them its own way (the service
+ * at start, in a child process: prepare-graph.ts).
  */
 export async function seedCurated(
   database: Database,
   dataset: CuratedDataset,
-  options: { actor?: string; record?: string } = {},
+  options: { actor?: string; record?: string; rebuildNeighbours?: boolean } = {},
 ): Promise<SeedReport> {
   const report = await database.writeTransaction('seed-curated', async (run) => {
     // The writers' lock first, as every writer of role profiles takes it (see role-weights.ts).
@@ -54,7 +57,7 @@ export async function seedCurated(
     return { sources, nodes, links };
   }, { timeoutMs: LOAD_TIMEOUT_MS, exclusive: true });
   // The weights' refresh marked the kept neighbours due: rebuilt once the load is committed.
-  await refreshRoleNeighbours(database, { timeoutMs: NEIGHBOURS_TIMEOUT_MS });
+  if (options.rebuildNeighbours !== false) await refreshRoleNeighbours(database, { timeoutMs: NEIGHBOURS_TIMEOUT_MS });
   return report;
 }
 
@@ -63,8 +66,13 @@ export async function seedCurated(
  * made through the API therefore survive restarts; a new version of the file is
  * loaded over them (the file is the authority on the facts it states).
  */
-export async function seedIfChanged(database: Database, dataset: CuratedDataset, name: string): Promise<SeedReport | null> {
+export async function seedIfChanged(
+  database: Database,
+  dataset: CuratedDataset,
+  name: string,
+  options: { rebuildNeighbours?: boolean } = {},
+): Promise<SeedReport | null> {
   const [row] = await database.runner(() => 'seed-curated').read('dataset-load-get', { name });
   if (row?.checksum === datasetChecksum(dataset)) return null;
-  return seedCurated(database, dataset, { record: name });
+  return seedCurated(database, dataset, { record: name, ...options });
 }

@@ -26,7 +26,8 @@ export async function prepareGraph(
   });
   logger.info({ applied: applied.map((migration) => `${migration.version}_${migration.name}`) }, 'migrations up to date');
   if (seed) {
-    const report = await seedIfChanged(database, readCurated(), 'curated');
+    // The load leaves the kept neighbours due; they are rebuilt below, in a child process.
+    const report = await seedIfChanged(database, readCurated(), 'curated', { rebuildNeighbours: false });
     if (report) logger.info(report, 'curated graph loaded');
     else logger.info('curated graph already loaded (same file); left as it is');
   }
