@@ -94,8 +94,7 @@ function tally(records: RequestRecord[]): Map<string, number> {
 
 /** ` (CODE n, CODE n)` for counts by reason, or nothing when there are none. */
 function byReason(counts: Record<string, number>): string {
-  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return entries.length ? ` (${entries.map(([reason, count]) => `${reason} ${count}`).join(', ')})` : '';
+  return Object.keys(counts).length ? ` (${formatTally(new Map(Object.entries(counts)))})` : '';
 }
 
 function countBy(records: RequestRecord[], key: (record: RequestRecord) => string): Map<string, number> {

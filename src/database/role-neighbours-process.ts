@@ -169,7 +169,7 @@ export class RoleNeighboursProcess {
           finish({ report: message.report });
           break;
         case 'failed':
-          finish({ error: message.code ? new AppError(message.code as ErrorCode, message.message) : new Error(message.message) });
+          finish({ error: fromDescription(message) });
           break;
       }
     });
@@ -208,6 +208,11 @@ function describe(error: unknown): { code: string | null; message: string } {
   return { code: null, message: error instanceof Error ? error.message : String(error) };
 }
 
+/** The error `describe` described, on the other side of the channel. */
+function fromDescription(description: { code: string | null; message: string }): Error {
+  return description.code ? new AppError(description.code as ErrorCode, description.message) : new Error(description.message);
+}
+
 function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? '';
 }
@@ -224,7 +229,7 @@ class RemoteTurns implements TurnKeeper {
     if (!waiter) return;
     this.waiting.delete(message.id);
     if (message.granted) waiter.resolve();
-    else waiter.reject(message.code ? new AppError(message.code as ErrorCode, message.message) : new Error(message.message));
+    else waiter.reject(fromDescription(message));
   }
 
   take(deadline: number, waitingSince: number): Promise<void> {
